@@ -1,0 +1,17 @@
+"""The `newsynth` command line: one click group, one module per family of commands."""
+
+from __future__ import annotations
+
+import click
+
+from newsynth.cli.brief import brief_command, summarize_batch_command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="newsynth")
+def main() -> None:
+    """Turn a pile of news articles into cited, cross-checked briefs."""
+
+
+main.add_command(brief_command)
+main.add_command(summarize_batch_command)

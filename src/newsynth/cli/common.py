@@ -1,0 +1,42 @@
+"""Helpers shared by commands: error reporting, atomic output files."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from newsynth.records import Skipped
+
+
+def warn_skipped(skipped: list[Skipped]) -> None:
+    for item in skipped:
+        click.echo(f"newsynth: skipped {item.origin}: {item.problem}", err=True)
+
+
+def fail(message: str) -> None:
+    click.echo(f"newsynth: {message}", err=True)
+    sys.exit(1)
+
+
+def write_output(text: str, output: str | None) -> None:
+    """Print to stdout, or write a file atomically: never a half-written output file."""
+    if output is None or output == "-":
+        click.echo(text, nl=False)
+        return
+    write_atomically(Path(output), text)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

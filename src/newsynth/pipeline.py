@@ -1,0 +1,54 @@
+"""The whole pipeline for one story: ingest -> clean -> group -> summarize -> compare -> render."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsynth.clean import clean_articles
+from newsynth.group import single_story
+from newsynth.records import Article, Brief, Skipped, Story
+from newsynth.summarize import summarize
+
+DEFAULT_MAX_WORDS = 200
+
+
+def brief(
+    articles: Sequence[Article],
+    max_words: int = DEFAULT_MAX_WORDS,
+    *,
+    compare: bool = True,
+    skipped: Sequence[Skipped] = (),
+) -> Brief:
+    """Clean the articles of one story, summarize them with citations and compare the sources."""
+    story = single_story(clean_articles(list(articles)))
+    return brief_for_story(story, max_words, compare=compare, skipped=skipped)
+
+
+def brief_for_story(
+    story: Story,
+    max_words: int = DEFAULT_MAX_WORDS,
+    *,
+    compare: bool = True,
+    skipped: Sequence[Skipped] = (),
+) -> Brief:
+    """Summarize and compare an already cleaned and grouped story."""
+    comparison = None
+    if compare:
+        from newsynth.compare import compare_story
+
+        comparison = compare_story(story)
+    return Brief(
+        story=story,
+        title=story_title(story),
+        summary=summarize(story, max_words=max_words),
+        comparison=comparison,
+        skipped=list(skipped),
+    )
+
+
+def story_title(story: Story) -> str:
+    """The title of the first usable article that has one."""
+    for article in story.usable_articles or story.articles:
+        if article.title:
+            return article.title
+    return "Untitled story"
