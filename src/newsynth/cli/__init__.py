@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from newsynth.cli.brief import brief_command, summarize_batch_command
+from newsynth.cli.evaluate import eval_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -15,3 +16,4 @@ def main() -> None:
 
 main.add_command(brief_command)
 main.add_command(summarize_batch_command)
+main.add_command(eval_command)

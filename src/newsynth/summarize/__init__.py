@@ -2,14 +2,31 @@
 
 Interface:
     summarize(story, max_words) -> list[SummarySentence]
+
+candidates (readable sentences) -> concepts (what the sources carry) -> selection (coverage under
+the word budget) -> ordering (coherent order) -> citations (every supporting article).
 """
 
 from __future__ import annotations
 
 from newsynth.records import Story, SummarySentence
+from newsynth.summarize.candidates import is_readable, make_candidate
+from newsynth.summarize.citations import cite, idf_table
+from newsynth.summarize.ordering import order
+from newsynth.summarize.selection import select
 
 
 def summarize(story: Story, max_words: int = 200) -> list[SummarySentence]:
-    from newsynth.summarize.extractive import summarize_story
-
-    return summarize_story(story, max_words)
+    """At most ``max_words`` words of whole sentences, each with the articles that support it."""
+    articles = story.usable_articles
+    candidates = [
+        make_candidate(sentence, story.independent_source(article.id))
+        for article in articles
+        for sentence in article.sentences
+    ]
+    pool = [candidate for candidate in candidates if is_readable(candidate)]
+    chosen = select(candidates, pool, max_words)
+    lengths = {article.id: len(article.sentences) for article in articles}
+    rank = {article.id: story.number(article.id) for article in articles}
+    idf = idf_table(candidates)
+    return [cite(story, candidate, candidates, idf) for candidate in order(chosen, lengths, rank)]

@@ -1,0 +1,36 @@
+"""Word-level views of a sentence shared by the summarizer's modules: stems, content words, bigrams."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+
+from nltk.stem.porter import PorterStemmer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "say", "told", "according", "mr", "ms", "mrs"}
+_stemmer = PorterStemmer()
+
+
+@cache
+def stem(word: str) -> str:
+    return _stemmer.stem(word)
+
+
+@dataclass(frozen=True)
+class Terms:
+    """What the summarizer counts in a sentence."""
+
+    stems: tuple[str, ...]
+    content: frozenset[str]  # content-word stems
+    bigrams: frozenset[tuple[str, str]]  # stem bigrams with at least one content word
+
+
+def terms(text: str) -> Terms:
+    stems = tuple(stem(word) for word in TOKEN.findall(text.lower()))
+    content = frozenset(s for s in stems if s not in STOP_WORDS and len(s) > 1)
+    bigrams = frozenset(pair for pair in pairwise(stems) if pair[0] in content or pair[1] in content)
+    return Terms(stems, content, bigrams)
