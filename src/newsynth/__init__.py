@@ -4,8 +4,23 @@ The pipeline is ingest -> clean -> group -> summarize -> compare -> render; each
 package of its own and they pass the records of :mod:`newsynth.records`.
 """
 
-from newsynth.pipeline import brief
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from newsynth.records import Article, Brief, Story
+
+if TYPE_CHECKING:
+    from newsynth.pipeline import brief
 
 __all__ = ["Article", "Brief", "Story", "brief"]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    # The pipeline pulls in the NLP libraries; import it on first use so the CLI starts fast.
+    if name == "brief":
+        from newsynth.pipeline import brief
+
+        return brief
+    raise AttributeError(f"module 'newsynth' has no attribute {name!r}")

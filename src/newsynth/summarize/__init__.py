@@ -25,8 +25,8 @@ def summarize(story: Story, max_words: int = 200) -> list[SummarySentence]:
         for sentence in article.sentences
     ]
     pool = [candidate for candidate in candidates if is_readable(candidate)]
-    chosen = select(candidates, pool, max_words)
+    idf = idf_table(candidates)
+    chosen = select(candidates, pool, max_words, idf)
     lengths = {article.id: len(article.sentences) for article in articles}
     rank = {article.id: story.number(article.id) for article in articles}
-    idf = idf_table(candidates)
     return [cite(story, candidate, candidates, idf) for candidate in order(chosen, lengths, rank)]

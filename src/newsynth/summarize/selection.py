@@ -1,6 +1,7 @@
 """Greedy selection: the sentence that adds the most uncovered concept weight per word, until the budget.
 
-Covering concepts once rewards what several outlets report and penalizes repeating it.
+Covering concepts once rewards what several outlets report and penalizes repeating it; a sentence
+whose information a chosen sentence already carries (the test citations use) is never added.
 """
 
 from __future__ import annotations
@@ -8,13 +9,16 @@ from __future__ import annotations
 from collections.abc import Hashable, Sequence
 
 from newsynth.summarize.candidates import Candidate
+from newsynth.summarize.citations import SUPPORT_THRESHOLD, coverage
 from newsynth.summarize.concepts import concept_weights
 
 UNIGRAM_SHARE = 0.5  # weight of single words relative to word pairs
 LENGTH_EXPONENT = 0.7  # gain / words**exponent: below 1 favours fuller sentences
 
 
-def select(candidates: Sequence[Candidate], pool: Sequence[Candidate], max_words: int) -> list[Candidate]:
+def select(
+    candidates: Sequence[Candidate], pool: Sequence[Candidate], max_words: int, idf: dict[str, float]
+) -> list[Candidate]:
     """Pick from ``pool`` (readable sentences); ``candidates`` (all sentences) set the weights."""
     pair_weight = concept_weights(candidates, lambda c: c.terms.bigrams)
     word_weight = concept_weights(candidates, lambda c: c.terms.content)
@@ -29,6 +33,8 @@ def select(candidates: Sequence[Candidate], pool: Sequence[Candidate], max_words
             if key(candidate) in chosen_keys or words + candidate.words > max_words:
                 continue
             if candidate.needs_previous and previous_key(candidate) not in chosen_keys:
+                continue
+            if any(coverage(candidate, other, idf) >= SUPPORT_THRESHOLD for other in chosen):
                 continue
             gain = sum(pair_weight.get(p, 0.0) for p in candidate.terms.bigrams - covered_pairs)
             gain += UNIGRAM_SHARE * sum(

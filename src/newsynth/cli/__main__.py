@@ -1,0 +1,3 @@
+from newsynth.cli import main
+
+main()
