@@ -6,6 +6,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -17,7 +18,7 @@ def warn_skipped(skipped: list[Skipped]) -> None:
         click.echo(f"newsynth: skipped {item.origin}: {item.problem}", err=True)
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     click.echo(f"newsynth: {message}", err=True)
     sys.exit(1)
 
@@ -27,7 +28,10 @@ def write_output(text: str, output: str | None) -> None:
     if output is None or output == "-":
         click.echo(text, nl=False)
         return
-    write_atomically(Path(output), text)
+    try:
+        write_atomically(Path(output), text)
+    except OSError as error:
+        fail(f"cannot write {output}: {(error.strerror or str(error)).lower()}")
 
 
 def write_atomically(path: Path, text: str) -> None:
