@@ -26,7 +26,14 @@ def idf_table(candidates: Sequence[Candidate]) -> dict[str, float]:
 
 
 def coverage(summary: Candidate, other: Candidate, idf: dict[str, float]) -> float:
-    """Share of the summary sentence's informative words (IDF mass) that the other sentence has."""
+    """Share of the summary sentence's informative words (IDF mass) that the other sentence has.
+
+    Numbers must agree too: a sentence that shares the words but not most of the figures
+    ("the last congress was in 1980" vs "he took power in 2011") reports another fact.
+    """
+    numbers = {w for w in summary.terms.content if w.isdigit()}
+    if numbers and 2 * len(numbers & other.terms.content) < len(numbers):
+        return 0.0
     words = summary.terms.content
     total = sum(idf.get(w, 1.0) for w in words)
     if not total:

@@ -13,11 +13,20 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "say", "told", "according", "mr", "ms", "mrs"}
 _stemmer = PorterStemmer()
+SMALL_NUMBERS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty"
+)
+TENS = "thirty forty fifty sixty seventy eighty ninety"
+NUMBER_WORDS = {word: str(value) for value, word in enumerate(SMALL_NUMBERS.split())} | {
+    word: str(30 + 10 * position) for position, word in enumerate(TENS.split())
+}
 
 
 @cache
 def stem(word: str) -> str:
-    return _stemmer.stem(word)
+    """Porter stem; number words become digits so "eighteen" matches "18"."""
+    return NUMBER_WORDS.get(word) or _stemmer.stem(word)
 
 
 @dataclass(frozen=True)
