@@ -1,33 +1,187 @@
-"""Markdown brief: title, cited summary, sources."""
+"""Markdown brief: title, headline facts, cited summary, how the sources compare, sources, skipped inputs."""
 
 from __future__ import annotations
 
-from newsynth.records import Article, Brief
+import re
+
+from newsynth.records import Brief, Claim, Conflict, Entity, Quote, Skipped
+from newsynth.render.view import (
+    REMOVED_PREVIEW_COUNT,
+    ComparisonView,
+    Source,
+    cited_numbers,
+    comparison_view,
+    headline,
+    independent_count,
+    outlet_names,
+    plural,
+    removed_summary,
+    shorten,
+    sources,
+)
+
+# Characters that would turn article text into markup: emphasis, links, raw HTML, code, tables.
+_MARKUP = re.compile(r"([\\`*_\[\]<>|])")
 
 
 def render_markdown(brief: Brief) -> str:
-    lines = [f"# {brief.title}", ""]
-    lines.append(" ".join(f"{s.text} {citation(s.supporting_articles)}" for s in brief.summary))
-    lines += ["", "## Sources", ""]
-    for number, article in enumerate(brief.articles, start=1):
-        lines.append(f"{number}. {source_line(article)}")
-    for skipped in brief.skipped:
-        lines.append(f"- skipped {skipped.origin}: {skipped.problem}")
-    return "\n".join(lines) + "\n"
+    blocks = [
+        f"# {md(brief.title)}",
+        f"*{md(headline(brief))}*",
+        summary_paragraph(brief),
+        *comparison_blocks(comparison_view(brief), brief),
+        sources_block(sources(brief)),
+        *skipped_blocks(brief.skipped),
+    ]
+    return "\n\n".join(block for block in blocks if block) + "\n"
 
 
-def citation(numbers: list[int]) -> str:
+def md(text: str) -> str:
+    """Article text as literal Markdown: markup characters escaped, on one line."""
+    return _MARKUP.sub(r"\\\1", " ".join(text.split()))
+
+
+def cite(numbers: list[int]) -> str:
     return "".join(f"[{n}]" for n in numbers)
 
 
-def source_line(article: Article) -> str:
-    parts = [article.outlet or article.origin]
+def outlets_cited(brief: Brief, numbers: list[int]) -> str:
+    return ", ".join(f"{md(name)} [{n}]" for n, name in outlet_names(brief, numbers))
+
+
+# --- summary ----------------------------------------------------------------------------
+
+
+def summary_paragraph(brief: Brief) -> str:
+    if not brief.summary:
+        return "*No summary: no article had usable text.*"
+    return " ".join(f"{md(s.text)} {cite(cited_numbers(s))}" for s in brief.summary)
+
+
+# --- how the sources compare ------------------------------------------------------------
+
+
+def comparison_blocks(view: ComparisonView | None, brief: Brief) -> list[str]:
+    if view is None:
+        return []
+    sections = [
+        ("Agreed by several sources", [consensus_item(c, brief) for c in view.consensus]),
+        ("Reported by one source only", [single_item(c, brief) for c in view.single]),
+        ("Conflicts", [conflict_item(c, brief) for c in view.conflicts]),
+        ("Mentioned by one source only", [entity_item(e, brief) for e in view.lone_entities]),
+    ]
+    blocks = ["## How the sources compare"]
+    for heading, items in sections[:3]:
+        if items:
+            blocks += [f"### {heading}", "\n".join(items)]
+    if view.quotes:
+        blocks += ["### Quotes", quotes_table(view.quotes, brief)]
+    heading, items = sections[3]
+    if items:
+        blocks += [f"### {heading}", "\n".join(items)]
+    return blocks
+
+
+def consensus_item(claim: Claim, brief: Brief) -> str:
+    count = independent_count(brief, claim.articles)
+    return f"- {md(claim.text)} {cite(claim.articles)} ({plural(count, 'source', 'independent sources')})"
+
+
+def single_item(claim: Claim, brief: Brief) -> str:
+    return f"- {md(claim.text)} — {outlets_cited(brief, claim.articles)}"
+
+
+def conflict_item(claim: Claim, brief: Brief) -> str:
+    lines = [f"- {md(claim.text)} {cite(claim.articles)}"]
+    for conflict in claim.conflicts:
+        lines.append(f"  - {conflict_line(conflict, brief)}")
+    return "\n".join(lines)
+
+
+def conflict_line(conflict: Conflict, brief: Brief) -> str:
+    values = "; ".join(
+        f"{md(name)} [{n}]: {md(conflict.values[n])}"
+        for n, name in outlet_names(brief, sorted(conflict.values))
+    )
+    label = md(conflict.description) if conflict.description else f"{conflict.kind} differs"
+    return f"{label}: {values}"
+
+
+def quotes_table(quotes: list[Quote], brief: Brief) -> str:
+    rows = ["| Speaker | Quote | Outlets |", "| --- | --- | --- |"]
+    for quote in quotes:
+        speaker = md(quote.speaker or "unattributed")
+        rows.append(f"| {speaker} | {quote_cell(quote, brief)} | {outlets_cited(brief, quote.articles)} |")
+    return "\n".join(rows)
+
+
+def quote_cell(quote: Quote, brief: Brief) -> str:
+    cell = f"“{md(quote.text)}”"
+    for variant in quote.variants:
+        cell += f" · {outlets_cited(brief, variant.articles)}: “{md(variant.text)}”"
+    return cell
+
+
+def entity_item(entity: Entity, brief: Brief) -> str:
+    return f"- {md(entity.name)} ({entity.label}) — {outlets_cited(brief, entity.articles)}"
+
+
+# --- sources and skipped inputs ---------------------------------------------------------
+
+
+def sources_block(listed: list[Source]) -> str:
+    items = "\n".join(source_item(source) for source in listed)
+    return f"## Sources\n\n{items}"
+
+
+def source_item(source: Source) -> str:
+    lines = [f"{source.number}. {source_line(source)}"]
+    lines += [f"   - {note}" for note in source_notes(source)]
+    return "\n".join(lines)
+
+
+def source_line(source: Source) -> str:
+    article = source.article
+    parts = [f"**{md(source.label)}**"]
     if article.title:
-        parts.append(f"“{article.title}”")
+        title = md(article.title)
+        parts.append(f"[{title}](<{link_target(source.url)}>)" if source.url else f"“{title}”")
+    elif source.url:
+        parts.append(f"<{link_target(source.url)}>")
     if article.date:
-        parts.append(article.date)
+        parts.append(md(article.date))
     if article.byline:
-        parts.append(f"by {article.byline}")
-    if article.junk_reason:
-        parts.append(f"(left out: {article.junk_reason})")
-    return ", ".join(parts)
+        parts.append(f"by {md(article.byline)}")
+    return " · ".join(parts)
+
+
+def link_target(url: str) -> str:
+    """A url inside ``<...>``: spaces and angle brackets percent-encoded."""
+    return url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
+
+
+def source_notes(source: Source) -> list[str]:
+    notes = []
+    if source.copy_of is not None:
+        notes.append(f"copy of [{source.copy_of}]")
+    if source.copies:
+        notes.append(f"carried also by {cite(source.copies)} (one source of evidence)")
+    if source.dropped_reason:
+        notes.append(f"left out of the summary: {md(source.dropped_reason)}")
+    if source.article.removed_lines:
+        notes.append(removed_note(source))
+    return notes
+
+
+def removed_note(source: Source) -> str:
+    lines = source.article.removed_lines
+    shown = "; ".join(f"“{md(shorten(line.text))}”" for line in lines[:REMOVED_PREVIEW_COUNT])
+    more = f"; and {len(lines) - REMOVED_PREVIEW_COUNT} more" if len(lines) > REMOVED_PREVIEW_COUNT else ""
+    return f"cleaning: {md(removed_summary(lines))}: {shown}{more}"
+
+
+def skipped_blocks(skipped: list[Skipped]) -> list[str]:
+    if not skipped:
+        return []
+    items = "\n".join(f"- {md(item.origin)}: {md(item.problem)}" for item in skipped)
+    return ["## Skipped inputs", items]

@@ -1,0 +1,201 @@
+"""What every format shows, worked out once: the source list, the headline facts, the comparison.
+
+The Markdown and HTML renderers only add markup to these values; the JSON renderer uses
+the same source list so that copy numbers and drop reasons agree across formats.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from newsynth.records import Article, Brief, Claim, Entity, Quote, RemovedLine, SummarySentence, Support
+
+NO_TEXT_REASON = "no text left after cleaning"
+REMOVED_PREVIEW_COUNT = 3
+PREVIEW_WIDTH = 80
+
+
+@dataclass
+class Source:
+    """One article as the source list shows it; numbers are 1-based citation numbers."""
+
+    number: int
+    article: Article
+    copy_of: int | None = None  # the original this article republishes
+    copies: list[int] = field(default_factory=list)  # the articles that republish this one
+    dropped_reason: str | None = None  # why the article is left out of the summary
+
+    @property
+    def label(self) -> str:
+        return outlet_label(self.article)
+
+    @property
+    def url(self) -> str | None:
+        return safe_url(self.article.url)
+
+
+@dataclass
+class ComparisonView:
+    consensus: list[Claim]
+    single: list[Claim]
+    conflicts: list[Claim]
+    quotes: list[Quote]
+    lone_entities: list[Entity]  # entities that only one independent source mentions
+
+    @property
+    def empty(self) -> bool:
+        return not (self.consensus or self.single or self.conflicts or self.quotes or self.lone_entities)
+
+
+# --- articles and sources ---------------------------------------------------------------
+
+
+def outlet_label(article: Article) -> str:
+    """The outlet name, else the origin (file, url) the article came from."""
+    return article.outlet or article.origin
+
+
+def safe_url(url: str | None) -> str | None:
+    """Only web links are shown as links: no javascript:, data: or file: urls."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
+
+
+def sources(brief: Brief) -> list[Source]:
+    """The articles in citation order, with copies resolved to citation numbers."""
+    numbers = {article.id: number for number, article in enumerate(brief.articles, start=1)}
+    listed = [
+        Source(number=number, article=article, dropped_reason=dropped_reason(article))
+        for number, article in enumerate(brief.articles, start=1)
+    ]
+    for source in listed:
+        original = numbers.get(brief.story.independent_source(source.article.id))
+        if original is not None and original != source.number:
+            source.copy_of = original
+            listed[original - 1].copies.append(source.number)
+    return listed
+
+
+def dropped_reason(article: Article) -> str | None:
+    if article.junk_reason:
+        return article.junk_reason
+    if not article.sentences:
+        return NO_TEXT_REASON
+    return None
+
+
+def outlet_names(brief: Brief, numbers: list[int]) -> list[tuple[int, str]]:
+    """(citation number, outlet) for each valid number, in the given order."""
+    articles = brief.articles
+    return [(n, outlet_label(articles[n - 1])) for n in numbers if 1 <= n <= len(articles)]
+
+
+def independent_count(brief: Brief, numbers: list[int]) -> int:
+    """How many independent sources the numbered articles are: wire copies count once."""
+    articles = brief.articles
+    ids = {brief.story.independent_source(articles[n - 1].id) for n in numbers if 1 <= n <= len(articles)}
+    return len(ids)
+
+
+# --- the headline line ------------------------------------------------------------------
+
+
+def headline(brief: Brief) -> str:
+    """E.g. ``4 articles from 3 outlets · 2026-03-01 to 2026-03-03 · 1 wire copy · 1 left out``."""
+    listed = sources(brief)
+    parts = [article_count_phrase(brief.articles)]
+    span = date_range(brief.articles)
+    if span:
+        parts.append(span)
+    copies = sum(1 for source in listed if source.copy_of is not None)
+    if copies:
+        parts.append(plural(copies, "wire copy", "wire copies"))
+    dropped = sum(1 for source in listed if source.dropped_reason)
+    if dropped:
+        parts.append(f"{dropped} left out")
+    return " · ".join(parts)
+
+
+def article_count_phrase(articles: list[Article]) -> str:
+    phrase = plural(len(articles), "article", "articles")
+    outlets = {article.outlet.strip().lower() for article in articles if article.outlet}
+    if outlets:
+        phrase += f" from {plural(len(outlets), 'outlet', 'outlets')}"
+    return phrase
+
+
+def date_range(articles: list[Article]) -> str | None:
+    """The first and last publication date; None when no article has a readable date."""
+    dates = sorted(d for d in (parse_date(article.date) for article in articles) if d)
+    if not dates:
+        return None
+    first, last = dates[0].isoformat(), dates[-1].isoformat()
+    return first if first == last else f"{first} to {last}"
+
+
+def parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
+def plural(count: int, singular: str, many: str) -> str:
+    return f"{count} {singular if count == 1 else many}"
+
+
+# --- summary support --------------------------------------------------------------------
+
+
+def support_for(sentence: SummarySentence, number: int) -> Support | None:
+    """The sentence of article ``number`` that backs a summary sentence, when recorded."""
+    return next((support for support in sentence.support if support.article == number), None)
+
+
+def cited_numbers(sentence: SummarySentence) -> list[int]:
+    """Every article a summary sentence cites: its supporters, and its source when missing from them."""
+    numbers = set(sentence.supporting_articles)
+    numbers.add(sentence.source_article)
+    return sorted(numbers)
+
+
+# --- cleaning report --------------------------------------------------------------------
+
+
+def removed_summary(lines: list[RemovedLine]) -> str:
+    """E.g. ``5 lines removed (3 navigation, 2 social)``."""
+    reasons = Counter(line.reason for line in lines)
+    detail = ", ".join(f"{count} {reason}" for reason, count in reasons.most_common())
+    return f"{plural(len(lines), 'line', 'lines')} removed" + (f" ({detail})" if detail else "")
+
+
+def shorten(text: str, width: int = PREVIEW_WIDTH) -> str:
+    """One line of at most ``width`` characters, cut at a word boundary with an ellipsis."""
+    flat = " ".join(text.split())
+    if len(flat) <= width:
+        return flat
+    cut = flat[: width - 1].rsplit(" ", 1)[0] or flat[: width - 1]
+    return cut + "…"
+
+
+# --- comparison -------------------------------------------------------------------------
+
+
+def comparison_view(brief: Brief) -> ComparisonView | None:
+    """The comparison split into the sections the brief shows; None when there is nothing to show."""
+    if brief.comparison is None:
+        return None
+    claims = brief.comparison.claims
+    view = ComparisonView(
+        consensus=[claim for claim in claims if claim.status == "consensus"],
+        single=[claim for claim in claims if claim.status == "single"],
+        conflicts=[claim for claim in claims if claim.status == "conflict" or claim.conflicts],
+        quotes=list(brief.comparison.quotes),
+        lone_entities=[e for e in brief.comparison.entities if independent_count(brief, e.articles) == 1],
+    )
+    return None if view.empty else view

@@ -1,0 +1,113 @@
+"""The JSON brief, checked against docs/brief.schema.json."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from newsynth.records import Brief
+from newsynth.render import render
+
+SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "brief.schema.json"
+
+
+@pytest.fixture(scope="module")
+def validator() -> jsonschema.Draft202012Validator:
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def assert_valid_brief(data: dict, validator: jsonschema.Draft202012Validator) -> None:
+    """Valid against the schema, and every citation number points at an article."""
+    validator.validate(data)
+    count = len(data["articles"])
+    for number in referenced_numbers(data):
+        assert 1 <= number <= count
+
+
+def referenced_numbers(data: dict) -> list[int]:
+    numbers = [a["number"] for a in data["articles"]]
+    numbers += [a["copy_of"] for a in data["articles"] if a["copy_of"] is not None]
+    numbers += [n for a in data["articles"] for n in a["copies"]]
+    for sentence in data["summary"]:
+        numbers += [sentence["source_article"], *sentence["supporting_articles"]]
+        numbers += [support["article"] for support in sentence["support"]]
+    for claim in data["claims"]:
+        numbers += claim["articles"] + [s["article"] for s in claim["sentences"]]
+        numbers += [v["article"] for c in claim["conflicts"] for v in c["values"]]
+    for quote in data["quotes"]:
+        numbers += quote["articles"] + [n for v in quote["variants"] for n in v["articles"]]
+    for entity in data["entities"]:
+        numbers += entity["articles"] + [m["article"] for m in entity["mentions"]]
+    return numbers
+
+
+def test_output_matches_the_schema(brief: Brief, validator: jsonschema.Draft202012Validator) -> None:
+    assert_valid_brief(json.loads(render(brief, "json")), validator)
+
+
+def test_output_without_comparison_matches_the_schema(
+    brief_without_comparison: Brief, validator: jsonschema.Draft202012Validator
+) -> None:
+    data = json.loads(render(brief_without_comparison, "json"))
+    assert_valid_brief(data, validator)
+    assert data["compared"] is False
+    assert data["claims"] == data["quotes"] == data["entities"] == []
+
+
+def test_schema_rejects_a_malformed_brief(brief: Brief, validator: jsonschema.Draft202012Validator) -> None:
+    data = json.loads(render(brief, "json"))
+    data["summary"][0]["supporting_articles"] = ["1"]
+    with pytest.raises(jsonschema.ValidationError):
+        validator.validate(data)
+
+
+def test_summary_sentences(brief: Brief) -> None:
+    data = json.loads(render(brief, "json"))
+    assert data["schema_version"] == 1
+    assert data["title"] == "Ferry fire <script>alert(1)</script> & rescue"
+    assert data["summary_text"] == brief.summary_text
+    first = data["summary"][0]
+    assert first["source_article"] == 1
+    assert first["supporting_articles"] == [1, 2, 3, 4]
+    assert first["support"][3] == {
+        "article": 4,
+        "sentence": "The Morning Heron caught fire shortly after leaving Lakemoor pier.",
+        "score": 0.6123,
+    }
+
+
+def test_articles_carry_metadata_copies_drops_and_removed_lines(brief: Brief) -> None:
+    articles = json.loads(render(brief, "json"))["articles"]
+    assert [a["number"] for a in articles] == [1, 2, 3, 4, 5]
+    original, copy, _, independent, junk = articles
+    assert original["outlet"] == "Lakemoor Ledger" and original["byline"] == "Northwire staff"
+    assert original["copies"] == [2, 3] and original["copy_of"] is None
+    assert copy["copy_of"] == 1 and copy["copies"] == []
+    assert original["removed_lines"][0] == {"text": "Subscribe to the Ledger & save 50%", "reason": "promo"}
+    assert independent["word_count"] == len(brief.articles[3].clean_text.split())
+    assert junk["dropped"] is True and junk["dropped_reason"] == junk["junk_reason"]
+    assert not any(a["dropped"] for a in articles[:4])
+
+
+def test_comparison_lists_use_citation_numbers(brief: Brief) -> None:
+    data = json.loads(render(brief, "json"))
+    assert [c["status"] for c in data["claims"]] == ["consensus", "single", "conflict"]
+    conflict = data["claims"][2]["conflicts"][0]
+    assert conflict["values"] == [
+        {"article": 1, "value": "40 passengers"},
+        {"article": 4, "value": "45 passengers"},
+    ]
+    assert data["quotes"][0]["variants"][1] == {"text": "acted in minutes | fast", "articles": [3]}
+    lakemoor = data["entities"][2]
+    assert lakemoor["articles"] == [1, 2, 3, 4]
+    assert lakemoor["mentions"][3] == {"article": 4, "count": 2}
+
+
+def test_output_is_stable(brief: Brief) -> None:
+    assert render(brief, "json") == render(brief, "json")
+    assert render(brief, "json").endswith("}\n")

@@ -1,0 +1,96 @@
+"""The shared view: source list, headline facts, comparison sections."""
+
+from __future__ import annotations
+
+from newsynth.records import Article, Brief, Comparison, Entity, RemovedLine, Sentence, Story
+from newsynth.render.view import (
+    NO_TEXT_REASON,
+    comparison_view,
+    date_range,
+    headline,
+    removed_summary,
+    safe_url,
+    shorten,
+    sources,
+)
+
+
+def test_sources_resolve_copies_to_citation_numbers(brief: Brief) -> None:
+    listed = sources(brief)
+    assert [source.number for source in listed] == [1, 2, 3, 4, 5]
+    assert listed[0].copies == [2, 3]
+    assert [source.copy_of for source in listed] == [None, 1, 1, None, None]
+
+
+def test_copy_chains_resolve_to_the_first_original() -> None:
+    first = Article(id="a", origin="a.txt", raw_text="x", sentences=[Sentence("X.", "a", 0)])
+    second = Article(id="b", origin="b.txt", raw_text="x", copy_of="a", sentences=[Sentence("X.", "b", 0)])
+    third = Article(id="c", origin="c.txt", raw_text="x", copy_of="b", sentences=[Sentence("X.", "c", 0)])
+    listed = sources(Brief(Story("s", [first, second, third]), "t", []))
+    assert [source.copy_of for source in listed] == [None, 1, 1]
+    assert listed[0].copies == [2, 3]
+
+
+def test_dropped_reason_is_the_junk_reason_or_missing_text(brief: Brief) -> None:
+    listed = sources(brief)
+    assert listed[4].dropped_reason == "cookie wall, no article text"
+    assert all(source.dropped_reason is None for source in listed[:4])
+    empty = Article(id="e", origin="empty.txt", raw_text="   ")
+    assert sources(Brief(Story("s", [empty]), "t", []))[0].dropped_reason == NO_TEXT_REASON
+
+
+def test_headline_counts_articles_outlets_dates_copies_and_drops(brief: Brief) -> None:
+    assert (
+        headline(brief) == "5 articles from 5 outlets · 2026-04-02 to 2026-04-04 · 2 wire copies · 1 left out"
+    )
+
+
+def test_date_range_ignores_unreadable_dates_and_collapses_one_day() -> None:
+    articles = [
+        Article(id="a", origin="a", raw_text="", date="2026-01-05"),
+        Article(id="b", origin="b", raw_text="", date="last Tuesday"),
+        Article(id="c", origin="c", raw_text="", date="2026-01-05T10:00:00"),
+    ]
+    assert date_range(articles) == "2026-01-05"
+    assert date_range([Article(id="d", origin="d", raw_text="")]) is None
+
+
+def test_only_web_urls_are_links() -> None:
+    assert safe_url("https://a.example/x") == "https://a.example/x"
+    assert safe_url(" HTTP://a.example ") == "HTTP://a.example"
+    for unsafe in ("javascript:alert(1)", "data:text/html,hi", "file:///etc/passwd", "", None):
+        assert safe_url(unsafe) is None
+
+
+def test_shorten_cuts_at_a_word_with_an_ellipsis() -> None:
+    assert shorten("short line") == "short line"
+    cut = shorten("word " * 40, width=22)
+    assert cut.endswith("…") and len(cut) <= 22 and "  " not in cut
+
+
+def test_removed_summary_counts_reasons() -> None:
+    lines = [RemovedLine("a", "nav"), RemovedLine("b", "nav"), RemovedLine("c", "promo")]
+    assert removed_summary(lines) == "3 lines removed (2 nav, 1 promo)"
+    assert removed_summary([RemovedLine("a", "nav")]) == "1 line removed (1 nav)"
+
+
+def test_comparison_view_is_none_without_anything_to_show(
+    brief_without_comparison: Brief, brief_with_empty_comparison: Brief
+) -> None:
+    assert comparison_view(brief_without_comparison) is None
+    assert comparison_view(brief_with_empty_comparison) is None
+
+
+def test_comparison_view_splits_claims_and_finds_lone_entities(brief: Brief) -> None:
+    view = comparison_view(brief)
+    assert view is not None
+    assert [claim.status for claim in view.consensus] == ["consensus"]
+    assert [claim.status for claim in view.single] == ["single"]
+    assert [claim.status for claim in view.conflicts] == ["conflict"]
+    # Ilse Varga is named by an original and its two wire copies: still one source.
+    assert [entity.name for entity in view.lone_entities] == ["Bluewater Lines", "Ilse Varga"]
+
+
+def test_entities_shared_by_independent_sources_alone_are_not_lone(brief: Brief) -> None:
+    brief.comparison = Comparison(entities=[Entity("Lakemoor", "place", {1: 1, 4: 1})])
+    assert comparison_view(brief) is None
