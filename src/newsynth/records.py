@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-ClaimStatus = Literal["consensus", "single", "conflict"]
+ClaimStatus = Literal["consensus", "single", "conflict", "partial"]  # partial: >= 2 sources, < half
 
 
 @dataclass
@@ -148,6 +148,7 @@ class Claim:
 class QuoteVariant:
     text: str
     articles: list[int]
+    direct: bool = True  # False: the outlet reports the words without quotation marks
 
 
 @dataclass
@@ -165,6 +166,7 @@ class Entity:
     name: str
     label: Literal["person", "organization", "place", "other"]
     mentions: dict[int, int]  # citation number -> number of mentions
+    independent_sources: int = 0  # sources naming it, wire copies counted once
 
     @property
     def articles(self) -> list[int]:
