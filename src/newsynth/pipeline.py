@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from newsynth.clean import clean_articles
 from newsynth.group import single_story
+from newsynth.ingest import articles_from_documents
 from newsynth.records import Article, Brief, Skipped, Story
 from newsynth.summarize import summarize
 
@@ -13,14 +14,22 @@ DEFAULT_MAX_WORDS = 200
 
 
 def brief(
-    articles: Sequence[Article],
+    articles: Sequence[Article | str | Mapping[str, object]],
     max_words: int = DEFAULT_MAX_WORDS,
     *,
     compare: bool = True,
     skipped: Sequence[Skipped] = (),
 ) -> Brief:
-    """Clean the articles of one story, summarize them with citations and compare the sources."""
-    story = single_story(clean_articles(list(articles)))
+    """Clean the articles of one story, summarize them with citations and compare the sources.
+
+    ``articles`` are Article records, raw page texts, or mappings with ``text`` (and optional
+    ``url``, ``title``, ``outlet``, ``date``), as in a dataset record's ``documents``.
+    """
+    records = [
+        item if isinstance(item, Article) else articles_from_documents([item], f"article-{position}")[0]
+        for position, item in enumerate(articles, start=1)
+    ]
+    story = single_story(clean_articles(records))
     return brief_for_story(story, max_words, compare=compare, skipped=skipped)
 
 
