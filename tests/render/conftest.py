@@ -173,7 +173,11 @@ def sample_comparison() -> Comparison:
                 ],
                 independent_sources=2,
                 conflicts=[
-                    Conflict("number", {4: "45 passengers", 1: "40 passengers"}, "passenger count differs")
+                    Conflict(
+                        "number",
+                        {4: "45 passengers", 1: "40 passengers"},
+                        "number of passengers: [1] 40 passengers, [4] 45 passengers",
+                    )
                 ],
             ),
         ],
@@ -204,6 +208,32 @@ def build_brief(comparison: Comparison | None) -> Brief:
         comparison=comparison,
         skipped=[Skipped("inputs/broken.bin", "binary file, not text")],
     )
+
+
+def crowded_comparison() -> Comparison:
+    """More single-source claims than a brief lists, a partial claim, a paraphrased quote."""
+    singles = [
+        Claim(f"Detail number {k} of the rescue.", "single", [ClaimSentence(4, f"Detail {k}.")], 1)
+        for k in range(1, 13)
+    ]
+    partial = Claim(
+        "Two rescue boats took part.",
+        "partial",
+        [ClaimSentence(1, "Two rescue boats came."), ClaimSentence(4, "Two boats helped.")],
+        2,
+    )
+    quote = Quote(
+        speaker=None,
+        text="we were lucky",
+        articles=[1, 4],
+        variants=[QuoteVariant("we were lucky", [1]), QuoteVariant("they had been lucky", [4], direct=False)],
+    )
+    return Comparison(claims=[partial, *singles], quotes=[quote])
+
+
+@pytest.fixture
+def crowded_brief() -> Brief:
+    return build_brief(crowded_comparison())
 
 
 @pytest.fixture

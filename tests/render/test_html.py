@@ -134,3 +134,14 @@ def test_comparison_section_is_omitted_when_absent_or_empty(
         page = render(made, "html")
         assert "How the sources compare" not in page
         assert parse(page).errors == []
+
+
+def test_long_sections_fold_the_rest_away(crowded_brief: Brief) -> None:
+    page = render(crowded_brief, "html")
+    assert parse(page).errors == []
+    compare = page[page.index('<section class="compare">') : page.index('<section class="sources">')]
+    assert "<h3>Reported by some sources</h3>" in compare
+    shown, folded = compare.split('<details class="more"><summary>4 more</summary>')
+    assert "Detail number 8 of" in shown and "Detail number 9 of" not in shown
+    assert "Detail number 9 of" in folded and "Detail number 12 of" in folded
+    assert "they had been lucky (no quotation marks)" in compare

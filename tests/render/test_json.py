@@ -102,7 +102,8 @@ def test_comparison_lists_use_citation_numbers(brief: Brief) -> None:
         {"article": 1, "value": "40 passengers"},
         {"article": 4, "value": "45 passengers"},
     ]
-    assert data["quotes"][0]["variants"][1] == {"text": "acted in minutes | fast", "articles": [3]}
+    variant = {"text": "acted in minutes | fast", "articles": [3], "direct": True}
+    assert data["quotes"][0]["variants"][1] == variant
     lakemoor = data["entities"][2]
     assert lakemoor["articles"] == [1, 2, 3, 4]
     assert lakemoor["mentions"][3] == {"article": 4, "count": 2}
@@ -111,3 +112,16 @@ def test_comparison_lists_use_citation_numbers(brief: Brief) -> None:
 def test_output_is_stable(brief: Brief) -> None:
     assert render(brief, "json") == render(brief, "json")
     assert render(brief, "json").endswith("}\n")
+
+
+def test_json_lists_every_item_of_long_sections(
+    crowded_brief: Brief, validator: jsonschema.Draft202012Validator
+) -> None:
+    data = json.loads(render(crowded_brief, "json"))
+    assert_valid_brief(data, validator)
+    assert sum(1 for claim in data["claims"] if claim["status"] == "single") == 12
+    assert data["quotes"][0]["variants"][1] == {
+        "text": "they had been lucky",
+        "articles": [4],
+        "direct": False,
+    }

@@ -55,12 +55,16 @@ def test_unsafe_urls_are_not_links(brief: Brief) -> None:
 def test_comparison_section(brief: Brief) -> None:
     compare = section(render(brief, "md"), "How the sources compare")
     assert "### Agreed by several sources" in compare
-    assert "- The ferry Morning Heron caught fire near Lakemoor. [1][2][4] (2 independent sources)" in compare
+    assert "- The ferry Morning Heron caught fire near Lakemoor. [1][2][4] (2 of 2 sources)" in compare
     assert "- Bluewater Lines suspended its evening service. — Pinecrest Daily [4]" in compare
-    assert "Lakemoor Ledger [1]: 40 passengers; Pinecrest Daily [4]: 45 passengers" in compare
+    assert (
+        "  - number of passengers: Lakemoor Ledger [1]: 40 passengers; Pinecrest Daily [4]: 45 passengers"
+        in compare
+    )
     assert "| Speaker | Quote | Outlets |" in compare
     assert "| Ilse Varga | “acted within minutes”" in compare
     assert "“acted in minutes \\| fast”" in compare  # a pipe in a quote does not break the table
+    assert "### Named by one source only" in compare
     assert "- Bluewater Lines (organization) — Pinecrest Daily [4]" in compare
     assert "Lakemoor (place)" not in compare  # named by two independent sources
 
@@ -85,3 +89,12 @@ def test_article_text_cannot_inject_markup(brief: Brief) -> None:
     assert "<script>" not in text
     assert "<b>" not in text
     assert "\\<script\\>alert(1)\\</script\\>" in text.splitlines()[0]
+
+
+def test_long_sections_are_cut_with_a_count(crowded_brief: Brief) -> None:
+    compare = section(render(crowded_brief, "md"), "How the sources compare")
+    assert "### Reported by some sources\n\n- Two rescue boats took part. [1][4] (2 of 2 sources)" in compare
+    assert "Detail number 8 of" in compare and "Detail number 9 of" not in compare
+    assert "*…and 4 more (the JSON brief lists them all).*" in compare
+    assert "Pinecrest Daily [4]: they had been lucky (no quotation marks)" in compare
+    assert "| unattributed | “we were lucky”" in compare

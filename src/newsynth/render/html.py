@@ -12,16 +12,19 @@ from importlib.resources import files
 
 from newsynth.records import Brief, Claim, Conflict, Entity, Quote, Skipped, SummarySentence
 from newsynth.render.view import (
+    SECTIONS,
     ComparisonView,
     Source,
     cited_numbers,
     comparison_view,
+    conflict_label,
     headline,
     independent_count,
     outlet_names,
-    plural,
     removed_summary,
     sources,
+    sources_phrase,
+    split_shown,
     support_for,
 )
 
@@ -119,20 +122,31 @@ def comparison_section(view: ComparisonView | None, brief: Brief) -> str:
     if view is None:
         return ""
     parts = ['<section class="compare">', "<h2>How the sources compare</h2>"]
-    parts += item_list("Agreed by several sources", [consensus_item(c, brief) for c in view.consensus])
-    parts += item_list("Reported by one source only", [single_item(c, brief) for c in view.single])
-    parts += item_list("Conflicts", [conflict_item(c, brief) for c in view.conflicts])
-    if view.quotes:
-        parts += ["<h3>Quotes</h3>", quotes_table(view.quotes, brief)]
-    parts += item_list("Mentioned by one source only", [entity_item(e, brief) for e in view.lone_entities])
+    for key, heading in SECTIONS:
+        shown, rest = split_shown(key, getattr(view, key))
+        if shown:
+            parts += [f"<h3>{esc(heading)}</h3>", section_body(key, shown, view, brief)]
+        if rest:
+            more = section_body(key, rest, view, brief)
+            parts.append(f'<details class="more"><summary>{len(rest)} more</summary>{more}</details>')
     parts.append("</section>")
     return "\n".join(parts)
 
 
-def item_list(heading: str, items: list[str]) -> list[str]:
-    if not items:
-        return []
-    return [f"<h3>{esc(heading)}</h3>", "<ul>", *(f"<li>{item}</li>" for item in items), "</ul>"]
+def section_body(key: str, items: list, view: ComparisonView, brief: Brief) -> str:
+    if key == "quotes":
+        return quotes_table(items, brief)
+    if key == "lone_entities":
+        return item_list([entity_item(entity, brief) for entity in items])
+    if key == "single":
+        return item_list([single_item(claim, brief) for claim in items])
+    if key == "conflicts":
+        return item_list([conflict_item(claim, brief) for claim in items])
+    return item_list([shared_item(claim, view, brief) for claim in items])
+
+
+def item_list(items: list[str]) -> str:
+    return "<ul>\n" + "\n".join(f"<li>{item}</li>" for item in items) + "\n</ul>"
 
 
 def claim_citations(claim: Claim, brief: Brief) -> str:
@@ -152,10 +166,9 @@ def claim_evidence(claim: Claim) -> dict[int, str]:
     return {sentence.article: sentence.text for sentence in claim.sentences}
 
 
-def consensus_item(claim: Claim, brief: Brief) -> str:
-    count = independent_count(brief, claim.articles)
-    sources_note = plural(count, "source", "independent sources")
-    return f'{esc(claim.text)}&nbsp;{claim_citations(claim, brief)} <span class="count">{sources_note}</span>'
+def shared_item(claim: Claim, view: ComparisonView, brief: Brief) -> str:
+    count = sources_phrase(independent_count(brief, claim.articles), view.total_sources)
+    return f'{esc(claim.text)}&nbsp;{claim_citations(claim, brief)} <span class="count">{count}</span>'
 
 
 def single_item(claim: Claim, brief: Brief) -> str:
@@ -171,7 +184,7 @@ def conflict_item(claim: Claim, brief: Brief) -> str:
 
 
 def conflict_values(conflict: Conflict, brief: Brief, evidence: dict[int, str]) -> str:
-    label = esc(conflict.description) if conflict.description else f"{esc(conflict.kind)} differs"
+    label = esc(conflict_label(conflict))
     values = "; ".join(
         f"{outlets_cited(brief, [n], evidence)}: <strong>{esc(conflict.values[n])}</strong>"
         for n in sorted(conflict.values)
@@ -188,9 +201,10 @@ def quotes_table(quotes: list[Quote], brief: Brief) -> str:
 def quote_row(quote: Quote, brief: Brief) -> str:
     cell = f"<q>{esc(quote.text)}</q>"
     for variant in quote.variants:
-        cell += (
-            f'<div class="variant">{outlets_cited(brief, variant.articles)}: <q>{esc(variant.text)}</q></div>'
+        wording = (
+            f"<q>{esc(variant.text)}</q>" if variant.direct else f"{esc(variant.text)} (no quotation marks)"
         )
+        cell += f'<div class="variant">{outlets_cited(brief, variant.articles)}: {wording}</div>'
     speaker = esc(quote.speaker) if quote.speaker else '<i class="note">unattributed</i>'
     return f"<tr><td>{speaker}</td><td>{cell}</td><td>{outlets_cited(brief, quote.articles)}</td></tr>"
 

@@ -95,7 +95,9 @@ def quote_entry(quote: Quote) -> JsonObject:
         "speaker": quote.speaker,
         "text": quote.text,
         "articles": sorted(quote.articles),
-        "variants": [{"text": v.text, "articles": sorted(v.articles)} for v in quote.variants],
+        "variants": [
+            {"text": v.text, "articles": sorted(v.articles), "direct": v.direct} for v in quote.variants
+        ],
     }
 
 
@@ -104,5 +106,6 @@ def entity_entry(entity: Entity) -> JsonObject:
         "name": entity.name,
         "label": entity.label,
         "articles": entity.articles,
+        "independent_sources": entity.independent_sources,
         "mentions": [{"article": n, "count": entity.mentions[n]} for n in entity.articles],
     }

@@ -7,17 +7,20 @@ import re
 from newsynth.records import Brief, Claim, Conflict, Entity, Quote, Skipped
 from newsynth.render.view import (
     REMOVED_PREVIEW_COUNT,
+    SECTIONS,
     ComparisonView,
     Source,
     cited_numbers,
     comparison_view,
+    conflict_label,
     headline,
     independent_count,
     outlet_names,
-    plural,
     removed_summary,
     shorten,
     sources,
+    sources_phrase,
+    split_shown,
 )
 
 # Characters that would turn article text into markup: emphasis, links, raw HTML, code, tables.
@@ -64,27 +67,33 @@ def summary_paragraph(brief: Brief) -> str:
 def comparison_blocks(view: ComparisonView | None, brief: Brief) -> list[str]:
     if view is None:
         return []
-    sections = [
-        ("Agreed by several sources", [consensus_item(c, brief) for c in view.consensus]),
-        ("Reported by one source only", [single_item(c, brief) for c in view.single]),
-        ("Conflicts", [conflict_item(c, brief) for c in view.conflicts]),
-        ("Mentioned by one source only", [entity_item(e, brief) for e in view.lone_entities]),
-    ]
     blocks = ["## How the sources compare"]
-    for heading, items in sections[:3]:
-        if items:
-            blocks += [f"### {heading}", "\n".join(items)]
-    if view.quotes:
-        blocks += ["### Quotes", quotes_table(view.quotes, brief)]
-    heading, items = sections[3]
-    if items:
-        blocks += [f"### {heading}", "\n".join(items)]
+    for key, heading in SECTIONS:
+        shown, rest = split_shown(key, getattr(view, key))
+        if shown:
+            blocks += [f"### {heading}", section_body(key, shown, view, brief) + more_note(len(rest))]
     return blocks
 
 
-def consensus_item(claim: Claim, brief: Brief) -> str:
+def section_body(key: str, items: list, view: ComparisonView, brief: Brief) -> str:
+    if key == "quotes":
+        return quotes_table(items, brief)
+    if key == "lone_entities":
+        return "\n".join(entity_item(entity, brief) for entity in items)
+    if key == "single":
+        return "\n".join(single_item(claim, brief) for claim in items)
+    if key == "conflicts":
+        return "\n".join(conflict_item(claim, brief) for claim in items)
+    return "\n".join(shared_item(claim, view, brief) for claim in items)
+
+
+def more_note(hidden: int) -> str:
+    return f"\n\n*…and {hidden} more (the JSON brief lists them all).*" if hidden else ""
+
+
+def shared_item(claim: Claim, view: ComparisonView, brief: Brief) -> str:
     count = independent_count(brief, claim.articles)
-    return f"- {md(claim.text)} {cite(claim.articles)} ({plural(count, 'source', 'independent sources')})"
+    return f"- {md(claim.text)} {cite(claim.articles)} ({sources_phrase(count, view.total_sources)})"
 
 
 def single_item(claim: Claim, brief: Brief) -> str:
@@ -103,8 +112,7 @@ def conflict_line(conflict: Conflict, brief: Brief) -> str:
         f"{md(name)} [{n}]: {md(conflict.values[n])}"
         for n, name in outlet_names(brief, sorted(conflict.values))
     )
-    label = md(conflict.description) if conflict.description else f"{conflict.kind} differs"
-    return f"{label}: {values}"
+    return f"{md(conflict_label(conflict))}: {values}"
 
 
 def quotes_table(quotes: list[Quote], brief: Brief) -> str:
@@ -118,7 +126,8 @@ def quotes_table(quotes: list[Quote], brief: Brief) -> str:
 def quote_cell(quote: Quote, brief: Brief) -> str:
     cell = f"“{md(quote.text)}”"
     for variant in quote.variants:
-        cell += f" · {outlets_cited(brief, variant.articles)}: “{md(variant.text)}”"
+        wording = f"“{md(variant.text)}”" if variant.direct else f"{md(variant.text)} (no quotation marks)"
+        cell += f" · {outlets_cited(brief, variant.articles)}: {wording}"
     return cell
 
 

@@ -6,15 +6,28 @@ the same source list so that copy numbers and drop reasons agree across formats.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar
 
-from newsynth.records import Article, Brief, Claim, Entity, Quote, RemovedLine, SummarySentence, Support
+from newsynth.records import (
+    Article,
+    Brief,
+    Claim,
+    Conflict,
+    Entity,
+    Quote,
+    RemovedLine,
+    SummarySentence,
+    Support,
+)
 
 NO_TEXT_REASON = "no text left after cleaning"
 REMOVED_PREVIEW_COUNT = 3
 PREVIEW_WIDTH = 80
+T = TypeVar("T")
 
 
 @dataclass
@@ -38,15 +51,39 @@ class Source:
 
 @dataclass
 class ComparisonView:
+    """The comparison as the brief shows it: one list per section, most telling items first."""
+
     consensus: list[Claim]
+    partial: list[Claim]
     single: list[Claim]
     conflicts: list[Claim]
     quotes: list[Quote]
-    lone_entities: list[Entity]  # entities that only one independent source mentions
+    lone_entities: list[Entity]  # entities that only one independent source names
+    total_sources: int  # independent sources among the usable articles
 
     @property
     def empty(self) -> bool:
-        return not (self.consensus or self.single or self.conflicts or self.quotes or self.lone_entities)
+        return not any(getattr(self, key) for key, _ in SECTIONS)
+
+
+# Section key (a ComparisonView field), heading; in the order the brief shows them.
+SECTIONS = [
+    ("consensus", "Agreed by several sources"),
+    ("partial", "Reported by some sources"),
+    ("single", "Reported by one source only"),
+    ("conflicts", "Conflicts"),
+    ("quotes", "Quotes"),
+    ("lone_entities", "Named by one source only"),
+]
+# How many items of a section the Markdown and HTML briefs show before "and N more"; JSON has all.
+SECTION_LIMITS = {
+    "consensus": 10,
+    "partial": 8,
+    "single": 8,
+    "conflicts": 10,
+    "quotes": 8,
+    "lone_entities": 10,
+}
 
 
 # --- articles and sources ---------------------------------------------------------------
@@ -191,11 +228,42 @@ def comparison_view(brief: Brief) -> ComparisonView | None:
     if brief.comparison is None:
         return None
     claims = brief.comparison.claims
+    usable = [n for n, article in enumerate(brief.articles, start=1) if article.usable]
     view = ComparisonView(
         consensus=[claim for claim in claims if claim.status == "consensus"],
+        partial=[claim for claim in claims if claim.status == "partial"],
         single=[claim for claim in claims if claim.status == "single"],
         conflicts=[claim for claim in claims if claim.status == "conflict" or claim.conflicts],
-        quotes=list(brief.comparison.quotes),
-        lone_entities=[e for e in brief.comparison.entities if independent_count(brief, e.articles) == 1],
+        quotes=sorted(brief.comparison.quotes, key=lambda quote: quote_rank(quote, brief)),
+        lone_entities=lone_entities(brief.comparison.entities, brief),
+        total_sources=independent_count(brief, usable),
     )
     return None if view.empty else view
+
+
+def quote_rank(quote: Quote, brief: Brief) -> tuple[int, bool]:
+    """Quotes that several sources carry first, then attributed ones (sorting is stable)."""
+    return (-independent_count(brief, quote.articles), quote.speaker is None)
+
+
+def lone_entities(entities: list[Entity], brief: Brief) -> list[Entity]:
+    """Entities only one independent source names, the most mentioned first."""
+    lone = [e for e in entities if (e.independent_sources or independent_count(brief, e.articles)) == 1]
+    return sorted(lone, key=lambda entity: -sum(entity.mentions.values()))
+
+
+def split_shown(key: str, items: list[T]) -> tuple[list[T], list[T]]:
+    """The items a section shows, and the rest (folded away in HTML, counted in Markdown)."""
+    limit = SECTION_LIMITS.get(key, len(items))
+    return items[:limit], items[limit:]
+
+
+def conflict_label(conflict: Conflict) -> str:
+    """What differs, e.g. ``number of injured``; the values themselves are shown per outlet."""
+    lead = re.split(r":?\s*\[\d+\]", conflict.description, maxsplit=1)[0].strip(" :")
+    return lead or f"{conflict.kind} differs"
+
+
+def sources_phrase(count: int, total: int) -> str:
+    """E.g. ``3 of 4 sources``."""
+    return f"{count} of {total} sources" if total >= count else plural(count, "source", "sources")
