@@ -43,6 +43,8 @@ def files_under(folder: Path, problems: list[FolderProblem]) -> list[Path]:
 def read_limited(path: Path) -> bytes:
     """The bytes of a file, refusing special files and files over MAX_BYTES."""
     try:
+        if not path.exists():
+            raise InputError("broken link" if path.is_symlink() else "no such file or folder")
         if not path.is_file():
             raise InputError("not a regular file")
         if path.stat().st_size > MAX_BYTES:

@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 from dateutil import parser as date_parser
 
 HOST_PREFIX = re.compile(r"^(?:www\d*|m|amp|mobile)\.")
+HOST_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)+")
+NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\b")
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])")
 # "By Jo Bloggs", "BY JO BLOGGS and Ann Lee": capitalised names only, so "By signing up ..." is no byline.
 BYLINE = re.compile(r"^(?:By|BY|by)\s+(?P<name>[A-Z][\w.'’-]*(?:[ ,]+(?:and\s+)?[A-Z][\w.'’-]*){0,8})\s*$")
@@ -18,9 +20,10 @@ FURNITURE = re.compile(
     r"share this|like us|read more|breaking news|live tv|^image:|\(photo",
     re.I,
 )
-MENU_SEPARATOR = re.compile(r"[|•·»›>]")
+MENU_SEPARATOR = re.compile(r"[|•·»›>]|\S(?:\s{3,}|\t)\S")  # "News | Sport", "News   Sport"
 TIME_OF_DAY = re.compile(r"\b\d{1,2}:\d{2}")
 DATE_LABEL = re.compile(r"^(?:published|updated|posted|last updated)\b", re.I)
+SMALL_WORDS = {"THE", "AND", "OF", "ON", "IN", "AT"}
 MAX_HEADER_LINES = 15
 TITLE_WORDS = range(5, 31)
 OUTLET_WORDS = range(1, 5)
@@ -32,8 +35,11 @@ def outlet_from_url(url: str | None) -> str | None:
     """The site's host without a leading www./m. ("www.example-news.com" -> "example-news.com")."""
     if not url:
         return None
-    host = urlsplit(url if "//" in url else f"//{url}").hostname
-    if not host:
+    try:
+        host = urlsplit(url.strip() if "//" in url else f"//{url.strip()}").hostname
+    except ValueError:
+        return None
+    if not host or not HOST_NAME.fullmatch(host):
         return None
     return HOST_PREFIX.sub("", host.lower().rstrip(".")) or None
 
@@ -79,7 +85,7 @@ def _date_from_timestamp(seconds: float) -> str | None:
 
 
 def _parse_full_date(text: str) -> str | None:
-    if len(text) > 64 or not re.search(r"\d", text):
+    if len(text) > 64 or not re.search(r"\d", text) or _ambiguous_numeric_date(text):
         return None
     parsed = []
     for default in _DEFAULTS:
@@ -90,6 +96,15 @@ def _parse_full_date(text: str) -> str | None:
     if parsed[0] != parsed[1] or not 1800 <= parsed[0].year <= 2200:
         return None
     return parsed[0].isoformat()
+
+
+def _ambiguous_numeric_date(text: str) -> bool:
+    """09/02/2024 is 9 February or September 2 depending on the country: better no date than a wrong one."""
+    match = NUMERIC_DATE.search(text)
+    if not match:
+        return False
+    first, second = int(match.group(1)), int(match.group(2))
+    return first != second and first <= 12 and second <= 12
 
 
 @dataclass
@@ -108,7 +123,7 @@ def guess_text_metadata(text: str) -> TextMetadata:
     lines = [line.strip() for line in text.splitlines() if line.strip()][:MAX_HEADER_LINES]
     found = TextMetadata()
     if lines and _looks_like_site_name(lines[0]):
-        found.outlet = lines[0]
+        found.outlet = _uncapitalised(lines[0])
     for position, line in enumerate(lines):
         if position == 0 and found.outlet:
             continue
@@ -132,13 +147,22 @@ def _looks_like_site_name(line: str) -> bool:
     )
 
 
+def _uncapitalised(name: str) -> str:
+    """ "THE HARBOUR TIMES" -> "The Harbour Times"; short all-caps words stay ("CVB NEWS" -> "CVB News")."""
+    if not name.isupper():
+        return name
+    return " ".join(
+        word if len(word) <= 3 and word not in SMALL_WORDS else word.capitalize() for word in name.split()
+    )
+
+
 def _looks_like_title(line: str) -> bool:
     words = line.split()
     if len(words) not in TITLE_WORDS or FURNITURE.search(line) or MENU_SEPARATOR.search(line):
         return False
     if TIME_OF_DAY.search(line):
         return False
-    if line.endswith((".", ":", ",")) or not words[0][:1].isupper():
+    if line.endswith((".", ":", ",")) or not (words[0][:1].isupper() or words[0][:1].isdigit()):
         return False
     # A run of capitalised single words is a menu; headlines have small lowercase words ("to", "at").
     return any(word[:1].islower() for word in words[1:])
