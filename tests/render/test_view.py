@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
-from newsynth.records import Article, Brief, Comparison, Entity, RemovedLine, Sentence, Story
+from newsynth.records import (
+    Article,
+    Brief,
+    Claim,
+    ClaimSentence,
+    Comparison,
+    Entity,
+    RemovedLine,
+    Sentence,
+    Story,
+)
 from newsynth.render.view import (
     NO_TEXT_REASON,
     comparison_view,
     date_range,
     headline,
+    interleave_by_source,
     removed_summary,
     safe_url,
     shorten,
@@ -98,3 +109,10 @@ def test_comparison_view_splits_claims_and_finds_lone_entities(brief: Brief) -> 
 def test_entities_shared_by_independent_sources_alone_are_not_lone(brief: Brief) -> None:
     brief.comparison = Comparison(entities=[Entity("Lakemoor", "place", {1: 1, 4: 1})])
     assert comparison_view(brief) is None
+
+
+def test_single_source_claims_alternate_between_outlets() -> None:
+    claims = [
+        Claim(f"{n}-{k}", "single", [ClaimSentence(n, "x")], 1) for n, k in [(1, 1), (1, 2), (1, 3), (4, 1)]
+    ]
+    assert [claim.text for claim in interleave_by_source(claims)] == ["1-1", "4-1", "1-2", "1-3"]

@@ -232,13 +232,24 @@ def comparison_view(brief: Brief) -> ComparisonView | None:
     view = ComparisonView(
         consensus=[claim for claim in claims if claim.status == "consensus"],
         partial=[claim for claim in claims if claim.status == "partial"],
-        single=[claim for claim in claims if claim.status == "single"],
+        single=interleave_by_source([claim for claim in claims if claim.status == "single"]),
         conflicts=[claim for claim in claims if claim.status == "conflict" or claim.conflicts],
         quotes=sorted(brief.comparison.quotes, key=lambda quote: quote_rank(quote, brief)),
         lone_entities=lone_entities(brief.comparison.entities, brief),
         total_sources=independent_count(brief, usable),
     )
     return None if view.empty else view
+
+
+def interleave_by_source(claims: list[Claim]) -> list[Claim]:
+    """Round-robin over the reporting articles, so that a cut list still shows every outlet."""
+    queues: dict[int, list[Claim]] = {}
+    for claim in claims:
+        queues.setdefault(min(claim.articles, default=0), []).append(claim)
+    order: list[Claim] = []
+    for rank in range(max((len(queue) for queue in queues.values()), default=0)):
+        order += [queue[rank] for queue in queues.values() if rank < len(queue)]
+    return order
 
 
 def quote_rank(quote: Quote, brief: Brief) -> tuple[int, bool]:
