@@ -6,12 +6,11 @@ import json
 import re
 from pathlib import Path
 
-import jsonschema
 import pytest
 from click.testing import CliRunner
 
 from newsynth.cli import main
-from tests.render.test_json import SCHEMA_PATH, assert_valid_brief
+from tests.render.checks import assert_valid_brief, schema_validator
 
 COUNCIL_REPORT = """Skip to content
 Osterfeld council approves new tram line
@@ -76,8 +75,7 @@ def test_markdown_is_the_default(articles_dir: Path) -> None:
 
 def test_json_output_is_valid_and_cites_real_articles(articles_dir: Path) -> None:
     data = json.loads(run_brief(str(articles_dir), "--format", "json"))
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    assert_valid_brief(data, jsonschema.Draft202012Validator(schema))
+    assert_valid_brief(data, schema_validator())
     assert len(data["articles"]) == 3
     assert data["summary"], "expected summary sentences"
     for sentence in data["summary"]:

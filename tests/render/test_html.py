@@ -3,46 +3,12 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 
 import pytest
 
 from newsynth.records import Brief
 from newsynth.render import render
-
-VOID_ELEMENTS = {"meta", "br", "hr", "img", "input", "link", "wbr"}
-
-
-class PageParser(HTMLParser):
-    """Collects tags, attributes and text, and checks that every element is closed in order."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.text: list[str] = []
-        self.open: list[str] = []
-        self.errors: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-        if tag not in VOID_ELEMENTS:
-            self.open.append(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if not self.open or self.open[-1] != tag:
-            self.errors.append(f"</{tag}> closes {self.open[-1:] or 'nothing'}")
-            return
-        self.open.pop()
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
-
-
-def parse(page: str) -> PageParser:
-    parser = PageParser()
-    parser.feed(page)
-    parser.close()
-    return parser
+from tests.render.checks import parse
 
 
 @pytest.fixture

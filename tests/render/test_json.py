@@ -3,47 +3,18 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import jsonschema
 import pytest
 
 from newsynth.records import Brief
 from newsynth.render import render
-
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "brief.schema.json"
+from tests.render.checks import assert_valid_brief, schema_validator
 
 
 @pytest.fixture(scope="module")
 def validator() -> jsonschema.Draft202012Validator:
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    jsonschema.Draft202012Validator.check_schema(schema)
-    return jsonschema.Draft202012Validator(schema)
-
-
-def assert_valid_brief(data: dict, validator: jsonschema.Draft202012Validator) -> None:
-    """Valid against the schema, and every citation number points at an article."""
-    validator.validate(data)
-    count = len(data["articles"])
-    for number in referenced_numbers(data):
-        assert 1 <= number <= count
-
-
-def referenced_numbers(data: dict) -> list[int]:
-    numbers = [a["number"] for a in data["articles"]]
-    numbers += [a["copy_of"] for a in data["articles"] if a["copy_of"] is not None]
-    numbers += [n for a in data["articles"] for n in a["copies"]]
-    for sentence in data["summary"]:
-        numbers += [sentence["source_article"], *sentence["supporting_articles"]]
-        numbers += [support["article"] for support in sentence["support"]]
-    for claim in data["claims"]:
-        numbers += claim["articles"] + [s["article"] for s in claim["sentences"]]
-        numbers += [v["article"] for c in claim["conflicts"] for v in c["values"]]
-    for quote in data["quotes"]:
-        numbers += quote["articles"] + [n for v in quote["variants"] for n in v["articles"]]
-    for entity in data["entities"]:
-        numbers += entity["articles"] + [m["article"] for m in entity["mentions"]]
-    return numbers
+    return schema_validator()
 
 
 def test_output_matches_the_schema(brief: Brief, validator: jsonschema.Draft202012Validator) -> None:

@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import json
 
-import jsonschema
 import pytest
 
 from newsynth.ingest import articles_from_documents
 from newsynth.pipeline import brief
 from newsynth.render import render
-from tests.render.test_html import parse
-from tests.render.test_json import SCHEMA_PATH, assert_valid_brief
+from tests.render.checks import assert_valid_brief, parse, schema_validator
 
 pytestmark = pytest.mark.shared
 
 
 def test_real_stories_render_valid_json_and_well_formed_html(shared_dev_records: list[dict]) -> None:
-    validator = jsonschema.Draft202012Validator(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+    validator = schema_validator()
     for record in shared_dev_records[:2]:
         made = brief(articles_from_documents(record["documents"], str(record.get("id") or "record")))
         assert_valid_brief(json.loads(render(made, "json")), validator)
