@@ -36,7 +36,7 @@ def test_sources_show_copies_carriers_drops_and_cleaning(brief: Brief) -> None:
     sources = section(render(brief, "md"), "Sources")
     assert "1. **Lakemoor Ledger**" in sources
     assert "(<https://ledger.example/news/ferry?id=7&ref=wire>)" in sources
-    assert "carried also by [2][3]" in sources
+    assert "also carried by Harbor Tribune [2], Valley Courier [3] (one source of evidence)" in sources
     assert sources.count("copy of [1]") == 2
     assert "5. **Clickbait Hub**" in sources
     assert "left out of the summary: cookie wall, no article text" in sources

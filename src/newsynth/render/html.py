@@ -15,6 +15,7 @@ from newsynth.render.view import (
     SECTIONS,
     ComparisonView,
     Source,
+    carriers,
     cited_numbers,
     comparison_view,
     conflict_label,
@@ -217,13 +218,13 @@ def entity_item(entity: Entity, brief: Brief) -> str:
 
 
 def sources_section(listed: list[Source]) -> str:
-    items = "\n".join(source_item(source) for source in listed)
+    items = "\n".join(source_item(source, listed) for source in listed)
     return f'<section class="sources">\n<h2>Sources</h2>\n<ol>\n{items}\n</ol>\n</section>'
 
 
-def source_item(source: Source) -> str:
+def source_item(source: Source, listed: list[Source]) -> str:
     classes = ' class="dropped"' if source.dropped_reason else ""
-    notes = "".join(f'<div class="note">{note}</div>' for note in source_notes(source))
+    notes = "".join(f'<div class="note">{note}</div>' for note in source_notes(source, listed))
     return (
         f'<li id="source-{source.number}" value="{source.number}"{classes}>'
         f"{source_line(source)}{notes}{removed_details(source)}</li>"
@@ -249,12 +250,13 @@ def number_links(numbers: list[int]) -> str:
     return "".join(f'<a href="#source-{n}">[{n}]</a>' for n in numbers)
 
 
-def source_notes(source: Source) -> list[str]:
+def source_notes(source: Source, listed: list[Source]) -> list[str]:
     notes = []
     if source.copy_of is not None:
         notes.append(f"copy of {number_links([source.copy_of])}")
     if source.copies:
-        notes.append(f"carried also by {number_links(source.copies)} (one source of evidence)")
+        names = ", ".join(f"{esc(name)}&nbsp;{number_links([n])}" for n, name in carriers(source, listed))
+        notes.append(f"also carried by {names} (one source of evidence)")
     if source.dropped_reason:
         notes.append(f"left out of the summary: {esc(source.dropped_reason)}")
     return notes

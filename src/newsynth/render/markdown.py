@@ -10,6 +10,7 @@ from newsynth.render.view import (
     SECTIONS,
     ComparisonView,
     Source,
+    carriers,
     cited_numbers,
     comparison_view,
     conflict_label,
@@ -139,13 +140,13 @@ def entity_item(entity: Entity, brief: Brief) -> str:
 
 
 def sources_block(listed: list[Source]) -> str:
-    items = "\n".join(source_item(source) for source in listed)
+    items = "\n".join(source_item(source, listed) for source in listed)
     return f"## Sources\n\n{items}"
 
 
-def source_item(source: Source) -> str:
+def source_item(source: Source, listed: list[Source]) -> str:
     lines = [f"{source.number}. {source_line(source)}"]
-    lines += [f"   - {note}" for note in source_notes(source)]
+    lines += [f"   - {note}" for note in source_notes(source, listed)]
     return "\n".join(lines)
 
 
@@ -169,12 +170,13 @@ def link_target(url: str) -> str:
     return url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
 
 
-def source_notes(source: Source) -> list[str]:
+def source_notes(source: Source, listed: list[Source]) -> list[str]:
     notes = []
     if source.copy_of is not None:
         notes.append(f"copy of [{source.copy_of}]")
     if source.copies:
-        notes.append(f"carried also by {cite(source.copies)} (one source of evidence)")
+        names = ", ".join(f"{md(name)} [{n}]" for n, name in carriers(source, listed))
+        notes.append(f"also carried by {names} (one source of evidence)")
     if source.dropped_reason:
         notes.append(f"left out of the summary: {md(source.dropped_reason)}")
     if source.article.removed_lines:

@@ -116,6 +116,11 @@ def sources(brief: Brief) -> list[Source]:
     return listed
 
 
+def carriers(source: Source, listed: list[Source]) -> list[tuple[int, str]]:
+    """(citation number, outlet) of every article that republishes this one."""
+    return [(number, listed[number - 1].label) for number in source.copies]
+
+
 def dropped_reason(article: Article) -> str | None:
     if article.junk_reason:
         return article.junk_reason
