@@ -78,7 +78,7 @@ def header(brief: Brief) -> str:
 def citation(brief: Brief, number: int, evidence: str | None, note: str = "") -> str:
     """``[n]`` linking to the source list, with a popover naming the outlet and its sentence."""
     names = dict(outlet_names(brief, [number]))
-    popover = f"<b>{esc(names.get(number, 'unknown article'))}</b>"
+    popover = f"<b>[{number}] {esc(names.get(number, 'unknown article'))}</b>"
     if evidence:
         popover += f" “{esc(evidence)}”"
     if note:
