@@ -145,3 +145,16 @@ def test_problems_are_single_lines(tmp_path: Path) -> None:
     result = read_paths([str(tmp_path)])
     assert len(result.skipped) == 3
     assert all("\n" not in f"{s.origin}: {s.problem}" for s in result.skipped)
+
+
+def test_html_page_in_its_declared_legacy_charset(tmp_path: Path) -> None:
+    page = (
+        '<html><head><meta charset="windows-1252"><title>Quai</title></head><body><article>'
+        "<p>Le capitaine du port a déclaré que le chenal était rouvert samedi, après une nuit “agitée”.</p>"
+        "</article></body></html>"
+    )
+    path = write(tmp_path / "quai.html", page.encode("cp1252"))
+    result = read_paths([str(path)])
+    assert result.skipped == []
+    assert "une nuit “agitée”" in result.articles[0].raw_text
+    assert result.articles[0].html == page

@@ -25,18 +25,6 @@ def test_example_html_metadata(example_dir: Path) -> None:
     assert "Sign up with your work email" not in page.raw_text
 
 
-def test_example_outlets_and_titles_from_text_headers(example_dir: Path) -> None:
-    articles = read_paths([str(example_dir)]).articles
-    assert [a.outlet for a in articles] == [
-        "The Calderhaven Courier",
-        "Meridian Wire",
-        "Harbour & Freight Today",
-        "CVB News",
-        "Northshore Daily Press",
-    ]
-    assert all(a.title for a in articles)
-
-
 def test_example_has_a_wire_copy_and_a_contradiction(example_dir: Path) -> None:
     articles = read_paths([str(example_dir)]).articles
     wire, copy = articles[1].raw_text, articles[4].raw_text

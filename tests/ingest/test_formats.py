@@ -10,18 +10,21 @@ from newsynth.ingest import read_paths, split_multinews
 from tests.ingest.conftest import write
 
 
-def test_text_file_keeps_raw_text_and_guesses_header_metadata(tmp_path: Path, scraped_page: str) -> None:
+def test_text_file_keeps_the_raw_text_for_the_clean_stage(tmp_path: Path, scraped_page: str) -> None:
     path = write(tmp_path / "echo.txt", scraped_page)
     result = read_paths([str(path)])
     assert result.skipped == []
     [article] = result.articles
     assert article.origin == str(path)
-    assert article.raw_text == scraped_page
-    assert article.outlet == "Granmouth Echo"
-    assert article.title == "Ferry passengers rescued after grounding off Pellow Point"
-    assert article.date == "2024-02-09"  # the dateline, not the page-render time stamp
-    assert article.byline == "Ruth Calloway"
+    assert article.raw_text == scraped_page  # boilerplate included: clean reads headline, byline and dateline
     assert article.html is None
+    assert article.clean_text == ""
+
+
+def test_windows_line_ends_become_newlines(tmp_path: Path) -> None:
+    path = write(tmp_path / "crlf.txt", b"Line one.\r\nLine two.\r\n")
+    [article] = read_paths([str(path)]).articles
+    assert article.raw_text == "Line one.\nLine two.\n"
 
 
 def test_html_page_gives_main_text_and_page_metadata(fixtures_dir: Path) -> None:

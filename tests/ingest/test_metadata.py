@@ -1,11 +1,11 @@
-"""Outlets from URLs, ISO dates from loose values, and the cautious guess from page text."""
+"""Outlets from URLs and site names, ISO dates from loose values."""
 
 from __future__ import annotations
 
 import pytest
 
 from newsynth.ingest import article_from_text, articles_from_documents
-from newsynth.ingest.metadata import guess_text_metadata, normalize_date, outlet_from_url
+from newsynth.ingest.metadata import normalize_date, outlet_from_site_name, outlet_from_url
 
 
 @pytest.mark.parametrize(
@@ -22,6 +22,14 @@ from newsynth.ingest.metadata import guess_text_metadata, normalize_date, outlet
 )
 def test_outlet_from_url(url: str | None, outlet: str | None) -> None:
     assert outlet_from_url(url) == outlet
+
+
+@pytest.mark.parametrize(
+    ("name", "outlet"),
+    [("www.bayfm.example", "bayfm.example"), ("The Tidewater Gazette", "The Tidewater Gazette"), (" ", None)],
+)
+def test_outlet_from_site_name(name: str, outlet: str | None) -> None:
+    assert outlet_from_site_name(name) == outlet
 
 
 @pytest.mark.parametrize(
@@ -52,37 +60,16 @@ def test_normalize_date(value: object, iso: str | None) -> None:
     assert normalize_date(value) == iso
 
 
-def test_guess_from_header_lines(scraped_page: str) -> None:
-    guessed = guess_text_metadata(scraped_page)
-    assert (guessed.outlet, guessed.date, guessed.byline) == ("Granmouth Echo", "2024-02-09", "Ruth Calloway")
-    assert guessed.title == "Ferry passengers rescued after grounding off Pellow Point"
-
-
-def test_guess_leaves_unclear_fields_empty() -> None:
-    text = "the ferry ran aground on friday and everyone was rescued. more soon.\nBy signing up you agree."
-    guessed = guess_text_metadata(text)
-    assert (guessed.outlet, guessed.title, guessed.date, guessed.byline) == (None, None, None, None)
-
-
-def test_guess_skips_menus_and_render_time_stamps() -> None:
-    text = (
-        "Home | News | Sport\nNews   Video   Weather   Travel\nPage rendered 08:15:02 29/02/2024\nThe end.\n"
+def test_given_metadata_is_normalised() -> None:
+    article = article_from_text(
+        "Text.", "x", url="https://www.bayfm.example/n", title="Given", date="March 1, 2024", byline=""
     )
-    guessed = guess_text_metadata(text)
-    assert (guessed.title, guessed.date) == (None, None)
-
-
-def test_labelled_publication_time_is_a_date() -> None:
-    assert guess_text_metadata("Published 9th February 2024 07:10 GMT\nText.").date == "2024-02-09"
-
-
-def test_given_metadata_wins_over_guesses(scraped_page: str) -> None:
-    article = article_from_text(scraped_page, "x", title="Given", outlet="Given outlet", date="2024-03-01")
-    assert (article.title, article.outlet, article.date, article.byline) == (
+    assert (article.url, article.outlet, article.title, article.date, article.byline) == (
+        "https://www.bayfm.example/n",
+        "bayfm.example",
         "Given",
-        "Given outlet",
         "2024-03-01",
-        "Ruth Calloway",
+        None,
     )
 
 

@@ -15,7 +15,8 @@ from newsynth.records import Skipped
 
 def warn_skipped(skipped: list[Skipped]) -> None:
     for item in skipped:
-        click.echo(f"newsynth: skipped {item.origin}: {item.problem}", err=True)
+        line = f"newsynth: skipped {item.origin}: {item.problem}"
+        click.echo(line.replace("\r", "\\r").replace("\n", "\\n"), err=True)  # one line per problem
 
 
 def fail(message: str) -> NoReturn:

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from newsynth.ingest.metadata import guess_text_metadata, normalize_date, outlet_from_url
+from newsynth.ingest.metadata import normalize_date, outlet_from_url
 from newsynth.records import Article, Skipped
 
 MULTINEWS_SEPARATOR = "|||||"
@@ -50,8 +50,9 @@ def article_id(origin: str, text: str) -> str:
 def article_from_text(text: str, origin: str, **metadata: str | None) -> Article:
     """An Article from text as a scraper saved it.
 
-    ``metadata`` fills url, outlet, title, date, byline. What it leaves out is taken from the url (outlet)
-    or guessed from the page's top lines (site name, headline, dateline, "By ..." byline) when clear.
+    ``metadata`` fills url, outlet, title, date, byline; the date is normalised to YYYY-MM-DD (or None)
+    and a missing outlet is taken from the url's host. Fields written in the text itself (headline,
+    dateline, byline) are left for the clean stage, which reads the page's lines.
     """
     unknown = set(metadata) - set(METADATA_KEYS)
     if unknown:
@@ -59,10 +60,6 @@ def article_from_text(text: str, origin: str, **metadata: str | None) -> Article
     values = {key: metadata.get(key) or None for key in METADATA_KEYS}
     values["date"] = normalize_date(values["date"])
     values["outlet"] = values["outlet"] or outlet_from_url(values["url"])
-    if not all(values.values()):
-        guessed = guess_text_metadata(text)
-        for key in ("outlet", "title", "date", "byline"):
-            values[key] = values[key] or getattr(guessed, key)
     return Article(id=article_id(origin, text), origin=origin, raw_text=text, **values)
 
 

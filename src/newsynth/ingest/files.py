@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,7 @@ BINARY_SNIFF_BYTES = 8192
 MIN_COHERENCE = 0.2
 MAX_CHAOS = 0.2
 UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+DECLARED_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", re.I)
 
 
 class InputError(Exception):
@@ -73,7 +75,7 @@ def decode_text(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        guessed = _guess_decoding(data)
+        guessed = _decode_declared(data) or _guess_decoding(data)
         if guessed is None:
             raise InputError(f"not valid UTF-8 (bad byte at offset {error.start})") from error
         return guessed
@@ -92,6 +94,17 @@ def _looks_binary(data: bytes) -> bool:
         return True
     controls = sum(byte < 32 and byte not in b"\t\n\r\f\v\x1b" for byte in head)
     return controls > len(head) * 0.05
+
+
+def _decode_declared(data: bytes) -> str | None:
+    """Text in the charset an HTML page declares in its head, when it names one Python knows."""
+    match = DECLARED_CHARSET.search(data[:4096])
+    if not match:
+        return None
+    try:
+        return data.decode(match.group(1).decode("ascii"))
+    except (LookupError, UnicodeDecodeError):
+        return None
 
 
 def _guess_decoding(data: bytes) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 from newsynth.ingest.files import InputError
@@ -22,8 +23,10 @@ def article_from_html(html: str, origin: str, **metadata: str | None) -> Article
     """An Article from an HTML page; given ``metadata`` (url, outlet, title, date, byline) overrides it."""
     from newsynth.ingest import article_from_text
 
-    page = extract_page(html, metadata.get("url"))
-    text = page.get("text") or fallback_text(html)
+    with warnings.catch_warnings():  # parser warnings would break the one-line-per-problem output
+        warnings.simplefilter("ignore")
+        page = extract_page(html, metadata.get("url"))
+        text = page.get("text") or fallback_text(html)
     if not text.strip():
         raise InputError("no article text found in the HTML page")
     url = metadata.get("url") or page.get("url")
@@ -60,8 +63,7 @@ def extract_page(html: str, url: str | None) -> dict[str, Any]:
             with_metadata=True,
             date_extraction_params=DATE_SETTINGS,
         )
-    except (ValueError, TypeError, RecursionError):
-        # lxml and trafilatura raise these on malformed input; treat as "nothing extracted"
+    except Exception:  # any parser failure on a malformed page means "nothing extracted", never a crash
         document = None
     if document is None:
         return {}
@@ -75,11 +77,11 @@ def fallback_text(html: str) -> str:
 
     try:
         _, text, _ = trafilatura.baseline(html)
-    except (ValueError, TypeError, RecursionError):
+    except Exception:  # as above: a malformed page yields no text
         text = ""
     if text.strip():
         return text
     try:
         return trafilatura.html2txt(html)
-    except (ValueError, TypeError, RecursionError):
+    except Exception:
         return ""

@@ -76,6 +76,10 @@ def _collect(
     except InputError as error:
         result.skipped.append(Skipped(origin=origin, problem=str(error)))
         return
+    except Exception as error:  # a bug or an odd file must cost one file, not the whole run
+        problem = " ".join(f"unexpected error while reading ({type(error).__name__}: {error})".split())
+        result.skipped.append(Skipped(origin=origin, problem=problem))
+        return
     result.articles.extend(articles)
     result.skipped.extend(problems)
     if not articles and not problems:
