@@ -158,3 +158,16 @@ def test_html_page_in_its_declared_legacy_charset(tmp_path: Path) -> None:
     assert result.skipped == []
     assert "une nuit “agitée”" in result.articles[0].raw_text
     assert result.articles[0].html == page
+
+
+def test_undecodable_file_names_are_shown_escaped(tmp_path: Path) -> None:
+    folder = os.fsencode(tmp_path)
+    try:
+        for name, content in ((b"caf\xe9.txt", GOOD.encode()), (b"vid\xe9.txt", b"")):
+            with open(os.path.join(folder, name), "wb") as stream:
+                stream.write(content)
+    except OSError:
+        pytest.skip("this file system refuses file names that are not UTF-8")
+    result = read_paths([str(tmp_path)])
+    assert [a.origin for a in result.articles] == [f"{tmp_path}/caf\\xe9.txt"]
+    assert [(s.origin, s.problem) for s in result.skipped] == [(f"{tmp_path}/vid\\xe9.txt", "empty file")]

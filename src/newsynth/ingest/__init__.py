@@ -44,7 +44,7 @@ class IngestResult:
 
 
 def article_id(origin: str, text: str) -> str:
-    return hashlib.sha1(f"{origin}\n{text}".encode()).hexdigest()[:12]
+    return hashlib.sha1(f"{origin}\n{text}".encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
 def article_from_text(text: str, origin: str, **metadata: str | None) -> Article:

@@ -33,13 +33,18 @@ def files_under(folder: Path, problems: list[FolderProblem]) -> list[Path]:
     """Non-hidden files below a folder, recursively, in sorted order; unreadable subfolders are reported."""
 
     def report(error: OSError) -> None:
-        problems.append(FolderProblem(str(error.filename or folder), _os_problem(error)))
+        problems.append(FolderProblem(display_path(error.filename or folder), _os_problem(error)))
 
     found: list[Path] = []
     for root, folders, names in os.walk(folder, onerror=report):
         folders[:] = sorted(name for name in folders if not name.startswith("."))
         found.extend(Path(root, name) for name in names if not name.startswith("."))
     return sorted(found, key=lambda path: path.parts)
+
+
+def display_path(path: Path | str) -> str:
+    """A path as printable text: undecodable bytes in file names shown as \\xNN escapes."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def read_limited(path: Path) -> bytes:

@@ -17,6 +17,7 @@ from newsynth.ingest.files import (
     FolderProblem,
     InputError,
     decode_text,
+    display_path,
     files_under,
     iter_nonblank_lines,
     read_limited,
@@ -50,7 +51,7 @@ def read_paths(paths: Sequence[str]) -> IngestResult:
             key = file.resolve()
             if key not in seen:
                 seen.add(key)
-                _collect(result, str(file), lambda file=file: read_file(file))
+                _collect(result, display_path(file), lambda file=file: read_file(file))
     return result
 
 
@@ -92,11 +93,11 @@ def _expand(path: Path, result: IngestResult) -> list[Path]:
         files = files_under(path, problems)
         result.skipped.extend(Skipped(origin=item.path, problem=item.problem) for item in problems)
         if not files and not problems:
-            result.skipped.append(Skipped(origin=str(path), problem="folder has no files"))
+            result.skipped.append(Skipped(origin=display_path(path), problem="folder has no files"))
         return files
     if not path.exists():
         problem = "broken link" if path.is_symlink() else "no such file or folder"
-        result.skipped.append(Skipped(origin=str(path), problem=problem))
+        result.skipped.append(Skipped(origin=display_path(path), problem=problem))
         return []
     return [path]
 
@@ -112,7 +113,7 @@ def read_file(path: Path) -> tuple[list[Article], list[Skipped]]:
         kind = "json"
     elif suffix in JSON_LINES_SUFFIXES:
         kind = "jsonl"
-    return read_text(text, str(path), kind=kind)
+    return read_text(text, display_path(path), kind=kind)
 
 
 def read_text(text: str, origin: str, kind: str | None) -> tuple[list[Article], list[Skipped]]:
