@@ -75,7 +75,7 @@ def test_sources_show_copies_drops_and_removed_lines(page: str) -> None:
     sources = page[page.index('<section class="sources">') :]
     first = sources[sources.index('<li id="source-1"') : sources.index('<li id="source-2"')]
     assert 'also carried by Harbor Tribune&nbsp;<a href="#source-2">[2]</a>, Valley Courier&nbsp;<a' in first
-    assert "<details><summary>5 lines removed (2 navigation, 1 promo, 1 social, 1 markup)</summary>" in first
+    assert "<details><summary>5 lines removed (2 navigation, 1 promo, 1 social, 1 other)</summary>" in first
     assert first.count("<li>") == 5  # every removed line, folded away
     assert sources.count('copy of <a href="#source-1">[1]</a>') == 2
     assert '<li id="source-5" value="5" class="dropped">' in sources

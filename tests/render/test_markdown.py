@@ -40,7 +40,7 @@ def test_sources_show_copies_carriers_drops_and_cleaning(brief: Brief) -> None:
     assert sources.count("copy of [1]") == 2
     assert "5. **Clickbait Hub**" in sources
     assert "left out of the summary: cookie wall, no article text" in sources
-    assert "5 lines removed (2 navigation, 1 promo, 1 social, 1 markup)" in sources
+    assert "5 lines removed (2 navigation, 1 promo, 1 social, 1 other)" in sources
     assert "“Subscribe to the Ledger & save 50%”" in sources
     assert "and 2 more" in sources
     assert "Most read today" not in sources  # only the first few removed lines
@@ -98,3 +98,11 @@ def test_long_sections_are_cut_with_a_count(crowded_brief: Brief) -> None:
     assert "*…and 4 more (the JSON brief lists them all).*" in compare
     assert "Pinecrest Daily [4]: they had been lucky (no quotation marks)" in compare
     assert "| unattributed | “we were lucky”" in compare
+
+
+def test_an_article_without_outlet_is_named_by_its_file(brief: Brief) -> None:
+    brief.articles[3].outlet = None
+    text = render(brief, "md")
+    assert "- Bluewater Lines suspended its evening service. — article4.html [4]" in text
+    assert "4. **article4.html** · [Morning Heron" in text
+    assert "by Tomas Reyl · from inputs/article4.html" in text

@@ -15,12 +15,14 @@ from newsynth.records import (
 )
 from newsynth.render.view import (
     NO_TEXT_REASON,
+    article_count_phrase,
     comparison_view,
     date_range,
     headline,
     interleave_by_source,
     removed_summary,
     safe_url,
+    short_origin,
     shorten,
     sources,
 )
@@ -83,6 +85,8 @@ def test_removed_summary_counts_reasons() -> None:
     lines = [RemovedLine("a", "nav"), RemovedLine("b", "nav"), RemovedLine("c", "promo")]
     assert removed_summary(lines) == "3 lines removed (2 nav, 1 promo)"
     assert removed_summary([RemovedLine("a", "nav")]) == "1 line removed (1 nav)"
+    many = [*lines, RemovedLine("d", "share"), RemovedLine("e", "legal"), RemovedLine("f", "legal")]
+    assert removed_summary(many) == "6 lines removed (2 nav, 2 legal, 1 promo, 1 other)"
 
 
 def test_comparison_view_is_none_without_anything_to_show(
@@ -116,3 +120,21 @@ def test_single_source_claims_alternate_between_outlets() -> None:
         Claim(f"{n}-{k}", "single", [ClaimSentence(n, "x")], 1) for n, k in [(1, 1), (1, 2), (1, 3), (4, 1)]
     ]
     assert [claim.text for claim in interleave_by_source(claims)] == ["1-1", "4-1", "1-2", "1-3"]
+
+
+def test_articles_without_outlet_are_named_by_a_short_origin() -> None:
+    assert short_origin("in/nested/harbor-report.txt") == "harbor-report.txt"
+    assert short_origin("feeds/day.jsonl:12") == "day.jsonl:12"
+    assert short_origin("https://news.example/a/b?c=1") == "news.example"
+    assert short_origin("<stdin>") == "<stdin>"
+    article = Article(id="a", origin="in/nested/harbor-report.txt", raw_text="x")
+    source = sources(Brief(Story("s", [article]), "t", []))[0]
+    assert (source.label, source.origin_note) == ("harbor-report.txt", "in/nested/harbor-report.txt")
+
+
+def test_headline_does_not_count_unknown_outlets_as_outlets() -> None:
+    named = Article(id="a", origin="a.txt", raw_text="", outlet="Gull Post")
+    unnamed = Article(id="b", origin="b.txt", raw_text="")
+    assert article_count_phrase([named, unnamed]) == "2 articles, 1 outlet named"
+    assert article_count_phrase([unnamed]) == "1 article"
+    assert article_count_phrase([named]) == "1 article from 1 outlet"

@@ -243,6 +243,8 @@ def source_line(source: Source) -> str:
         parts.append(f"<time>{esc(article.date)}</time>")
     if article.byline:
         parts.append(f"by {esc(article.byline)}")
+    if source.origin_note and not article.outlet:
+        parts.append(f"from <code>{esc(source.origin_note)}</code>")
     return " · ".join(parts)
 
 

@@ -162,6 +162,8 @@ def source_line(source: Source) -> str:
         parts.append(md(article.date))
     if article.byline:
         parts.append(f"by {md(article.byline)}")
+    if source.origin_note and not article.outlet:
+        parts.append(f"from {md(source.origin_note)}")
     return " · ".join(parts)
 
 

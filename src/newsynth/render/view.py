@@ -10,7 +10,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import PurePath
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 from newsynth.records import (
     Article,
@@ -26,6 +28,7 @@ from newsynth.records import (
 
 NO_TEXT_REASON = "no text left after cleaning"
 REMOVED_PREVIEW_COUNT = 3
+REASONS_SHOWN = 3
 PREVIEW_WIDTH = 80
 T = TypeVar("T")
 
@@ -43,6 +46,12 @@ class Source:
     @property
     def label(self) -> str:
         return outlet_label(self.article)
+
+    @property
+    def origin_note(self) -> str | None:
+        """The full origin, when the label does not already say it."""
+        origin = self.article.origin
+        return origin if origin != self.label else None
 
     @property
     def url(self) -> str | None:
@@ -90,8 +99,15 @@ SECTION_LIMITS = {
 
 
 def outlet_label(article: Article) -> str:
-    """The outlet name, else the origin (file, url) the article came from."""
-    return article.outlet or article.origin
+    """The outlet name, else a short form of where the article came from."""
+    return article.outlet or short_origin(article.origin)
+
+
+def short_origin(origin: str) -> str:
+    """``https://host/page`` -> ``host``; ``folder/file.txt:3`` -> ``file.txt:3``; else as is."""
+    if origin.lower().startswith(("http://", "https://")):
+        return urlsplit(origin).hostname or origin
+    return PurePath(origin).name or origin
 
 
 def safe_url(url: str | None) -> str | None:
@@ -162,11 +178,14 @@ def headline(brief: Brief) -> str:
 
 
 def article_count_phrase(articles: list[Article]) -> str:
+    """E.g. ``4 articles from 3 outlets``, or ``4 articles, 2 outlets named`` when some are unknown."""
     phrase = plural(len(articles), "article", "articles")
     outlets = {article.outlet.strip().lower() for article in articles if article.outlet}
-    if outlets:
-        phrase += f" from {plural(len(outlets), 'outlet', 'outlets')}"
-    return phrase
+    if not outlets:
+        return phrase
+    if all(article.outlet for article in articles):
+        return f"{phrase} from {plural(len(outlets), 'outlet', 'outlets')}"
+    return f"{phrase}, {plural(len(outlets), 'outlet', 'outlets')} named"
 
 
 def date_range(articles: list[Article]) -> str | None:
@@ -211,8 +230,11 @@ def cited_numbers(sentence: SummarySentence) -> list[int]:
 
 def removed_summary(lines: list[RemovedLine]) -> str:
     """E.g. ``5 lines removed (3 navigation, 2 social)``."""
-    reasons = Counter(line.reason for line in lines)
-    detail = ", ".join(f"{count} {reason}" for reason, count in reasons.most_common())
+    reasons = Counter(line.reason for line in lines).most_common()
+    detail = ", ".join(f"{count} {reason}" for reason, count in reasons[:REASONS_SHOWN])
+    others = sum(count for _, count in reasons[REASONS_SHOWN:])
+    if others:
+        detail += f", {others} other"
     return f"{plural(len(lines), 'line', 'lines')} removed" + (f" ({detail})" if detail else "")
 
 
