@@ -114,7 +114,7 @@ def test_empty_stdin_exits_1() -> None:
     result = run(["brief", "-"], stdin="")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        "newsynth: skipped <stdin>: empty file",
+        "newsynth: skipped <stdin>: empty input",
         "newsynth: no usable article in the input",
     ]
     assert result.stdout == ""

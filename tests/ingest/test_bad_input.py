@@ -105,8 +105,8 @@ def test_invalid_json_lines_name_their_line_and_the_rest_is_read(tmp_path: Path)
     assert {s.origin: s.problem for s in result.skipped} == {
         f"{path}:2": "invalid JSON at column 2: Expecting property name enclosed in double quotes",
         f"{path}:4": "object has no 'text' or 'html'",
-        f"{path}:5": "'text' is a JSON int, not a string",
-        f"{path}:6": "JSON list, expected an object",
+        f"{path}:5": "'text' is a JSON number, not a string",
+        f"{path}:6": "JSON array, expected an object",
         f"{path}:7": "'text' and 'html' are empty",
     }
 
@@ -124,7 +124,7 @@ def test_json_without_articles(tmp_path: Path) -> None:
     assert problems([tmp_path]) == {
         str(no_text): "object has no 'text' or 'html'",
         str(empty_array): "empty JSON array",
-        str(scalar): "JSON int, expected an object or an array of objects",
+        str(scalar): "JSON number, expected an object or an array of objects",
         str(no_documents): "'documents' list is empty",
     }
 

@@ -151,3 +151,10 @@ def test_article_ids_are_stable_and_distinct(fixtures_dir: Path) -> None:
     again = read_paths([str(fixtures_dir)]).articles
     assert [a.id for a in first] == [a.id for a in again]
     assert len({a.id for a in first}) == len(first)
+
+
+def test_json_text_given_as_a_list_of_paragraphs(tmp_path: Path) -> None:
+    record = {"text": ["The ferry was refloated.", "  ", "Services resume on Monday."]}
+    path = write(tmp_path / "paragraphs.json", json.dumps(record))
+    [article] = read_paths([str(path)]).articles
+    assert article.raw_text == "The ferry was refloated.\n\nServices resume on Monday."

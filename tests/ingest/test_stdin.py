@@ -55,7 +55,7 @@ def test_text_starting_with_a_bracket_is_not_json(monkeypatch: pytest.MonkeyPatc
 
 def test_empty_and_binary_stdin_are_reported(monkeypatch: pytest.MonkeyPatch) -> None:
     feed(monkeypatch, b"")
-    assert [(s.origin, s.problem) for s in read_paths(["-"]).skipped] == [("<stdin>", "empty file")]
+    assert [(s.origin, s.problem) for s in read_paths(["-"]).skipped] == [("<stdin>", "empty input")]
     feed(monkeypatch, b"\x00\x01\x02")
     assert [(s.origin, s.problem) for s in read_paths(["-"]).skipped] == [
         ("<stdin>", "binary file, not text")

@@ -28,24 +28,34 @@ from newsynth.ingest.metadata import normalize_date
 from newsynth.records import Article, Skipped
 
 STDIN = "<stdin>"
-TEXT_SUFFIXES = {".txt", ".text"}
-HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
-JSON_SUFFIXES = {".json"}
-JSON_LINES_SUFFIXES = {".jsonl", ".ndjson"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSON_LINES_SUFFIXES
+# What a file holds, by suffix; files without a suffix are sniffed like stdin.
+SUFFIX_KINDS = {
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".shtml": "html",
+    ".json": "json",  # one object, an array of objects, or JSON lines
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
 MAX_LINE_PROBLEMS = 10  # per file; then one line says how many more
 JSON_TEXT_FIELDS = ("url", "outlet", "title", "byline")
 
-__all__ = ["InputError", "read_paths", "read_text"]
+__all__ = ["InputError", "read_file", "read_paths", "read_stdin", "read_text"]
 
 
 def read_paths(paths: Sequence[str]) -> IngestResult:
     """Articles from files, folders (recursed, sorted, hidden files left out) and "-" for stdin."""
     result = IngestResult()
     seen: set[Path] = set()
+    stdin_read = False
     for path in paths:
         if path == "-":
-            _read_stdin(result)
+            if not stdin_read:  # "-" given twice means the same, already consumed input
+                _collect(result, STDIN, read_stdin)
+            stdin_read = True
             continue
         for file in _expand(Path(path), result):
             key = file.resolve()
@@ -55,18 +65,13 @@ def read_paths(paths: Sequence[str]) -> IngestResult:
     return result
 
 
-def _read_stdin(result: IngestResult) -> None:
-    if any(article.origin.startswith(STDIN) for article in result.articles) or any(
-        item.origin.startswith(STDIN) for item in result.skipped
-    ):
-        return  # stdin can be read once; "-" given twice means the same input
-
-    def read() -> tuple[list[Article], list[Skipped]]:
-        stream = getattr(sys.stdin, "buffer", None)
-        data = read_stream_limited(stream) if stream is not None else sys.stdin.read().encode()
-        return read_text(decode_text(data), STDIN, kind=None)
-
-    _collect(result, STDIN, read)
+def read_stdin() -> tuple[list[Article], list[Skipped]]:
+    """Standard input, whose kind (text, Multi-News, JSON, HTML) is sniffed from its content."""
+    stream = getattr(sys.stdin, "buffer", None)
+    data = read_stream_limited(stream) if stream is not None else sys.stdin.read().encode()
+    if not data.strip():
+        raise InputError("empty input")
+    return read_text(decode_text(data), STDIN, kind=None)
 
 
 def _collect(
@@ -105,15 +110,9 @@ def _expand(path: Path, result: IngestResult) -> list[Path]:
 def read_file(path: Path) -> tuple[list[Article], list[Skipped]]:
     """The articles of one file, chosen by its suffix, and the problems of parts of it (JSON lines)."""
     suffix = path.suffix.lower()
-    if suffix and suffix not in SUPPORTED_SUFFIXES:
+    if suffix and suffix not in SUFFIX_KINDS:
         raise InputError(f"unsupported file type '{suffix}' (use .txt, .html, .json or .jsonl)")
-    text = decode_text(read_limited(path))
-    kind = {**dict.fromkeys(TEXT_SUFFIXES, "text"), **dict.fromkeys(HTML_SUFFIXES, "html")}.get(suffix)
-    if suffix in JSON_SUFFIXES:
-        kind = "json"
-    elif suffix in JSON_LINES_SUFFIXES:
-        kind = "jsonl"
-    return read_text(text, display_path(path), kind=kind)
+    return read_text(decode_text(read_limited(path)), display_path(path), kind=SUFFIX_KINDS.get(suffix))
 
 
 def read_text(text: str, origin: str, kind: str | None) -> tuple[list[Article], list[Skipped]]:
@@ -185,7 +184,7 @@ def _read_json_value(value: object, origin: str) -> tuple[list[Article], list[Sk
         return _read_records(((f"{origin}#{n}", item) for n, item in enumerate(value, start=1)))
     if isinstance(value, dict):
         return _read_records([(origin, value)], whole_file=True)
-    raise InputError(f"JSON {type(value).__name__}, expected an object or an array of objects")
+    raise InputError(f"JSON {json_type(value)}, expected an object or an array of objects")
 
 
 def _read_json_lines(text: str, origin: str) -> tuple[list[Article], list[Skipped]]:
@@ -237,18 +236,14 @@ def _read_records(
 def read_json_record(record: object, origin: str) -> tuple[list[Article], list[Skipped]]:
     """An article object (``text`` or ``html``) or a Multi-News record (``documents`` or ``document``)."""
     if not isinstance(record, dict):
-        raise InputError(f"JSON {type(record).__name__}, expected an object")
+        raise InputError(f"JSON {json_type(record)}, expected an object")
     if isinstance(record.get("documents"), list):
         return _documents(record["documents"], origin)
-    if isinstance(record.get("document"), str) and "text" not in record:
-        return read_plain_text_checked(record["document"], origin)
+    if isinstance(record.get("document"), str) and "text" not in record:  # Multi-News "|||||" source field
+        if not record["document"].strip():
+            raise InputError("'document' is empty")
+        return read_plain_text(record["document"], origin), []
     return [article_from_record(record, origin)], []
-
-
-def read_plain_text_checked(text: str, origin: str) -> tuple[list[Article], list[Skipped]]:
-    if not text.strip():
-        raise InputError("'document' is empty")
-    return read_plain_text(text, origin), []
 
 
 def _documents(documents: list[object], origin: str) -> tuple[list[Article], list[Skipped]]:
@@ -273,11 +268,11 @@ def _documents(documents: list[object], origin: str) -> tuple[list[Article], lis
 def article_from_record(record: object, origin: str) -> Article:
     """One article from an object with ``text`` or ``html`` and optional url, title, outlet, date, byline."""
     if not isinstance(record, dict):
-        raise InputError(f"JSON {type(record).__name__}, expected an object")
+        raise InputError(f"JSON {json_type(record)}, expected an object")
     metadata = {key: _text_field(record, key) for key in JSON_TEXT_FIELDS}
     metadata["date"] = normalize_date(record.get("date"))
     metadata = {key: value for key, value in metadata.items() if value}
-    text, html = record.get("text"), record.get("html")
+    text, html = _paragraphs_joined(record.get("text")), record.get("html")
     if isinstance(text, str) and text.strip():
         article = article_from_text(text.replace("\r\n", "\n"), origin, **metadata)
         if isinstance(html, str) and html.strip():
@@ -286,10 +281,28 @@ def article_from_record(record: object, origin: str) -> Article:
     if isinstance(html, str) and html.strip():
         return article_from_html(html, origin, **metadata)
     if text is not None and not isinstance(text, str):
-        raise InputError(f"'text' is a JSON {type(text).__name__}, not a string")
+        raise InputError(f"'text' is a JSON {json_type(text)}, not a string")
     if text is not None or html is not None:
         raise InputError("'text' and 'html' are empty")
     raise InputError("object has no 'text' or 'html'")
+
+
+def _paragraphs_joined(text: object) -> object:
+    """Some exports store the text as a list of paragraphs."""
+    if isinstance(text, list) and text and all(isinstance(part, str) for part in text):
+        return "\n\n".join(part.strip() for part in text if part.strip())
+    return text
+
+
+def json_type(value: object) -> str:
+    """The JSON name of a parsed value's type, for messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    return {dict: "object", list: "array", str: "string"}.get(type(value), type(value).__name__)
 
 
 def _text_field(record: dict, key: str) -> str | None:
