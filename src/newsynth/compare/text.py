@@ -1,0 +1,48 @@
+"""Small text helpers shared by the compare modules: words, content words, plural folding."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "told", "also", "would", "could", "s"}
+WORD_PATTERN = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
+QUOTE_CHARS = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "’": "'", "‘": "'", "–": "-", "—": "-"})
+
+
+def normalize_punctuation(text: str) -> str:
+    """Straight quotes and hyphens, so that patterns need to know only one form."""
+    return text.translate(QUOTE_CHARS)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, hyphens or apostrophes: a key for comparing names and words."""
+    text = unicodedata.normalize("NFKD", normalize_punctuation(text))
+    text = "".join(char for char in text if not unicodedata.combining(char)).lower()
+    text = re.sub(r"'s\b", "", text)
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+
+
+def singular(word: str) -> str:
+    """A crude plural folding, enough to match "pages" with "page" and "casualties" with "casualty"."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def words(text: str) -> list[str]:
+    return WORD_PATTERN.findall(normalize_punctuation(text))
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-cased, plural-folded words that carry meaning (no stop words, no bare numbers)."""
+    found = set()
+    for word in words(text):
+        lowered = word.lower().strip("'-")
+        if len(lowered) > 2 and lowered not in STOP_WORDS and not lowered[0].isdigit():
+            found.add(singular(lowered))
+    return found

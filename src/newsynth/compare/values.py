@@ -1,0 +1,351 @@
+"""Numbers and dates in a sentence, normalized so that different wordings of one value compare equal.
+
+"Sept. 3" and "September 3" are one date; "Tuesday" becomes a calendar date when the article's date is
+known; "tens of thousands" and "80,000 to 120,000" are ranges; "400-page" is 400 with the slot "page".
+Each number carries its *slots*: the nouns next to it, so that only numbers about the same thing are
+compared (deaths with deaths, not deaths with injuries).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from newsynth.compare.text import STOP_WORDS, normalize_punctuation, singular
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTH_NAMES = [name.capitalize() for name, number in MONTHS.items() if len(name) > 3 or name == "may"]
+
+SMALL_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+}  # fmt: skip
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 10**9, "trillion": 10**12}
+SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 10**9, "b": 10**9, "tn": 10**12}
+# "tens of thousands" = 10,000 to 99,999; "hundreds" = 100 to 999; "dozens" = 24 to 99
+VAGUE_PLURALS = {"dozens": (24, 99), "tens": (10, 99), "hundreds": (100, 999), "thousands": (1_000, 9_999)}
+APPROXIMATE = {"about", "around", "nearly", "almost", "roughly", "approximately", "some", "estimated", "over"}
+LOWER_BOUNDS = {"more than", "at least", "over", "upwards of", "in excess of"}
+UPPER_BOUNDS = {"less than", "fewer than", "up to", "under", "as many as", "nearly", "almost"}
+SLOT_SKIP = {"of", "the", "a", "an", "per", "more", "additional", "other", "new", "some", "about"}
+PERCENT_WORDS = {"%", "percent", "per cent", "percentage"}
+
+TOKEN = re.compile(r"\$|%|\d[\d,]*(?:\.\d+)?|[A-Za-z]+|\S")
+MONTH_RE = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"  # noqa: E501
+DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+YEAR_RE = r"(?P<year>1[89]\d\d|20\d\d)"
+DATE_PATTERNS = [
+    re.compile(rf"\b(?P<iso>{YEAR_RE}-(?P<imonth>[01]\d)-(?P<iday>[0-3]\d))\b"),
+    re.compile(rf"\b{MONTH_RE}\s+{DAY_RE}\b(?:,?\s+{YEAR_RE}\b)?"),
+    re.compile(rf"\b{DAY_RE}\s+(?:of\s+)?{MONTH_RE}(?:,?\s+{YEAR_RE}\b)?"),
+    re.compile(rf"\b{MONTH_RE}(?:\s+of)?,?\s+{YEAR_RE}\b"),
+    re.compile(rf"\b(?:in|since|by|until|till|from|last|this|next|early|late|mid-|during|of)\s+{MONTH_RE}\b"),
+    re.compile(r"\b(?P<relative>last|next|this)?\s*(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)"),  # noqa: E501
+    re.compile(rf"(?<![\d$,.])\b{YEAR_RE}\b(?![\d,.]*\s*(?:%|percent|people|\w+s\b))"),
+]
+
+
+@dataclass(frozen=True)
+class Quantity:
+    low: float
+    high: float
+    slots: frozenset[str]  # nouns around the number: what it counts
+    text: str  # as written
+    approximate: bool = False
+
+    def compatible(self, other: Quantity) -> bool:
+        """Overlapping ranges, with some slack for rounding and for "about"."""
+        slack_self = 0.25 if self.approximate else 0.1
+        slack_other = 0.25 if other.approximate else 0.1
+        return self.low * (1 - slack_self) <= other.high * (1 + slack_other) and other.low * (
+            1 - slack_other
+        ) <= self.high * (1 + slack_self)
+
+
+@dataclass(frozen=True)
+class DateValue:
+    text: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None  # 0 = Monday
+    cue: str = ""  # the word before the date ("since", "on"), its slot
+
+    def comparable(self, other: DateValue) -> bool:
+        if self.year and other.year:
+            return True
+        if self.month and other.month:
+            return True
+        return self.weekday is not None and other.weekday is not None
+
+    def compatible(self, other: DateValue) -> bool:
+        if self.year and other.year and self.year != other.year:
+            return False
+        if self.month and other.month:
+            if self.month != other.month:
+                return False
+            if self.day and other.day and self.day != other.day:
+                return False
+        if self.weekday is not None and other.weekday is not None:
+            return self.weekday == other.weekday
+        return True
+
+
+def extract_dates(text: str, article_date: dt.date | None = None) -> list[DateValue]:
+    """The dates of a sentence, weekdays resolved against the article's date when it is known."""
+    text = normalize_punctuation(text)
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[int, DateValue]] = []
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < stop and end > begin for begin, stop in taken):
+                continue
+            value = _date_from_match(match, text, article_date)
+            if value is not None:
+                taken.append((start, end))
+                found.append((start, value))
+    return [value for _, value in sorted(found, key=lambda item: item[0])]
+
+
+def _date_from_match(match: re.Match[str], text: str, article_date: dt.date | None) -> DateValue | None:
+    groups = {key: value for key, value in match.groupdict().items() if value}
+    cue = _previous_word(text, match.start())
+    written = match.group(0).strip().rstrip(".,")
+    if "iso" in groups:
+        return _calendar_value(written, int(groups["year"]), int(groups["imonth"]), int(groups["iday"]), cue)
+    if "weekday" in groups:
+        return _weekday_value(written, groups["weekday"], groups.get("relative", ""), article_date, cue)
+    month = MONTHS[groups["month"].lower()] if "month" in groups else None
+    if month == 5 and "day" not in groups and "year" not in groups and groups["month"] != "May":
+        return None
+    day = int(groups["day"]) if "day" in groups else None
+    if day is not None and not 1 <= day <= 31:
+        return None
+    year = int(groups["year"]) if "year" in groups else None
+    return DateValue(written, year=year, month=month, day=day, cue=cue)
+
+
+def _calendar_value(written: str, year: int, month: int, day: int, cue: str) -> DateValue | None:
+    try:
+        weekday = dt.date(year, month, day).weekday()
+    except ValueError:
+        return None
+    return DateValue(written, year=year, month=month, day=day, weekday=weekday, cue=cue)
+
+
+def _weekday_value(
+    written: str, name: str, relative: str, article_date: dt.date | None, cue: str
+) -> DateValue:
+    weekday = WEEKDAYS.index(name.lower())
+    if article_date is None:
+        return DateValue(written, weekday=weekday, cue=cue)
+    if relative.lower() == "next":
+        offset = (weekday - article_date.weekday()) % 7 or 7
+    else:  # news speaks of the most recent such day, or of today
+        offset = -((article_date.weekday() - weekday) % 7)
+    day = article_date + dt.timedelta(days=offset)
+    return DateValue(written, year=day.year, month=day.month, day=day.day, weekday=weekday, cue=cue)
+
+
+def _previous_word(text: str, position: int) -> str:
+    before = re.findall(r"[A-Za-z]+", text[max(0, position - 30) : position])
+    return before[-1].lower() if before else ""
+
+
+def parse_iso_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def extract_quantities(text: str) -> list[Quantity]:
+    """The numbers of a sentence that are not part of a date, with their ranges and slots."""
+    text = normalize_punctuation(text)
+    masked = _mask_dates(text)
+    matches = list(TOKEN.finditer(masked))
+    tokens = [match.group(0) for match in matches]
+    quantities: list[Quantity] = []
+    position = 0
+    while position < len(tokens):
+        parsed = _quantity_at(tokens, position)
+        if parsed is None:
+            position += 1
+            continue
+        quantity, end = parsed
+        first = position - 1 if position > 0 and tokens[position - 1] == "$" else position
+        written = text[matches[first].start() : matches[end - 1].end()]
+        quantities.append(replace(quantity, text=written))
+        position = end
+    return quantities
+
+
+def _mask_dates(text: str) -> str:
+    for pattern in DATE_PATTERNS:
+        text = pattern.sub(lambda match: "#" * len(match.group(0)), text)
+    return re.sub(r"\b\d{1,2}:\d\d\b", lambda match: "#" * len(match.group(0)), text)  # clock times
+
+
+def _number_at(tokens: list[str], position: int) -> tuple[float, int] | None:
+    """A single number (digits or words, with its scale word) starting at ``position``."""
+    token = tokens[position]
+    lowered = token.lower()
+    if token[0].isdigit():
+        try:
+            value = float(token.replace(",", ""))
+        except ValueError:
+            return None
+        end = position + 1
+    elif lowered in SMALL_NUMBERS:
+        value, end = float(SMALL_NUMBERS[lowered]), position + 1
+        if end + 1 < len(tokens) and tokens[end] == "-" and tokens[end + 1].lower() in SMALL_NUMBERS:
+            value, end = value + SMALL_NUMBERS[tokens[end + 1].lower()], end + 2
+        if lowered == "one" and not _followed_by_scale(tokens, end):
+            return None  # "one of the", "one official": not a count worth comparing
+    elif lowered == "a" and position + 1 < len(tokens) and tokens[position + 1].lower() in ("dozen", "hundred"):
+        value, end = float(SMALL_NUMBERS.get(tokens[position + 1].lower(), 100)), position + 2
+    else:
+        return None
+    while end < len(tokens) and (tokens[end].lower() in SCALES or tokens[end].lower() in SHORT_SCALES):
+        if tokens[end].lower() in SHORT_SCALES and not token[0].isdigit():
+            break
+        value *= SCALES.get(tokens[end].lower()) or SHORT_SCALES[tokens[end].lower()]
+        end += 1
+    return value, end
+
+
+def _followed_by_scale(tokens: list[str], end: int) -> bool:
+    return end < len(tokens) and tokens[end].lower() in SCALES
+
+
+def _quantity_at(tokens: list[str], position: int) -> tuple[Quantity, int] | None:
+    vague = _vague_at(tokens, position)
+    if vague is not None:
+        (low, high), end = vague
+        approximate = True
+    else:
+        number = _number_at(tokens, position)
+        if number is None:
+            return None
+        low, end = number
+        high = low
+        approximate = False
+        span = _range_end(tokens, end)
+        if span is not None:
+            high, end = span
+            high = max(high, low)
+            if high < 100 <= low:  # "80,000 to 120" is not a range; a different fact
+                high = low
+    before = _qualifier_before(tokens, position)
+    low, high, approximate = _apply_qualifier(before, low, high, approximate)
+    unit, end = _unit_after(tokens, end)
+    slots = _slots(tokens, position, end, unit)
+    return Quantity(low, high, frozenset(slots), "", approximate), end
+
+
+def _vague_at(tokens: list[str], position: int) -> tuple[tuple[float, float], int] | None:
+    lowered = tokens[position].lower()
+    if lowered not in VAGUE_PLURALS:
+        return None
+    low, high = VAGUE_PLURALS[lowered]
+    end = position + 1
+    if lowered == "tens" and not (end + 1 < len(tokens) and tokens[end].lower() == "of"):
+        return None
+    if end + 1 < len(tokens) and tokens[end].lower() == "of":
+        scale = tokens[end + 1].lower().rstrip("s")
+        if scale in SCALES:
+            if lowered in ("tens", "hundreds", "dozens"):
+                low, high = low * SCALES[scale], (high + 1) * SCALES[scale] - 1
+            end += 2
+        elif lowered == "tens":
+            return None
+    return (float(low), float(high)), end
+
+
+def _range_end(tokens: list[str], end: int) -> tuple[float, int] | None:
+    if end + 1 < len(tokens) and tokens[end].lower() in ("to", "-", "and", "or"):
+        following = _number_at(tokens, end + 1)
+        if following is not None:
+            return following
+    return None
+
+
+def _qualifier_before(tokens: list[str], position: int) -> str:
+    previous = [token.lower() for token in tokens[max(0, position - 3) : position]]
+    if previous and previous[-1] == "$":
+        previous = previous[:-1]
+    for width in (3, 2, 1):
+        phrase = " ".join(previous[-width:])
+        if len(previous) >= width and (phrase in LOWER_BOUNDS or phrase in UPPER_BOUNDS or phrase in APPROXIMATE):
+            return phrase
+    return ""
+
+
+def _apply_qualifier(qualifier: str, low: float, high: float, approximate: bool) -> tuple[float, float, bool]:
+    if qualifier in LOWER_BOUNDS:
+        return low, high * 3, True
+    if qualifier in UPPER_BOUNDS:
+        return low / 3, high, True
+    if qualifier in APPROXIMATE:
+        return low, high, True
+    return low, high, approximate
+
+
+def _unit_after(tokens: list[str], end: int) -> tuple[str, int]:
+    if end < len(tokens) and tokens[end] == "%":
+        return "percent", end + 1
+    if end + 1 < len(tokens) and tokens[end].lower() == "per" and tokens[end + 1].lower() == "cent":
+        return "percent", end + 2
+    if end < len(tokens) and tokens[end].lower() == "percent":
+        return "percent", end + 1
+    return "", end
+
+
+def _slots(tokens: list[str], start: int, end: int, unit: str) -> set[str]:
+    """The nouns that say what a number counts: the unit, the next word(s), the word before."""
+    slots = {unit} if unit else set()
+    if start > 0 and tokens[start - 1] == "$":
+        slots.add("dollar")
+    position = end
+    if position < len(tokens) and tokens[position] == "-":
+        position += 1  # "400-page"
+    while position < len(tokens) and tokens[position].isalpha():
+        word = tokens[position].lower()
+        position += 1
+        if word in SLOT_SKIP:
+            continue
+        if word not in STOP_WORDS:
+            slots.add(singular(word))  # the head word after the number: what it counts
+        break
+    previous = start - 1 - (1 if start > 0 and tokens[start - 1] == "$" else 0)
+    while previous >= 0 and tokens[previous].lower() in APPROXIMATE | {"than", "least", "to", "of", "up"}:
+        previous -= 1
+    if previous >= 0 and tokens[previous].isalpha() and tokens[previous].lower() not in STOP_WORDS:
+        slots.add("~" + singular(tokens[previous].lower()))  # a word before, e.g. "killed 12"
+    return slots
+
+
+def quantities_conflict(first: Quantity, second: Quantity) -> bool:
+    """Two numbers about the same thing (a shared slot) whose values cannot both be true."""
+    if not _shared_slot(first, second):
+        return False
+    return not first.compatible(second)
+
+
+def _shared_slot(first: Quantity, second: Quantity) -> bool:
+    after_first = {slot for slot in first.slots if not slot.startswith("~")}
+    after_second = {slot for slot in second.slots if not slot.startswith("~")}
+    if after_first & after_second:
+        return True
+    return bool(first.slots & second.slots)
