@@ -6,6 +6,7 @@ import click
 
 from newsynth.cli.brief import brief_command, summarize_batch_command
 from newsynth.cli.evaluate import eval_command
+from newsynth.cli.stories import eval_group_command, ingest_command, stories_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -17,3 +18,6 @@ def main() -> None:
 main.add_command(brief_command)
 main.add_command(summarize_batch_command)
 main.add_command(eval_command)
+main.add_command(stories_command)
+main.add_command(ingest_command)
+main.add_command(eval_group_command)

@@ -1,12 +1,19 @@
 """Group: a mixed pile of articles becomes stories, one real-world event each.
 
 Interface:
-    single_story(articles) -> Story       # the articles are known to be one story
+    single_story(articles) -> Story                     # the articles are known to be one story
+    group_articles(articles, settings=None) -> [Story]  # a mixed pile (cleaned one by one inside)
+    group_features(features, settings=None) -> {article id: story id}
+    refine_labels(features, story_of) -> {article id: story id}   # final pass over online labels
+    featurize(article) -> ArticleFeatures               # per-article, order-independent
+    StoryIndex / GroupSettings                          # the online assignment (used by the store)
+    newsynth.group.distributed.group_shards(client, shards)       # the same on a Dask cluster
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 
 from newsynth.records import Article, Story
 
@@ -15,3 +22,28 @@ def single_story(articles: list[Article], story_id: str | None = None) -> Story:
     if story_id is None:
         story_id = hashlib.sha1("".join(a.id for a in articles).encode()).hexdigest()[:10]
     return Story(id=story_id, articles=articles)
+
+
+def group_articles(articles: Sequence[Article], settings=None) -> list[Story]:
+    from newsynth.group.batch import group_articles as _group_articles
+
+    return _group_articles(articles, settings)
+
+
+def group_features(features, settings=None) -> dict[str, str]:
+    from newsynth.group.batch import group_features as _group_features
+
+    return _group_features(features, settings)
+
+
+def refine_labels(features, story_of: dict[str, str], settings=None) -> dict[str, str]:
+    from newsynth.group.index import GroupSettings
+    from newsynth.group.refine import refine
+
+    return refine(features, story_of, settings or GroupSettings())
+
+
+def featurize(article: Article):
+    from newsynth.group.features import featurize as _featurize
+
+    return _featurize(article)

@@ -1,0 +1,301 @@
+"""`newsynth stories`, `newsynth ingest` and `newsynth eval-group`: a pile of articles becomes stories."""
+
+from __future__ import annotations
+
+import html
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+
+from newsynth.cli.common import fail, warn_skipped, write_atomically
+from newsynth.pipeline import DEFAULT_MAX_WORDS
+from newsynth.records import Story
+
+BRIEF_FORMATS = ("md", "json", "html")
+
+
+@dataclass
+class StoryEntry:
+    """One line of the index: a story with what a reader scans for."""
+
+    id: str
+    title: str
+    size: int
+    outlets: list[str]
+    first_day: str | None
+    last_day: str | None
+
+    @property
+    def date_range(self) -> str:
+        if not self.first_day:
+            return "date unknown"
+        return self.first_day if self.first_day == self.last_day else f"{self.first_day} to {self.last_day}"
+
+
+# --- stories -----------------------------------------------------------------------------------
+@click.command("stories")
+@click.argument("paths", nargs=-1)
+@click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False), help="Folder.")
+@click.option("--store", "store_path", type=click.Path(dir_okay=False), help="Render the stories of a store.")
+@click.option("--max-words", type=click.IntRange(min=1), default=DEFAULT_MAX_WORDS, show_default=True)
+@click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS|local",
+    help="Run on a Dask cluster (scheduler address, or 'local' for a LocalCluster on this machine).",
+)
+def stories_command(
+    paths: tuple[str, ...], outdir: str, store_path: str | None, max_words: int, dask_address: str | None
+) -> None:
+    """Group the articles in PATHS (or a --store) into stories; write a brief per story and an index."""
+    if bool(paths) == bool(store_path):
+        fail("give either PATHS or --store DB (not both)")
+    if store_path:
+        stories = _stories_from_store(store_path)
+    elif dask_address:
+        stories = _stories_with_dask(paths, dask_address)
+    else:
+        stories = _stories_from_paths(paths)
+    if not stories:
+        fail("no usable article in the input")
+    entries = write_story_briefs(stories, Path(outdir), max_words)
+    if not entries:
+        fail("no story had usable text after cleaning")
+    click.echo(f"{len(entries)} stories from {sum(e.size for e in entries)} articles written to {outdir}")
+
+
+def _stories_from_paths(paths: Sequence[str]) -> list[Story]:
+    from newsynth.group import group_articles
+    from newsynth.ingest import read_paths
+
+    result = read_paths(paths)
+    warn_skipped(result.skipped)
+    return group_articles(result.articles)
+
+
+def _stories_from_store(store_path: str) -> list[Story]:
+    from newsynth.group import refine_labels
+
+    store = _open_store(store_path, must_exist=True)
+    with store:
+        features = store.features()
+        return store.stories(refine_labels(features, store.assignments()))
+
+
+def _stories_with_dask(paths: Sequence[str], address: str) -> list[Story]:
+    from newsynth.group.distributed import group_shards
+    from newsynth.ingest import IngestResult
+    from newsynth.ingest.readers import expand
+
+    expanded = IngestResult()
+    shards = [str(file) for path in paths for file in expand(Path(path), expanded)]
+    warn_skipped(expanded.skipped)
+    with _dask_client(address) as client:
+        stories, skipped = group_shards(client, shards)
+    warn_skipped(skipped)
+    return stories
+
+
+def _dask_client(address: str) -> Any:
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        fail("--dask needs the 'distributed' extra: pip install 'newsynth[distributed]'")
+    if address == "local":
+        cluster = LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=None)
+        return Client(cluster)
+    try:
+        return Client(address, timeout="10s")
+    except OSError as error:
+        fail(f"cannot reach the Dask scheduler at {address}: {error}")
+
+
+def write_story_briefs(stories: Sequence[Story], outdir: Path, max_words: int) -> list[StoryEntry]:
+    """One brief per story in every format, then index.html and index.md; returns the index entries."""
+    entries = []
+    for story in _progress(stories, "briefs"):
+        outputs = story_outputs(story, max_words)
+        if outputs is None:
+            continue
+        entry, texts = outputs
+        for fmt, text in texts.items():
+            write_atomically(outdir / f"{story.id}.{fmt}", text)
+        entries.append(entry)
+    entries = order_entries(entries)
+    write_atomically(outdir / "index.html", index_html(entries))
+    write_atomically(outdir / "index.md", index_markdown(entries))
+    return entries
+
+
+def story_outputs(story: Story, max_words: int) -> tuple[StoryEntry, dict[str, str]] | None:
+    """The index entry and rendered briefs of one story, or None (with a message) when it has no text."""
+    from newsynth.clean import clean_articles
+    from newsynth.pipeline import brief_for_story
+    from newsynth.render import render
+
+    clean_articles(story.articles)
+    if not story.usable_articles:
+        click.echo(f"newsynth: story {story.id}: no usable text after cleaning; left out", err=True)
+        return None
+    try:
+        made = brief_for_story(story, max_words)
+        texts = {fmt: render(made, fmt) for fmt in BRIEF_FORMATS}
+    except Exception as error:  # one bad story must not sink the others
+        click.echo(
+            f"newsynth: story {story.id}: brief failed ({type(error).__name__}: {error}); left out", err=True
+        )
+        return None
+    return story_entry(story, made.title), texts
+
+
+def story_entry(story: Story, title: str) -> StoryEntry:
+    from newsynth.group.features import article_day, day_to_iso
+
+    days = sorted(day for day in (article_day(a) for a in story.articles) if day is not None)
+    outlets = sorted({name for name in (_outlet(a.outlet, a.url) for a in story.articles) if name})
+    return StoryEntry(
+        id=story.id,
+        title=title,
+        size=len(story.articles),
+        outlets=outlets,
+        first_day=day_to_iso(days[0]) if days else None,
+        last_day=day_to_iso(days[-1]) if days else None,
+    )
+
+
+def _outlet(outlet: str | None, url: str | None) -> str | None:
+    if outlet:
+        return outlet
+    if url and "//" in url:
+        host = url.split("//", 1)[1].split("/", 1)[0]
+        return host.removeprefix("www.") or None
+    return None
+
+
+def order_entries(entries: Iterable[StoryEntry]) -> list[StoryEntry]:
+    """Biggest stories first, then the most recent, then by id for a stable order."""
+    ordered = sorted(entries, key=lambda e: e.id)
+    ordered.sort(key=lambda e: e.last_day or "", reverse=True)
+    ordered.sort(key=lambda e: e.size, reverse=True)
+    return ordered
+
+
+def index_markdown(entries: Sequence[StoryEntry]) -> str:
+    lines = [f"# Stories ({len(entries)})", ""]
+    for entry in entries:
+        outlets = ", ".join(entry.outlets) or "outlets unknown"
+        lines.append(
+            f"- [{entry.title}]({entry.id}.md) — {entry.size} articles; {outlets}; {entry.date_range}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def index_html(entries: Sequence[StoryEntry]) -> str:
+    rows = []
+    for entry in entries:
+        outlets = html.escape(", ".join(entry.outlets) or "outlets unknown")
+        rows.append(
+            f'<tr><td><a href="{html.escape(entry.id)}.html">{html.escape(entry.title)}</a></td>'
+            f"<td>{entry.size}</td><td>{outlets}</td><td>{html.escape(entry.date_range)}</td></tr>"
+        )
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>Stories ({len(entries)})</title>"
+        "<style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}"
+        "table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.4rem;"
+        "border-bottom:1px solid #ddd;vertical-align:top}</style></head><body>"
+        f"<h1>Stories ({len(entries)})</h1><table><thead><tr><th>Story</th><th>Articles</th>"
+        "<th>Outlets</th><th>Dates</th></tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table></body></html>\n"
+    )
+
+
+# --- ingest ------------------------------------------------------------------------------------
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--store", "store_path", required=True, type=click.Path(dir_okay=False), help="SQLite file.")
+def ingest_command(paths: tuple[str, ...], store_path: str) -> None:
+    """Add the articles in PATHS to a store, each to an existing story or a new one."""
+    from newsynth.ingest import read_paths
+
+    result = read_paths(paths)
+    warn_skipped(result.skipped)
+    if not result.articles:
+        fail("no usable article in the input")
+    with _open_store(store_path, must_exist=False) as store:
+        bar = _progress_bar(len(result.articles), "ingest")
+        counts = store.ingest(result.articles, on_article=lambda _: bar.update() if bar else None)
+        if bar:
+            bar.close()
+        total_articles = store.article_count
+        total_stories = len(store.index.stories)
+    click.echo(
+        f"added {counts.added} articles ({counts.duplicates} already there), "
+        f"{counts.new_stories} new stories; "
+        f"{store_path} holds {total_articles} articles in {total_stories} stories"
+    )
+
+
+def _open_store(store_path: str, *, must_exist: bool) -> Any:
+    from newsynth.store import ArticleStore
+    from newsynth.store.sqlite import StoreError
+
+    if must_exist and not Path(store_path).is_file():
+        fail(f"{store_path}: no such store")
+    try:
+        return ArticleStore(store_path)
+    except StoreError as error:
+        fail(str(error))
+
+
+# --- eval-group --------------------------------------------------------------------------------
+@click.command("eval-group")
+@click.argument("data", metavar="DATA.jsonl", type=click.Path(exists=True, dir_okay=False))
+@click.option("--seeds", default="1,2", show_default=True, help="Shuffles for the order-robustness check.")
+def eval_group_command(data: str, seeds: str) -> None:
+    """Mix every document of DATA.jsonl, group them, and score B-cubed against the story ids."""
+    from newsynth.evaluate.group import evaluate_grouping
+    from newsynth.summarize.batch import read_batch
+
+    try:
+        seed_values = tuple(int(seed) for seed in seeds.split(",") if seed.strip())
+    except ValueError:
+        fail(f"--seeds: expected integers separated by commas, got {seeds!r}")
+    records, problems = read_batch(data)
+    for problem in problems:
+        click.echo(f"newsynth: {problem}", err=True)
+    if not records:
+        fail(f"{data}: no record with documents")
+    result = evaluate_grouping(records, seeds=seed_values)
+    click.echo(f"{result.documents} documents, {result.stories} stories; found {result.found_stories}")
+    click.echo(f"{'run':<22} {'P':>6} {'R':>6} {'F1':>6}")
+    rows = [("canonical order", result.canonical)] + [
+        (f"arrival, seed {s}", b) for s, b in result.by_order.items()
+    ]
+    for name, score in rows:
+        click.echo(f"{name:<22} {score.precision:>6.3f} {score.recall:>6.3f} {score.f1:>6.3f}")
+    click.echo(f"B-cubed F1 between the two arrival orders: {result.between_orders:.3f}")
+    click.echo(json.dumps(result.as_dict()))
+
+
+# --- progress ----------------------------------------------------------------------------------
+def _progress(items: Sequence[Any], label: str) -> Iterable[Any]:
+    if not sys.stderr.isatty():
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, desc=label, unit="story", file=sys.stderr)
+
+
+def _progress_bar(total: int, label: str) -> Any:
+    if not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=label, unit="article", file=sys.stderr)

@@ -1,0 +1,80 @@
+"""Grouping a whole pile at once: features per article, then the online assignment in a fixed order.
+
+The order is by date (undated last), then by content hash, so the same pile gives the same
+stories however it was read, split into shards or spread over workers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from newsynth.clean import clean_articles
+from newsynth.group.features import ArticleFeatures, featurize
+from newsynth.group.index import GroupSettings, StoryIndex
+from newsynth.group.refine import refine
+from newsynth.records import Article, Story
+
+
+def prepare(article: Article) -> ArticleFeatures:
+    """Clean one article on its own (so the result never depends on its neighbours) and featurize it."""
+    if not article.clean_text:
+        clean_articles([article])
+    return featurize(article)
+
+
+def canonical_order(features: Iterable[ArticleFeatures]) -> list[ArticleFeatures]:
+    return sorted(features, key=lambda f: (f.day is None, f.day or 0, f.content_hash, f.article_id))
+
+
+def story_id_for(features: ArticleFeatures) -> str:
+    """A story is named after the article that started it, so names are stable across runs."""
+    return f"s-{features.content_hash[:12]}"
+
+
+def assign_online(
+    features: Iterable[ArticleFeatures],
+    settings: GroupSettings | None = None,
+    index: StoryIndex | None = None,
+) -> StoryIndex:
+    """Assign articles one by one in the given order; returns the index holding the stories."""
+    index = index or StoryIndex(settings)
+    for item in features:
+        index.assign_and_add(item, story_id_for(item))
+    return index
+
+
+def group_features(
+    features: Sequence[ArticleFeatures], settings: GroupSettings | None = None, *, keep_order: bool = False
+) -> dict[str, str]:
+    """Article id -> story id. ``keep_order`` assigns in the given order instead of the canonical one."""
+    settings = settings or GroupSettings()
+    ordered = list(features) if keep_order else canonical_order(features)
+    index = assign_online(ordered, settings)
+    return refine(ordered, index.story_of, settings)
+
+
+def unique_by_content(features: Iterable[ArticleFeatures]) -> list[ArticleFeatures]:
+    """Drop exact re-posts of a text already seen (the first one is kept)."""
+    seen: set[str] = set()
+    kept = []
+    for item in features:
+        if item.content_hash not in seen:
+            seen.add(item.content_hash)
+            kept.append(item)
+    return kept
+
+
+def stories_from_labels(articles: Sequence[Article], story_of: dict[str, str]) -> list[Story]:
+    """Stories in the order of their first article; articles keep their input order inside a story."""
+    members: dict[str, list[Article]] = {}
+    for article in articles:
+        if article.id in story_of:
+            members.setdefault(story_of[article.id], []).append(article)
+    return [Story(id=story_id, articles=group) for story_id, group in members.items()]
+
+
+def group_articles(articles: Sequence[Article], settings: GroupSettings | None = None) -> list[Story]:
+    """Group a pile into stories, one real-world event each (exact duplicates kept once)."""
+    features = unique_by_content(prepare(article) for article in articles)
+    story_of = group_features(features, settings)
+    return stories_from_labels(articles, story_of)

@@ -1,0 +1,219 @@
+"""Per-article grouping features: hashed term counts, named entities, a date and a content hash.
+
+Features depend on one article only, so they can be computed anywhere (a worker, a thread, a
+later run) and always come out the same: the online assignment that uses them is then
+reproducible across the local, store and distributed paths.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import struct
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from newsynth.records import Article
+
+TERM_SPACE = 1 << 22  # hashed vocabulary size; collisions are rare at this size
+WORD_PATTERN = re.compile(r"[a-z][a-z0-9'’]*[a-z0-9]|\d[\d,.]*\d")
+ENTITY_PATTERN = re.compile(r"\b[A-Z][A-Za-z'’.-]*[A-Za-z](?:[ -][A-Z][A-Za-z'’.-]*[A-Za-z])*")
+DATE_SCAN_CHARS = 600  # datelines sit at the top of an article
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+DATE_PATTERNS = [
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)\b"),
+    re.compile(
+        r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?[,.]?\s+(?P<year>(?:19|20)\d\d)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\b(?P<day>\d{1,2})\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
+]
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {
+    "said",
+    "says",
+    "say",
+    "told",
+    "just",
+    "like",
+    "new",
+    "year",
+    "years",
+    "time",
+    "people",
+    "according",
+    "reported",
+    "report",
+    "including",
+    "week",
+    "day",
+    "days",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+}
+ENTITY_STOP = STOP_WORDS | {"mr", "mrs", "ms", "dr", "but", "and", "the", "click", "read", "image", "photo"}
+
+
+@dataclass
+class ArticleFeatures:
+    """What the assignment needs to know about one article."""
+
+    article_id: str
+    content_hash: str
+    day: int | None  # proleptic Gregorian ordinal of the article's date, when known
+    terms: np.ndarray  # uint32 hashed terms, sorted, unique
+    term_weights: np.ndarray  # float32 sublinear term frequencies, aligned with terms
+    entities: np.ndarray  # uint32 hashed entity names, sorted, unique
+    entity_weights: np.ndarray  # float32 sublinear mention counts
+
+    def to_bytes(self) -> bytes:
+        header = struct.pack(
+            "<iII", -1 if self.day is None else self.day, len(self.terms), len(self.entities)
+        )
+        arrays = (self.terms, self.term_weights, self.entities, self.entity_weights)
+        return header + b"".join(array.tobytes() for array in arrays)
+
+    @classmethod
+    def from_bytes(cls, article_id: str, content_hash: str, data: bytes) -> ArticleFeatures:
+        day, n_terms, n_entities = struct.unpack_from("<iII", data)
+        offset = struct.calcsize("<iII")
+        parts = []
+        for count, dtype in ((n_terms, np.uint32), (n_terms, np.float32), (n_entities, np.uint32)):
+            parts.append(np.frombuffer(data, dtype=dtype, count=count, offset=offset))
+            offset += 4 * count
+        parts.append(np.frombuffer(data, dtype=np.float32, count=n_entities, offset=offset))
+        return cls(article_id, content_hash, None if day < 0 else day, *parts)
+
+
+def content_hash(article: Article) -> str:
+    """Identity of an article's text: the same text ingested twice is one article."""
+    normalized = " ".join(article.raw_text.split())
+    return hashlib.sha1(normalized.encode()).hexdigest()
+
+
+def featurize(article: Article) -> ArticleFeatures:
+    """Features of one article; uses ``clean_text`` (and ``title``) when filled, else the raw text."""
+    text = article.clean_text or article.raw_text
+    if article.title and article.title not in text[:400]:
+        text = f"{article.title}\n{text}"
+    term_ids = [term for term in map(_term_id, WORD_PATTERN.findall(text.lower())) if term >= 0]
+    terms, term_weights = _sublinear_counts(term_ids)
+    entities, entity_weights = _sublinear_counts([_entity_id(name) for name in _entities(text)])
+    return ArticleFeatures(
+        article_id=article.id,
+        content_hash=content_hash(article),
+        day=article_day(article),
+        terms=terms,
+        term_weights=term_weights,
+        entities=entities,
+        entity_weights=entity_weights,
+    )
+
+
+@lru_cache(maxsize=1 << 18)
+def _term_id(word: str) -> int:
+    """The hashed id of a word after a light plural/possessive fold; -1 for a stop word."""
+    if word in STOP_WORDS:
+        return -1
+    word = word.replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    return zlib.crc32(word.encode()) % TERM_SPACE
+
+
+@lru_cache(maxsize=1 << 16)
+def _entity_id(name: str) -> int:
+    return zlib.crc32(f"E:{name}".encode()) % TERM_SPACE
+
+
+def _entities(text: str) -> list[str]:
+    names = []
+    for match in ENTITY_PATTERN.finditer(text):
+        words = [
+            w for w in match.group().replace("’", "'").split() if w.lower().strip(".") not in ENTITY_STOP
+        ]
+        if words and (len(words) > 1 or len(words[0]) > 2):
+            names.append(" ".join(words).lower())
+    return names
+
+
+def _sublinear_counts(ids: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted unique ids with weights 1 + log(count)."""
+    if not ids:
+        return np.zeros(0, dtype=np.uint32), np.zeros(0, dtype=np.float32)
+    terms, counts = np.unique(np.asarray(ids, dtype=np.uint32), return_counts=True)
+    return terms, (1.0 + np.log(counts)).astype(np.float32)
+
+
+def article_day(article: Article) -> int | None:
+    """The article's date as a day number: ``article.date`` when set, else a dateline near the top."""
+    if article.date:
+        parsed = _parse_iso(article.date[:10])
+        if parsed is not None:
+            return parsed
+    found = find_dateline(article.clean_text) if article.clean_text else None
+    return found if found is not None else find_dateline(article.raw_text)
+
+
+def find_dateline(text: str) -> int | None:
+    """The earliest full date (with day, month name or number, and year) in the first lines of a text."""
+    head = text[:DATE_SCAN_CHARS]
+    found: list[tuple[int, int]] = []
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(head):
+            day = _date_from_match(match)
+            if day is not None:
+                found.append((match.start(), day))
+    return min(found)[1] if found else None
+
+
+def _date_from_match(match: re.Match[str]) -> int | None:
+    groups = match.groupdict()
+    month = int(groups["mnum"]) if groups.get("mnum") else MONTHS.get(groups["month"].lower().rstrip("."))
+    try:
+        return dt.date(int(groups["year"]), month or 0, int(groups["day"])).toordinal()
+    except ValueError:
+        return None
+
+
+def _parse_iso(value: str) -> int | None:
+    try:
+        return dt.date.fromisoformat(value).toordinal()
+    except ValueError:
+        return None
+
+
+def day_to_iso(day: int | None) -> str | None:
+    return None if day is None else dt.date.fromordinal(day).isoformat()

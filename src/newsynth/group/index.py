@@ -1,0 +1,234 @@
+"""Online story assignment: each arriving article joins its best candidate story or starts a new one.
+
+Candidates come from a blocking index: every story is listed under its articles' most
+distinctive terms and entities, and each such posting list keeps only the most recent
+``posting_cap`` stories. An article looks up its own ``key_terms`` keys, so the work per
+article is bounded by ``key_terms * posting_cap`` whatever the size of the pile, and never
+compares all pairs.
+
+The score of a candidate combines three signals, so that different events on one subject
+stay apart: TF-IDF cosine with the story centroid, cosine of named-entity profiles, and a
+penalty growing with the distance between the article's date and the story's dates.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, deque
+from dataclasses import dataclass, field
+from itertools import repeat
+from operator import mul
+
+import numpy as np
+
+from newsynth.group.features import TERM_SPACE, ArticleFeatures
+
+
+@dataclass(frozen=True)
+class GroupSettings:
+    """Knobs of the assignment; the defaults were chosen on the development set."""
+
+    threshold: float = 0.35  # minimum combined score to join a story
+    text_weight: float = 1.0
+    entity_weight: float = 0.35
+    date_weight: float = 0.5  # penalty at and beyond ``date_scale_days`` past the slack
+    date_slack_days: int = 2  # articles about one event appear within a few days
+    date_scale_days: int = 5
+    vector_terms: int = 120  # an article is represented by its heaviest terms
+    centroid_terms: int = 400  # a story keeps its heaviest centroid terms
+    key_terms: int = 10  # blocking keys per article
+    posting_cap: int = 24  # stories kept per blocking key, most recent first
+    max_candidates: int = 8  # candidate stories scored per article
+    merge_threshold: float = 1.0  # stories whose centroids score this high are merged (1.0: never)
+    refine_rounds: int = 2  # reassignment passes after the online pass and the merge
+
+
+@dataclass
+class SparseProfile:
+    """A centroid: term -> summed weight, with its squared norm kept up to date."""
+
+    weights: dict[int, float] = field(default_factory=dict)
+    norm2: float = 0.0
+
+    def add(self, terms: list[int], values: list[float], cap: int) -> None:
+        weights = self.weights
+        for term, value in zip(terms, values, strict=True):
+            weights[term] = weights.get(term, 0.0) + value
+        if len(weights) > cap * 1.5:
+            kept = sorted(weights.items(), key=lambda item: item[1], reverse=True)[:cap]
+            self.weights = weights = dict(kept)
+        self.norm2 = sum(value * value for value in weights.values())
+
+    def cosine(self, terms: list[int], values: list[float], *, member: bool = False) -> float:
+        """Cosine with a unit vector; ``member`` leaves the vector's own contribution out."""
+        dot = sum(map(mul, values, map(self.weights.get, terms, repeat(0.0))))
+        norm2 = self.norm2
+        if member:
+            self_dot = sum(map(mul, values, values))
+            dot, norm2 = dot - self_dot, norm2 - 2 * dot + self_dot
+        return dot / norm2**0.5 if norm2 > 1e-9 else 0.0
+
+
+@dataclass
+class StoryState:
+    id: str
+    text: SparseProfile = field(default_factory=SparseProfile)
+    entities: SparseProfile = field(default_factory=SparseProfile)
+    days: list[int] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+
+    def median_day(self, leave_out: int | None = None) -> int | None:
+        ordered = sorted(self.days)
+        if leave_out is not None and leave_out in ordered:
+            ordered.remove(leave_out)
+        return ordered[len(ordered) // 2] if ordered else None
+
+
+@dataclass
+class Vectors:
+    """An article's weighted, normalized term and entity vectors under the current IDF."""
+
+    terms: np.ndarray
+    values: np.ndarray
+    entities: np.ndarray
+    entity_values: np.ndarray
+    keys: list[int]
+    term_list: list[int] = field(default_factory=list)  # the same as Python lists, for fast scoring
+    value_list: list[float] = field(default_factory=list)
+    entity_list: list[int] = field(default_factory=list)
+    entity_value_list: list[float] = field(default_factory=list)
+
+
+@dataclass
+class Assignment:
+    story_id: str
+    score: float  # combined score with the story joined; 0 for a new story
+    new_story: bool
+
+
+class StoryIndex:
+    """The state of the online grouping: document frequencies, story profiles and blocking keys."""
+
+    def __init__(self, settings: GroupSettings | None = None) -> None:
+        self.settings = settings or GroupSettings()
+        self.document_frequency = np.zeros(TERM_SPACE, dtype=np.int32)
+        self.documents = 0
+        self.stories: dict[str, StoryState] = {}
+        self.postings: dict[int, deque[str]] = {}
+        self.story_of: dict[str, str] = {}
+
+    # --- the public steps -------------------------------------------------------------------
+    def assign(self, features: ArticleFeatures, new_story_id: str) -> Assignment:
+        """Choose the story of an article (without recording it; ``add`` does that)."""
+        self._count(features)
+        vectors = self.vectors(features)
+        best_id, best_score = None, -1.0
+        for story_id in self.candidates(vectors):
+            score = self.score(vectors, features.day, self.stories[story_id])
+            if score > best_score:
+                best_id, best_score = story_id, score
+        self._uncount(features)
+        if best_id is not None and best_score >= self.settings.threshold:
+            return Assignment(best_id, best_score, new_story=False)
+        return Assignment(new_story_id, 0.0, new_story=True)
+
+    def add(self, features: ArticleFeatures, story_id: str) -> Vectors:
+        """Record an article in a story (new or existing) and update every profile and index."""
+        self._count(features)
+        vectors = self.vectors(features)
+        story = self.stories.get(story_id)
+        if story is None:
+            story = self.stories[story_id] = StoryState(story_id)
+        cap = self.settings.centroid_terms
+        story.text.add(vectors.term_list, vectors.value_list, cap)
+        story.entities.add(vectors.entity_list, vectors.entity_value_list, cap)
+        if features.day is not None:
+            story.days.append(features.day)
+        story.article_ids.append(features.article_id)
+        self.story_of[features.article_id] = story_id
+        self._post(vectors.keys, story_id)
+        return vectors
+
+    def assign_and_add(self, features: ArticleFeatures, new_story_id: str) -> Assignment:
+        assignment = self.assign(features, new_story_id)
+        self.add(features, assignment.story_id)
+        return assignment
+
+    # --- scoring ----------------------------------------------------------------------------
+    def idf(self, terms: np.ndarray) -> np.ndarray:
+        df = self.document_frequency[terms].astype(np.float32)
+        return np.log((self.documents + 1.0) / (df + 1.0)) + 1.0
+
+    def vectors(self, features: ArticleFeatures) -> Vectors:
+        settings = self.settings
+        terms, values = _top_normalized(
+            features.terms, features.term_weights * self.idf(features.terms), settings.vector_terms
+        )
+        entities, entity_values = _top_normalized(
+            features.entities, features.entity_weights * self.idf(features.entities), settings.vector_terms
+        )
+        keys = terms[: settings.key_terms].tolist() + entities[: settings.key_terms // 2].tolist()
+        return Vectors(
+            terms,
+            values,
+            entities,
+            entity_values,
+            keys,
+            terms.tolist(),
+            values.tolist(),
+            entities.tolist(),
+            entity_values.tolist(),
+        )
+
+    def candidates(self, vectors: Vectors) -> list[str]:
+        hits: Counter[str] = Counter()
+        for key in vectors.keys:
+            hits.update(self.postings.get(key, ()))
+        return [story_id for story_id, _ in hits.most_common(self.settings.max_candidates)]
+
+    def score(self, vectors: Vectors, day: int | None, story: StoryState, *, member: bool = False) -> float:
+        """Combined score of an article for a story; ``member`` scores it against the rest of its own."""
+        settings = self.settings
+        text = story.text.cosine(vectors.term_list, vectors.value_list, member=member)
+        entity = story.entities.cosine(vectors.entity_list, vectors.entity_value_list, member=member)
+        penalty = self.date_penalty(day, story, member=member)
+        return settings.text_weight * text + settings.entity_weight * entity - penalty
+
+    def date_penalty(self, day: int | None, story: StoryState, *, member: bool = False) -> float:
+        median = story.median_day(leave_out=day if member else None)
+        if day is None or median is None:
+            return 0.0
+        settings = self.settings
+        excess = abs(day - median) - settings.date_slack_days
+        return settings.date_weight * min(1.0, max(0.0, excess / settings.date_scale_days))
+
+    # --- bookkeeping ------------------------------------------------------------------------
+    def _count(self, features: ArticleFeatures) -> None:
+        self.documents += 1
+        self.document_frequency[features.terms] += 1
+        self.document_frequency[features.entities] += 1
+
+    def _uncount(self, features: ArticleFeatures) -> None:
+        self.documents -= 1
+        self.document_frequency[features.terms] -= 1
+        self.document_frequency[features.entities] -= 1
+
+    def _post(self, keys: list[int], story_id: str) -> None:
+        cap = self.settings.posting_cap
+        for key in keys:
+            posting = self.postings.get(key)
+            if posting is None:
+                posting = self.postings[key] = deque(maxlen=cap)
+            if story_id in posting:
+                posting.remove(story_id)
+            posting.append(story_id)
+
+
+def _top_normalized(terms: np.ndarray, values: np.ndarray, limit: int) -> tuple[np.ndarray, np.ndarray]:
+    """The ``limit`` heaviest terms, heaviest first, scaled to unit length."""
+    if len(terms) > limit:
+        chosen = np.argpartition(values, -limit)[-limit:]
+        terms, values = terms[chosen], values[chosen]
+    order = np.argsort(-values, kind="stable")
+    terms, values = terms[order], values[order]
+    norm = float(np.sqrt(np.dot(values, values)))
+    return terms, (values / norm if norm > 0 else values)

@@ -1,0 +1,16 @@
+"""Store: a persistent pile of articles and their stories, in one SQLite file (WAL).
+
+Interface:
+    ArticleStore(path, settings=None)          # opens or creates; rebuilds the story index from the file
+    store.ingest(articles) -> IngestCounts     # each article inserted and assigned in one transaction
+    store.stories() -> list[Story]             # stories with their articles (raw text; clean before use)
+    store.close()
+
+Re-ingesting the same text counts nothing twice (the content hash is a unique key), and an
+interrupted ingest loses nothing: every committed article is there with its story, and the
+next run rebuilds the same index and goes on from where the last one stopped.
+"""
+
+from newsynth.store.sqlite import ArticleStore, IngestCounts
+
+__all__ = ["ArticleStore", "IngestCounts"]

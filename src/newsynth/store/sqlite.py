@@ -1,0 +1,185 @@
+"""The SQLite store: articles with their grouping features, stories and assignments."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsynth.group.batch import prepare, story_id_for
+from newsynth.group.features import ArticleFeatures
+from newsynth.group.index import GroupSettings, StoryIndex
+from newsynth.records import Article, Story
+
+SCHEMA_VERSION = "1"
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    seq INTEGER PRIMARY KEY,             -- arrival order; the index is replayed in this order
+    content_hash TEXT NOT NULL UNIQUE,   -- the same text is one article however often it comes
+    article_id TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    url TEXT, outlet TEXT, title TEXT, date TEXT, byline TEXT,
+    raw_text TEXT NOT NULL,
+    features BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS stories (id TEXT PRIMARY KEY, first_seq INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS assignments (
+    seq INTEGER PRIMARY KEY REFERENCES articles(seq),
+    story_id TEXT NOT NULL REFERENCES stories(id),
+    score REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS assignments_by_story ON assignments(story_id);
+"""
+
+
+class StoreError(Exception):
+    """A store file that cannot be used."""
+
+
+@dataclass
+class IngestCounts:
+    added: int = 0
+    duplicates: int = 0  # texts already in the store (or twice in the input)
+    new_stories: int = 0
+
+
+class ArticleStore:
+    def __init__(self, path: str | Path, settings: GroupSettings | None = None) -> None:
+        self.path = Path(path)
+        try:
+            self.connection = sqlite3.connect(self.path, isolation_level=None)
+            self.connection.execute("PRAGMA journal_mode=WAL")
+            self.connection.execute("PRAGMA synchronous=NORMAL")
+            self.connection.executescript(SCHEMA)
+            self._check_version()
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{self.path}: not a newsynth store ({error})") from error
+        self.index = StoryIndex(settings)
+        self.known_hashes: set[str] = set()
+        self._replay()
+
+    def _check_version(self) -> None:
+        row = self.connection.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+        if row is None:
+            self.connection.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        elif row[0] != SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: store schema {row[0]}, this newsynth reads {SCHEMA_VERSION}")
+
+    def _replay(self) -> None:
+        """Rebuild the in-memory index from the committed articles, in arrival order."""
+        rows = self.connection.execute(
+            "SELECT a.article_id, a.content_hash, a.features, s.story_id "
+            "FROM articles a JOIN assignments s ON s.seq = a.seq ORDER BY a.seq"
+        )
+        for article_id, digest, blob, story_id in rows:
+            self.index.add(ArticleFeatures.from_bytes(article_id, digest, blob), story_id)
+            self.known_hashes.add(digest)
+
+    @property
+    def article_count(self) -> int:
+        return self.connection.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    def ingest(
+        self, articles: Iterable[Article], on_article: Callable[[Article], None] | None = None
+    ) -> IngestCounts:
+        """Add articles in the given order; each one is stored and assigned in its own transaction."""
+        counts = IngestCounts()
+        for article in articles:
+            features = prepare(article)
+            if features.content_hash in self.known_hashes:
+                counts.duplicates += 1
+            else:
+                assignment = self.index.assign(features, story_id_for(features))
+                self._commit(article, features, assignment.story_id, assignment.score, assignment.new_story)
+                self.index.add(features, assignment.story_id)
+                self.known_hashes.add(features.content_hash)
+                counts.added += 1
+                counts.new_stories += assignment.new_story
+            if on_article is not None:
+                on_article(article)
+        return counts
+
+    def _commit(
+        self, article: Article, features: ArticleFeatures, story_id: str, score: float, new_story: bool
+    ) -> None:
+        with self._transaction() as cursor:
+            cursor.execute(
+                "INSERT INTO articles (content_hash, article_id, origin, url, outlet, title, date, byline, "
+                "raw_text, features) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    features.content_hash,
+                    article.id,
+                    article.origin,
+                    article.url,
+                    article.outlet,
+                    article.title,
+                    article.date,
+                    article.byline,
+                    article.raw_text,
+                    features.to_bytes(),
+                ),
+            )
+            seq = cursor.lastrowid
+            if new_story:
+                cursor.execute("INSERT INTO stories (id, first_seq) VALUES (?, ?)", (story_id, seq))
+            cursor.execute(
+                "INSERT INTO assignments (seq, story_id, score) VALUES (?, ?, ?)", (seq, story_id, score)
+            )
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self.connection)
+
+    def assignments(self) -> dict[str, str]:
+        """Article id -> story id, as assigned online."""
+        rows = self.connection.execute(
+            "SELECT a.article_id, s.story_id FROM articles a "
+            "JOIN assignments s ON s.seq = a.seq ORDER BY a.seq"
+        )
+        return dict(rows.fetchall())
+
+    def features(self) -> list[ArticleFeatures]:
+        """Every article's features, in arrival order."""
+        rows = self.connection.execute("SELECT article_id, content_hash, features FROM articles ORDER BY seq")
+        return [ArticleFeatures.from_bytes(article_id, digest, blob) for article_id, digest, blob in rows]
+
+    def articles(self) -> list[Article]:
+        rows = self.connection.execute(
+            "SELECT article_id, origin, raw_text, url, outlet, title, date, byline FROM articles ORDER BY seq"
+        )
+        return [
+            Article(id=i, origin=o, raw_text=t, url=u, outlet=out, title=ti, date=d, byline=b)
+            for i, o, t, u, out, ti, d, b in rows
+        ]
+
+    def stories(self, story_of: dict[str, str] | None = None) -> list[Story]:
+        """Stories as assigned online (or by ``story_of``), in order of their first article."""
+        story_of = story_of if story_of is not None else self.assignments()
+        members: dict[str, list[Article]] = {}
+        for article in self.articles():
+            members.setdefault(story_of[article.id], []).append(article)
+        return [Story(id=story_id, articles=group) for story_id, group in members.items()]
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> ArticleStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception (an interrupt included)."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+
+    def __enter__(self) -> sqlite3.Cursor:
+        self.connection.execute("BEGIN IMMEDIATE")
+        return self.connection.cursor()
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        self.connection.execute("ROLLBACK" if exc_type else "COMMIT")
