@@ -67,6 +67,8 @@ def read_paths(paths: Sequence[str]) -> IngestResult:
 
 def read_stdin() -> tuple[list[Article], list[Skipped]]:
     """Standard input, whose kind (text, Multi-News, JSON, HTML) is sniffed from its content."""
+    if sys.stdin is None or sys.stdin.closed:
+        raise InputError("no standard input to read")
     stream = getattr(sys.stdin, "buffer", None)
     data = read_stream_limited(stream) if stream is not None else sys.stdin.read().encode()
     if not data.strip():
