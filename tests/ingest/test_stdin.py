@@ -67,3 +67,9 @@ def test_dash_twice_reads_stdin_once(monkeypatch: pytest.MonkeyPatch) -> None:
     result = read_paths(["-", "-"])
     assert len(result.articles) == 1
     assert result.skipped == []
+
+
+def test_closed_stdin_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", None)
+    result = read_paths(["-"])
+    assert [(s.origin, s.problem) for s in result.skipped] == [("<stdin>", "no standard input to read")]
