@@ -2,23 +2,78 @@
 
 Interface:
     clean_articles(articles) -> articles   # cleaned together: cross-document signals need all of them
-    split_sentences(text, article_id)      # clean text -> Sentence records
+    split_sentences(text, article_id)      # clean paragraphs -> Sentence records
+
+After cleaning, each article has ``clean_text`` (body paragraphs), ``sentences`` (readable body
+sentences), ``removed_lines`` (furniture and metadata lines with the reason), metadata fields filled
+when they were empty, ``junk_reason`` when it is not a usable article about the story, and ``copy_of``
+when it republishes another article of the list.
 """
 
 from __future__ import annotations
 
-from newsynth.clean.boilerplate import remove_boilerplate
+from newsynth.clean.duplicates import mark_copies
+from newsynth.clean.junk import junk_reason, off_topic
+from newsynth.clean.lines import CONTENT, Document, Line, classify_documents, make_document
+from newsynth.clean.metadata import fill_metadata
 from newsynth.clean.sentences import split_sentences
-from newsynth.records import Article
+from newsynth.clean.sites import site_key
+from newsynth.records import Article, RemovedLine
 
-__all__ = ["clean_articles", "split_sentences"]
+__all__ = ["classify_articles", "clean_articles", "split_sentences"]
 
 
 def clean_articles(articles: list[Article]) -> list[Article]:
-    """Fill clean_text, sentences and removed_lines of each article, in place; returns the list."""
-    for article in articles:
-        kept, removed = remove_boilerplate(article.raw_text)
-        article.clean_text = "\n\n".join(kept)
-        article.removed_lines = removed
-        article.sentences = split_sentences(kept, article.id)
+    """Clean the articles of one story together, in place; returns the list."""
+    documents = classify_articles(articles)
+    for article, document in zip(articles, documents, strict=True):
+        apply_lines(article, document.lines)
+        fill_metadata(article, document.lines)
+        article.junk_reason = junk_reason(
+            [line.text for line in document.lines],
+            article.word_count,
+            len(article.sentences),
+            [removed.text for removed in article.removed_lines],
+        )
+    flag_off_topic(articles)
+    mark_copies(articles)
     return articles
+
+
+def classify_articles(articles: list[Article]) -> list[Document]:
+    """The classified lines of each article's raw text (the documents judged together)."""
+    documents = [
+        make_document(article.raw_text, site_key(article.url or article.outlet)) for article in articles
+    ]
+    classify_documents(documents)
+    return documents
+
+
+def apply_lines(article: Article, lines: list[Line]) -> None:
+    paragraphs = body_paragraphs(lines)
+    article.clean_text = "\n\n".join(paragraphs)
+    article.removed_lines = [RemovedLine(line.text, line.reason) for line in lines if line.kind != CONTENT]
+    article.sentences = split_sentences(paragraphs, article.id)
+
+
+def body_paragraphs(lines: list[Line]) -> list[str]:
+    """Content lines as paragraphs; hard-wrapped lines are joined back into their paragraph."""
+    paragraphs: list[str] = []
+    joining = False
+    for line in lines:
+        if line.kind != CONTENT:
+            joining = False
+            continue
+        if joining and paragraphs:
+            paragraphs[-1] = f"{paragraphs[-1]} {line.text}"
+        else:
+            paragraphs.append(line.text)
+        joining = line.wrapped and not line.text.rstrip().endswith((".", "!", "?", '"', "”"))
+    return paragraphs
+
+
+def flag_off_topic(articles: list[Article]) -> None:
+    usable = [article for article in articles if article.junk_reason is None]
+    for article, unrelated in zip(usable, off_topic([a.clean_text for a in usable]), strict=True):
+        if unrelated:
+            article.junk_reason = "about something else (shares almost no words with the other articles)"

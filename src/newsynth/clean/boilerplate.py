@@ -13,7 +13,7 @@ def remove_boilerplate(text: str) -> tuple[list[str], list[RemovedLine]]:
     for line in (line.strip() for line in text.splitlines()):
         if not line:
             continue
-        if len(line.split()) < MIN_CONTENT_WORDS or not line.rstrip('"”’\'').endswith((".", "!", "?")):
+        if len(line.split()) < MIN_CONTENT_WORDS or not line.rstrip("\"”’'").endswith((".", "!", "?")):
             removed.append(RemovedLine(line, "short line or not a sentence"))
         else:
             kept.append(line)

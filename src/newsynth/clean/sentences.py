@@ -1,19 +1,90 @@
-"""Sentence splitting of clean paragraphs, with blingfire's finite-state splitter."""
+"""Sentence splitting of clean paragraphs with blingfire's finite-state splitter, plus repairs:
+no split inside a quotation, no sentence starting in lower case, and only prose is offered."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import blingfire
 
+from newsynth.clean.lines import ends_sentence
 from newsynth.records import Sentence
 
+MIN_SENTENCE_WORDS = 4
+MAX_QUOTE_MERGES = 4
+PARAGRAPH_BREAK = "\u2029"
 
-def split_sentences(paragraphs: Sequence[str], article_id: str) -> list[Sentence]:
+HTML_TAG = re.compile(r"<[^>]{1,300}>")
+LEADING_JUNK = re.compile(r"^[\s?•·*|>»–—-]+(?=\S)")
+# "GAZA CITY -- ", "FLINT, Mich. — ", "SEOUL (AFP) - ", "(Reuters) – ": wire datelines before the lead.
+DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’ -]{2,}(?:,[^—–()]{1,40}?)?\s*(?:\([A-Za-z ,]{2,30}\))?|\([A-Za-z ,]{2,30}\))"
+    r"\s*(?:--|[—–-])\s*"
+)
+
+
+def split_sentences(paragraphs: Sequence[str] | str, article_id: str) -> list[Sentence]:
+    """The readable sentences of an article's paragraphs (a list, or text with blank lines between
+    paragraphs), numbered in order."""
+    if isinstance(paragraphs, str):
+        paragraphs = [part for part in re.split(r"\n\s*\n", paragraphs) if part.strip()]
+    texts = [prepare(paragraph, first=index == 0) for index, paragraph in enumerate(paragraphs)]
     sentences: list[Sentence] = []
-    for paragraph_index, paragraph in enumerate(paragraphs):
-        for text in blingfire.text_to_sentences(paragraph).split("\n"):
-            text = text.strip()
-            if text:
+    for paragraph_index, pieces in enumerate(split_paragraphs(texts)):
+        for piece in repair(pieces):
+            text = tidy(piece)
+            if text and readable(text):
                 sentences.append(Sentence(text, article_id, len(sentences), paragraph_index))
     return sentences
+
+
+def prepare(paragraph: str, first: bool) -> str:
+    text = HTML_TAG.sub(" ", paragraph) if "<" in paragraph else paragraph
+    text = " ".join(text.replace(PARAGRAPH_BREAK, " ").split())
+    return DATELINE.sub("", text, count=1) if first else text
+
+
+def split_paragraphs(texts: Sequence[str]) -> list[list[str]]:
+    """blingfire's sentences of each paragraph, from one call over the whole article: the Unicode
+    paragraph separator between paragraphs is a hard break for it."""
+    paragraphs: list[list[str]] = [[]]
+    for piece in blingfire.text_to_sentences(PARAGRAPH_BREAK.join(texts)).split("\n"):
+        parts = piece.split(PARAGRAPH_BREAK)
+        for position, part in enumerate(parts):
+            if position:
+                paragraphs.append([])
+            if part.strip():
+                paragraphs[-1].append(part.strip())
+    return paragraphs[: len(texts)] if texts else []
+
+
+def repair(pieces: list[str]) -> list[str]:
+    """Join pieces split inside a quotation or before a lower-case continuation."""
+    joined: list[str] = []
+    merges = 0
+    for piece in pieces:
+        if joined and merges < MAX_QUOTE_MERGES and (open_quote(joined[-1]) or piece[:1].islower()):
+            joined[-1] = f"{joined[-1]} {piece}"
+            merges += 1
+            continue
+        joined.append(piece)
+        merges = 0
+    return joined
+
+
+def open_quote(text: str) -> bool:
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
+
+
+def tidy(sentence: str) -> str:
+    if sentence[:1].isalnum() or sentence[:1] in "\"“‘'(":
+        return sentence
+    return LEADING_JUNK.sub("", sentence).strip()
+
+
+def readable(sentence: str) -> bool:
+    """Prose worth offering to a summary: enough words, a proper end, not all in capitals."""
+    if len(sentence.split()) < MIN_SENTENCE_WORDS or not ends_sentence(sentence):
+        return False
+    return sentence != sentence.upper()

@@ -1,0 +1,77 @@
+"""Article metadata from the text lines: headline, publication date, byline and site name.
+
+Only empty fields are filled: HTML ingest already set them from trafilatura/htmldate.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from dateutil import parser as date_parser
+
+from newsynth.clean import patterns as p
+from newsynth.clean.lines import SITE_NAME, TITLE, Line, byline
+from newsynth.clean.sites import domain
+from newsynth.records import Article
+
+EARLIEST_YEAR = 1990
+
+
+def fill_metadata(article: Article, lines: list[Line]) -> None:
+    if article.title is None:
+        article.title = next((line.text for line in lines if line.kind == TITLE), None)
+    if article.date is None:
+        article.date = date_from_lines(lines)
+    if article.byline is None:
+        article.byline = byline_from_lines(lines)
+    if article.outlet is None:
+        article.outlet = outlet_from_lines(lines) or domain(article.url)
+
+
+def date_from_lines(lines: list[Line]) -> str | None:
+    """The first date in a timestamp or byline line, else in the dateline of the first paragraph."""
+    candidates = [line.text for line in lines if line.kind in ("date", "byline")]
+    first_paragraph = next((line.text for line in lines if line.kind == "content"), "")
+    candidates.append(first_paragraph[:80])
+    for text in candidates:
+        parsed = parse_date(text)
+        if parsed:
+            return parsed
+    return None
+
+
+def parse_date(text: str) -> str | None:
+    """ISO date (YYYY-MM-DD) of the first full date written in ``text``."""
+    match = p.DATE.search(text.lower())
+    if not match:
+        return None
+    written = re.sub(r"(?<=[A-Za-z])\.", "", match.group(0))
+    written = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", written)
+    try:
+        parsed = date_parser.parse(written, default=datetime(2000, 1, 1))
+    except (ValueError, OverflowError):
+        return None
+    if not EARLIEST_YEAR <= parsed.year <= date.today().year + 1:
+        return None
+    return parsed.date().isoformat()
+
+
+def byline_from_lines(lines: list[Line]) -> str | None:
+    for line in lines:
+        if line.kind != "byline":
+            continue
+        name = byline(line.text)
+        if name is None and line.reason.startswith("author line"):
+            name = re.split(r"\s*[/|,]\s*", line.text)[0]
+        if name:
+            return name.strip()
+    return None
+
+
+def outlet_from_lines(lines: list[Line]) -> str | None:
+    """A page-header line that spells the site's name, e.g. "Daily Bugle" on dailybugle.com."""
+    for line in lines:
+        if line.kind == SITE_NAME:
+            return line.text.strip(" .|")
+    return None
