@@ -160,7 +160,7 @@ def _conflicts(
             pair_conflicts = (
                 number_conflicts(units[i], units[j], facts[i], facts[j], similarity[i, j])
                 + date_conflicts(units[i], units[j], facts[i], facts[j])
-                + name_conflicts(units[i], units[j], facts[i], facts[j], names)
+                + name_conflicts(units[i], units[j], facts[i], facts[j], names, similarity[i, j])
             )
             for conflict in pair_conflicts:
                 key = (conflict.kind, frozenset(conflict.values.items()))

@@ -73,8 +73,8 @@ def date_conflicts(first: Unit, second: Unit, a: Facts, b: Facts) -> list[Confli
             continue
         rivals = [theirs for theirs in b.dates if mine.comparable(theirs) and not mine.compatible(theirs)]
         rivals = [theirs for theirs in rivals if not any(theirs.compatible(o) and theirs.comparable(o) for o in a.dates)]
-        if len(a.dates) > 1 or len(b.dates) > 1:
-            rivals = [theirs for theirs in rivals if theirs.cue == mine.cue]  # several dates: match by cue
+        if len(a.dates) > 1 or len(b.dates) > 1:  # several dates: match by cue, or first with first
+            rivals = [t for t in rivals if t.cue == mine.cue or (mine is a.dates[0] and t is b.dates[0])]
         if rivals:
             theirs = rivals[0]
             conflicts.append(
@@ -87,31 +87,42 @@ def date_conflicts(first: Unit, second: Unit, a: Facts, b: Facts) -> list[Confli
     return conflicts
 
 
-def name_conflicts(first: Unit, second: Unit, a: Facts, b: Facts, names: NameIndex) -> list[Conflict]:
+def name_conflicts(first: Unit, second: Unit, a: Facts, b: Facts, names: NameIndex, score: float) -> list[Conflict]:
+    """A name of one sentence that the other replaces by a name its source never uses, in the same place
+    of the sentence (same neighbouring words), or as the only names left unmatched."""
     mine_left = _unmatched_names(a.mentions, b.mentions, names)
     theirs_left = _unmatched_names(b.mentions, a.mentions, names)
+    single = len(mine_left) == 1 or len(theirs_left) == 1
+    only_pair = len(mine_left) == 1 and len(theirs_left) == 1
+    candidates = []
     for mine in mine_left:
         for theirs in theirs_left:
             if not _rival_names(mine, theirs, first, second, names):
                 continue
-            only_pair = len(mine_left) == 1 and len(theirs_left) == 1
-            if only_pair or _same_neighbours(first.text, mine, second.text, theirs):
-                label = names.label_of(mine) if names.label_of(mine) != "other" else names.label_of(theirs)
-                return [
-                    Conflict(
-                        "name",
-                        {first.number: mine.text, second.number: theirs.text},
-                        f"{label}: [{first.number}] {mine.text}, [{second.number}] {theirs.text}",
-                    )
-                ]
-    return []
+            context = _context_score(first.text, mine, second.text, theirs)
+            strong = score >= STRONG_THRESHOLD and (only_pair or (single and context >= 1))
+            if context >= 2 or strong or (only_pair and context >= 1):
+                candidates.append((context, mine, theirs))
+    if not candidates:
+        return []
+    _, mine, theirs = max(candidates, key=lambda item: item[0])
+    label = names.label_of(mine) if names.label_of(mine) != "other" else names.label_of(theirs)
+    return [
+        Conflict(
+            "name",
+            {first.number: mine.text, second.number: theirs.text},
+            f"{label}: [{first.number}] {mine.text}, [{second.number}] {theirs.text}",
+        )
+    ]
 
 
 def _unmatched_names(mentions: list[Mention], others: list[Mention], names: NameIndex) -> list[Mention]:
     return [
         m
         for m in mentions
-        if not is_demonym(m.key.split()) and not any(same_name(names, m, other) for other in others)
+        if not m.dateline
+        and not is_demonym(m.key.split())
+        and not any(same_name(names, m, other) for other in others if not other.dateline)
     ]
 
 
@@ -123,10 +134,22 @@ def _rival_names(mine: Mention, theirs: Mention, first: Unit, second: Unit, name
     return True
 
 
-def _same_neighbours(first_text: str, mine: Mention, second_text: str, theirs: Mention) -> bool:
+def _context_score(first_text: str, mine: Mention, second_text: str, theirs: Mention) -> int:
+    """How many neighbouring words two names share: the next word on each side counts 1, or 2 when it
+    is a content word; the word after it counts 1 more."""
     before_a, after_a = _neighbours(first_text, mine)
     before_b, after_b = _neighbours(second_text, theirs)
-    return _context_match(before_a, before_b, from_end=True) or _context_match(after_a, after_b, from_end=False)
+    opening = int(not before_a and not before_b)  # both open their sentence
+    return opening + _side_score(before_a[::-1], before_b[::-1]) + _side_score(after_a, after_b)
+
+
+def _side_score(first: list[str], second: list[str]) -> int:
+    score = 0
+    for position, (word_a, word_b) in enumerate(zip(first, second, strict=False)):
+        if word_a != word_b:
+            break
+        score += 1 if word_a in STOP_WORDS or position > 0 else 2
+    return score
 
 
 def _neighbours(text: str, mention: Mention) -> tuple[list[str], list[str]]:
@@ -134,15 +157,3 @@ def _neighbours(text: str, mention: Mention) -> tuple[list[str], list[str]]:
     before = re.findall(r"[A-Za-z]+", text[: mention.start].lower())
     after = re.findall(r"[A-Za-z]+", text[mention.end :].lower())
     return before[-2:], after[:2]
-
-
-def _context_match(first: list[str], second: list[str], *, from_end: bool) -> bool:
-    """The next word matches, and it is a content word or the word after it matches too."""
-    if not first or not second:
-        return False
-    near_a, near_b = (first[-1], second[-1]) if from_end else (first[0], second[0])
-    if near_a != near_b:
-        return False
-    if near_a not in STOP_WORDS:
-        return True
-    return len(first) == 2 and first == second and any(word not in STOP_WORDS for word in first)

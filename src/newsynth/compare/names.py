@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
-from newsynth.compare.text import fold, normalize_punctuation
+from newsynth.compare.text import STOP_WORDS, fold, normalize_punctuation
 from newsynth.compare.values import MONTHS, WEEKDAYS
 
 if TYPE_CHECKING:
@@ -35,6 +35,7 @@ NAME_BREAK = re.compile(
     r"(?<='s) (?!(?:Republic|Party|Army|Liberation|Democratic|Court|Bank)\b)"
     r"| (?=(?:Director|Chairman|President|Minister|Secretary|Spokesman|Spokeswoman|Chief|Judge|Professor) [A-Z])"
 )
+DATELINE = re.compile(r"^[A-Z][A-Z.']{2,}(?: [A-Z][A-Z.']+)*(?=,|\s*\(|\s+-|\s*--)[^-]{0,50}?(?:\s-{1,2}|\s?\(|-{2})\s*")
 CONTRACTION = re.compile(r"'(?:re|ll|ve|d|t|m)\b")
 TITLES = {
     "mr", "mrs", "ms", "dr", "president", "prime", "minister", "sen", "senator", "rep", "representative",
@@ -79,10 +80,13 @@ ROLE_NOUNS = {
     "friend", "victim", "suspect", "resident", "witness", "doctor", "officer", "commander", "economist",
     "scientist", "activist", "candidate", "lawmaker", "member", "student", "teacher", "chief", "president",
 }  # fmt: skip
+KIND_WORDS = (ORGANIZATION_WORDS | PLACE_WORDS) - {"north", "south", "east", "west"}
 PLACE_ACRONYMS = {"us", "u s", "usa", "uk", "u k", "uae", "dprk", "prc", "drc"}
 PLACE_CUES = {"in", "near", "from", "to", "across", "outside", "inside", "into", "toward", "towards"}
 SPEECH_CUES = {"said", "says", "told", "added", "explained", "wrote", "insisted", "warned", "stated"}
-NOT_NAMES = {fold(word) for word in list(MONTHS) + WEEKDAYS} | {"i", "ok", "tv", "am", "pm", "ceo"}
+NOT_NAMES = {fold(word) for word in list(MONTHS) + WEEKDAYS} | {
+    "i", "ok", "tv", "am", "pm", "ceo", "est", "edt", "et", "pt", "pst", "pdt", "cst", "cdt", "gmt", "utc",
+}  # fmt: skip
 SPACY_LABELS: dict[str, Label] = {
     "PERSON": "person",
     "ORG": "organization",
@@ -101,6 +105,8 @@ class Mention:
     end: int
     sentence_initial: bool
     cue_label: Label | None = None  # what the words around it say it is
+    possessive: bool = False  # written with "'s"
+    dateline: bool = False  # in a dateline ("FLINT, Mich. —"): where the story was filed, not a fact
 
 
 @dataclass
@@ -126,12 +132,15 @@ class NameIndex:
 def find_mentions(text: str) -> list[Mention]:
     """Runs of capitalised words that may be names, stripped of titles and sentence-opening words."""
     text = normalize_punctuation(text)
+    dateline = DATELINE.match(text)
+    dateline_end = dateline.end() if dateline else 0
     mentions = []
     for match in NAME_RUN.finditer(text):
         start = match.start()
         for piece in NAME_BREAK.split(match.group(0)):  # "Korea's UN", "Agency Director Jane Roe": two names
             mention = _trimmed_mention(text, start, piece)
             if mention is not None:
+                mention.dateline = mention.start < dateline_end
                 mentions.append(mention)
             start += len(piece) + 1
     return mentions
@@ -140,17 +149,18 @@ def find_mentions(text: str) -> list[Mention]:
 def _trimmed_mention(text: str, start: int, run: str) -> Mention | None:
     parts = run.split(" ")
     cue: Label | None = None
-    while parts and (parts[0].lower().rstrip(".") in LEADING_WORDS | TITLES):
+    while parts and (parts[0].lower().rstrip(".") in LEADING_WORDS | TITLES or fold(parts[0]) in NOT_NAMES):
         if parts[0].lower().rstrip(".") in TITLES and parts[0].lower() not in ("foreign", "former", "vice"):
             cue = "person"
         start += len(parts[0]) + 1
         parts = parts[1:]
-    while parts and parts[-1].lower() in CONNECTORS.strip("(?:)").split("|"):
+    while parts and (parts[-1].lower() in CONNECTORS.strip("(?:)").split("|") or fold(parts[-1]) in NOT_NAMES):
         parts = parts[:-1]
     if not parts:
         return None
     written = " ".join(parts)
-    if written.endswith(("'s", "'")):
+    possessive = written.endswith(("'s", "'"))
+    if possessive:
         written = written.rsplit("'", 1)[0]
     key = fold(written)
     if CONTRACTION.search(written):
@@ -158,7 +168,8 @@ def _trimmed_mention(text: str, start: int, run: str) -> Mention | None:
     if not key or key in NOT_NAMES or all(word in NOT_NAMES for word in key.split()):
         return None
     initial = not text[:start].strip() or text[:start].rstrip()[-1:] in "\"'(:"
-    return Mention(written, key, start, start + len(written), initial, cue or _cue_label(text, start, written))
+    label = cue or _cue_label(text, start, written)
+    return Mention(written, key, start, start + len(written), initial, label, possessive)
 
 
 def _cue_label(text: str, start: int, written: str) -> Label | None:
@@ -186,20 +197,24 @@ def is_demonym(words: list[str]) -> bool:
     """ "Chinese", "North Korean": adjectives of a people, not names of a place."""
     if len(words) > 2 or (len(words) == 2 and words[0] not in ("north", "south", "east", "west")):
         return False
-    return words[-1].endswith(("ean", "eans", "ian", "ians", "ese", "ish"))
+    endings = ("ean", "eans", "ian", "ians", "ese", "ish", "ist", "ists", "eli", "elis", "aqi", "ani", "udi")
+    return words[-1].endswith(endings)
 
 
 def build_index(sentences: list[tuple[str, int, str]], ner_budget: int | None = DEFAULT_NER_BUDGET) -> NameIndex:
     """Index the names of a story's sentences, given as (article id, sentence index, text)."""
     index = NameIndex()
     capitalised_inside: set[str] = set()
+    lower_words: set[str] = set()
     for article_id, position, text in sentences:
         found = find_mentions(text)
         index.mentions[(article_id, position)] = found
         capitalised_inside.update(mention.key for mention in found if not mention.sentence_initial)
+        lower_words.update(re.findall(r"\b[a-z]+\b", text))
     for key, found in index.mentions.items():
-        # a capitalised first word is a name only if the story also capitalises it mid-sentence
-        index.mentions[key] = [m for m in found if not m.sentence_initial or _looks_like_name(m, capitalised_inside)]
+        index.mentions[key] = [
+            m for m in found if not m.sentence_initial or _looks_like_name(m, capitalised_inside, lower_words)
+        ]
     labels = _labels_from_cues(index)
     _label_with_ner(index, sentences, labels, ner_budget)
     _merge_aliases(index, labels)
@@ -207,8 +222,12 @@ def build_index(sentences: list[tuple[str, int, str]], ner_budget: int | None = 
     return index
 
 
-def _looks_like_name(mention: Mention, capitalised_inside: set[str]) -> bool:
-    return mention.key in capitalised_inside or len(mention.key.split()) > 1 or mention.cue_label is not None
+def _looks_like_name(mention: Mention, capitalised_inside: set[str], lower_words: set[str]) -> bool:
+    """A capitalised first word is a name if the story capitalises it mid-sentence too, if it is a
+    possessive ("Flint's"), or if the story never writes it in lower case."""
+    if mention.key in capitalised_inside or len(mention.key.split()) > 1 or mention.cue_label is not None:
+        return True
+    return mention.possessive or (len(mention.key) > 3 and mention.key not in lower_words and mention.key not in STOP_WORDS)
 
 
 def _labels_from_cues(index: NameIndex) -> dict[str, Counter[Label]]:
@@ -363,8 +382,10 @@ def same_name(index: NameIndex, first: Mention, second: Mention) -> bool:
     if a == b or first.key == second.key:
         return True
     words_a, words_b = _expanded_words(index, first.key), _expanded_words(index, second.key)
-    if words_a <= words_b or words_b <= words_a:
-        return True
+    if (words_a <= words_b and not (words_b - words_a) & KIND_WORDS) or (
+        words_b <= words_a and not (words_a - words_b) & KIND_WORDS
+    ):
+        return True  # "Choe" in "Choe Myong Nam"; but the Flint River is not Flint
     return _spelling_variant(a, b) or _is_acronym(first.key, [second.key]) is not None or (
         _is_acronym(second.key, [first.key]) is not None
     )

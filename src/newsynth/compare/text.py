@@ -21,7 +21,7 @@ def fold(text: str) -> str:
     """Lower case without accents, hyphens or apostrophes: a key for comparing names and words."""
     text = unicodedata.normalize("NFKD", normalize_punctuation(text))
     text = "".join(char for char in text if not unicodedata.combining(char)).lower()
-    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"'s\b", "", text).replace(".", "")  # "U.S." = "US"
     return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
 
 

@@ -35,7 +35,12 @@ VAGUE_PLURALS = {"dozens": (24, 99), "tens": (10, 99), "hundreds": (100, 999), "
 APPROXIMATE = {"about", "around", "nearly", "almost", "roughly", "approximately", "some", "estimated", "over"}
 LOWER_BOUNDS = {"more than", "at least", "over", "upwards of", "in excess of"}
 UPPER_BOUNDS = {"less than", "fewer than", "up to", "under", "as many as", "nearly", "almost"}
-SLOT_SKIP = {"of", "the", "a", "an", "per", "more", "additional", "other", "new", "some", "about"}
+CLOCK_WORDS = {"a", "m", "p", "am", "pm", "et", "pt", "ct", "est", "edt", "pst", "pdt", "cst", "cdt", "gmt", "utc", "bst"}
+TOTAL_WORDS = {"combined", "total", "totaling", "totalling", "cumulative", "overall", "altogether"}
+SLOT_SKIP = {
+    "of", "the", "a", "an", "per", "more", "additional", "other", "new", "some", "about", "their", "his",
+    "her", "its", "our", "my", "your", "them", "these", "those", "whom", "which",
+}  # fmt: skip
 PERCENT_WORDS = {"%", "percent", "per cent", "percentage"}
 
 TOKEN = re.compile(r"\$|%|\d[\d,]*(?:\.\d+)?|[A-Za-z]+|\S")
@@ -157,8 +162,9 @@ def _weekday_value(
 
 
 def _previous_word(text: str, position: int) -> str:
-    before = re.findall(r"[A-Za-z]+", text[max(0, position - 30) : position])
-    return before[-1].lower() if before else ""
+    before = [word.lower() for word in re.findall(r"[A-Za-z]+", text[max(0, position - 30) : position])]
+    before = [word for word in before if word not in CLOCK_WORDS]
+    return before[-1] if before else ""
 
 
 def parse_iso_date(value: str | None) -> dt.date | None:
@@ -247,11 +253,18 @@ def _quantity_at(tokens: list[str], position: int) -> tuple[Quantity, int] | Non
             high = max(high, low)
             if high < 100 <= low:  # "80,000 to 120" is not a range; a different fact
                 high = low
+    if _total_before(tokens, position):
+        return None  # "a combined 13 years": a sum, not comparable with its parts
     before = _qualifier_before(tokens, position)
     low, high, approximate = _apply_qualifier(before, low, high, approximate)
     unit, end = _unit_after(tokens, end)
     slots = _slots(tokens, position, end, unit)
     return Quantity(low, high, frozenset(slots), "", approximate), end
+
+
+def _total_before(tokens: list[str], position: int) -> bool:
+    previous = {token.lower() for token in tokens[max(0, position - 4) : position]}
+    return bool(previous & TOTAL_WORDS)
 
 
 def _vague_at(tokens: list[str], position: int) -> tuple[tuple[float, float], int] | None:
@@ -344,8 +357,9 @@ def quantities_conflict(first: Quantity, second: Quantity) -> bool:
 
 
 def _shared_slot(first: Quantity, second: Quantity) -> bool:
+    """The same noun after both numbers; the word before counts only when a noun after is missing."""
     after_first = {slot for slot in first.slots if not slot.startswith("~")}
     after_second = {slot for slot in second.slots if not slot.startswith("~")}
-    if after_first & after_second:
-        return True
+    if after_first and after_second:
+        return bool(after_first & after_second)
     return bool(first.slots & second.slots)

@@ -57,6 +57,7 @@ class Plant:
     modified: str
     old_value: str
     new_value: str
+    partner: tuple[str, int] = ("", -1)  # the aligned sentence of another source stating the old value
 
 
 @dataclass
@@ -130,6 +131,7 @@ def choose_plants(story: Story, rng: random.Random, per_kind: int) -> list[Plant
     for pair in checked_pairs(story):
         for target, other in (pair, pair[::-1]):
             for plant in plants_for_pair(story, names, target, other):
+                plant.partner = other
                 candidates[plant.kind].append(plant)
     chosen = []
     for kind in KINDS:
@@ -213,7 +215,7 @@ def _name_plants(
     plants = []
     for mention in names.mentions.get(target, []):
         label = names.label_of(mention)
-        if label not in NAME_LABELS or not any(same_name(names, mention, other) for other in their_mentions):
+        if mention.dateline or label not in NAME_LABELS or not any(same_name(names, mention, other) for other in their_mentions):
             continue
         pool = INVENTED[label][0 if len(mention.text.split()) == 1 else 1]
         replacement = next((name for name in pool if name not in story_text), None)
