@@ -73,8 +73,15 @@ def stories_from_labels(articles: Sequence[Article], story_of: dict[str, str]) -
     return [Story(id=story_id, articles=group) for story_id, group in members.items()]
 
 
+def group_pile(features: Sequence[ArticleFeatures], settings: GroupSettings | None = None) -> dict[str, str]:
+    """Article id -> story id; an exact repost of a text is grouped once and joins its original's story."""
+    story_of = group_features(unique_by_content(features), settings)
+    first_with_text: dict[str, str] = {}
+    for item in features:
+        first_with_text.setdefault(item.content_hash, item.article_id)
+    return {item.article_id: story_of[first_with_text[item.content_hash]] for item in features}
+
+
 def group_articles(articles: Sequence[Article], settings: GroupSettings | None = None) -> list[Story]:
-    """Group a pile into stories, one real-world event each (exact duplicates kept once)."""
-    features = unique_by_content(prepare(article) for article in articles)
-    story_of = group_features(features, settings)
-    return stories_from_labels(articles, story_of)
+    """Group a pile into stories, one real-world event each."""
+    return stories_from_labels(articles, group_pile([prepare(article) for article in articles], settings))

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from newsynth.group.batch import group_features, prepare, unique_by_content
+from newsynth.group.batch import group_pile, prepare
 from newsynth.group.features import ArticleFeatures
 from newsynth.group.index import GroupSettings
 from newsynth.records import Article, Skipped, Story
@@ -42,9 +42,9 @@ def group_shards(
     """Stories of the articles in ``shards`` (files), grouped with a ``distributed.Client``."""
     shards = list(shards)
     featurized = client.gather(client.map(featurize_shard, shards, pure=False))
-    features = unique_by_content(item for shard_features, _ in featurized for item in shard_features)
+    features = [item for shard_features, _ in featurized for item in shard_features]
     skipped = [problem for _, shard_skipped in featurized for problem in shard_skipped]
-    story_of = group_features(features, settings)
+    story_of = group_pile(features, settings)
     shared_labels = client.scatter(story_of, broadcast=True)
     labelled = client.gather(client.map(articles_of_shard, shards, story_of=shared_labels, pure=False))
     members: dict[str, list[Article]] = {}

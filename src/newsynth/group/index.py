@@ -51,12 +51,15 @@ class SparseProfile:
 
     def add(self, terms: list[int], values: list[float], cap: int) -> None:
         weights = self.weights
+        get = weights.get
+        dot = sum(map(mul, values, map(get, terms, repeat(0.0))))
         for term, value in zip(terms, values, strict=True):
-            weights[term] = weights.get(term, 0.0) + value
+            weights[term] = get(term, 0.0) + value
+        self.norm2 += 2 * dot + sum(map(mul, values, values))
         if len(weights) > cap * 1.5:
             kept = sorted(weights.items(), key=lambda item: item[1], reverse=True)[:cap]
-            self.weights = weights = dict(kept)
-        self.norm2 = sum(value * value for value in weights.values())
+            self.weights = dict(kept)
+            self.norm2 = sum(value * value for _, value in kept)
 
     def cosine(self, terms: list[int], values: list[float], *, member: bool = False) -> float:
         """Cosine with a unit vector; ``member`` leaves the vector's own contribution out."""
@@ -103,15 +106,24 @@ class Assignment:
     story_id: str
     score: float  # combined score with the story joined; 0 for a new story
     new_story: bool
+    vectors: Vectors | None = None  # the article's vectors, reusable by ``add``
 
 
 class StoryIndex:
     """The state of the online grouping: document frequencies, story profiles and blocking keys."""
 
-    def __init__(self, settings: GroupSettings | None = None) -> None:
+    def __init__(
+        self,
+        settings: GroupSettings | None = None,
+        *,
+        document_frequency: np.ndarray | None = None,
+        documents: int = 0,
+    ) -> None:
         self.settings = settings or GroupSettings()
-        self.document_frequency = np.zeros(TERM_SPACE, dtype=np.int32)
-        self.documents = 0
+        if document_frequency is None:
+            document_frequency = np.zeros(TERM_SPACE, dtype=np.int32)
+        self.document_frequency = document_frequency
+        self.documents = documents
         self.stories: dict[str, StoryState] = {}
         self.postings: dict[int, deque[str]] = {}
         self.story_of: dict[str, str] = {}
@@ -128,13 +140,22 @@ class StoryIndex:
                 best_id, best_score = story_id, score
         self._uncount(features)
         if best_id is not None and best_score >= self.settings.threshold:
-            return Assignment(best_id, best_score, new_story=False)
-        return Assignment(new_story_id, 0.0, new_story=True)
+            return Assignment(best_id, best_score, new_story=False, vectors=vectors)
+        return Assignment(new_story_id, 0.0, new_story=True, vectors=vectors)
 
-    def add(self, features: ArticleFeatures, story_id: str) -> Vectors:
-        """Record an article in a story (new or existing) and update every profile and index."""
+    def add(self, features: ArticleFeatures, story_id: str, vectors: Vectors | None = None) -> Vectors:
+        """Record an article in a story (new or existing) and update every profile and index.
+
+        ``vectors`` from the ``assign`` just before (same frequencies) saves computing them again.
+        """
         self._count(features)
-        vectors = self.vectors(features)
+        if vectors is None:
+            vectors = self.vectors(features)
+        self.record(features, story_id, vectors)
+        return vectors
+
+    def record(self, features: ArticleFeatures, story_id: str, vectors: Vectors) -> None:
+        """Put an article's vectors into a story's profiles and the blocking index (no counting)."""
         story = self.stories.get(story_id)
         if story is None:
             story = self.stories[story_id] = StoryState(story_id)
@@ -146,11 +167,10 @@ class StoryIndex:
         story.article_ids.append(features.article_id)
         self.story_of[features.article_id] = story_id
         self._post(vectors.keys, story_id)
-        return vectors
 
     def assign_and_add(self, features: ArticleFeatures, new_story_id: str) -> Assignment:
         assignment = self.assign(features, new_story_id)
-        self.add(features, assignment.story_id)
+        self.add(features, assignment.story_id, assignment.vectors)
         return assignment
 
     # --- scoring ----------------------------------------------------------------------------

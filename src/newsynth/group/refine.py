@@ -13,28 +13,40 @@ from newsynth.group.features import ArticleFeatures
 from newsynth.group.index import GroupSettings, StoryIndex, Vectors
 
 
-def rebuild(
-    features: Sequence[ArticleFeatures], story_of: dict[str, str], settings: GroupSettings
+def final_vectors(
+    features: Sequence[ArticleFeatures], settings: GroupSettings
 ) -> tuple[StoryIndex, list[Vectors]]:
-    """An index with the final document frequencies, then the stories as labelled."""
+    """Every article's vectors under the document frequencies of the whole pile."""
     index = StoryIndex(settings)
     for item in features:
         index._count(item)
-    vectors = []
-    for item in features:
-        vectors.append(index.add(item, story_of[item.article_id]))
-        index._uncount(item)  # add() counts again; keep the frequencies of the full pile
-    return index, vectors
+    return index, [index.vectors(item) for item in features]
+
+
+def rebuild(
+    features: Sequence[ArticleFeatures],
+    vectors: Sequence[Vectors],
+    story_of: dict[str, str],
+    base: StoryIndex,
+) -> StoryIndex:
+    """An index over the stories as labelled, sharing ``base``'s document frequencies."""
+    index = StoryIndex(base.settings, document_frequency=base.document_frequency, documents=base.documents)
+    for item, item_vectors in zip(features, vectors, strict=True):
+        index.record(item, story_of[item.article_id], item_vectors)
+    return index
 
 
 def refine(
     features: Sequence[ArticleFeatures], story_of: dict[str, str], settings: GroupSettings
 ) -> dict[str, str]:
     labels = dict(story_of)
+    if not features:
+        return labels
+    base, vectors = final_vectors(features, settings)
     if settings.merge_threshold < 1.0:
-        labels = _merge_stories(features, labels, rebuild(features, labels, settings)[0])
+        labels = _merge_stories(features, labels, rebuild(features, vectors, labels, base))
     for _ in range(settings.refine_rounds):
-        index, vectors = rebuild(features, labels, settings)
+        index = rebuild(features, vectors, labels, base)
         moved = _reassign(features, vectors, labels, index)
         if not moved:
             break
@@ -42,7 +54,10 @@ def refine(
 
 
 def _reassign(
-    features: Sequence[ArticleFeatures], all_vectors: list[Vectors], labels: dict[str, str], index: StoryIndex
+    features: Sequence[ArticleFeatures],
+    all_vectors: Sequence[Vectors],
+    labels: dict[str, str],
+    index: StoryIndex,
 ) -> int:
     """Move each article to the candidate story that scores above the rest of its own; returns moves."""
     moves = {}

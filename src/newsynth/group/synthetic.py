@@ -217,8 +217,8 @@ def make_event(rng: random.Random, family: Family, number: int, first_day: dt.da
     return Event(
         id=f"event-{number}",
         family=family,
-        words=[invented_word(rng, 3) for _ in range(5)] + rng.sample(family.topic, 4),
-        people=[*rng.sample(family.people, 2), invented_name(rng)],
+        words=[invented_word(rng, 3) for _ in range(6)] + rng.sample(family.topic, 3),
+        people=[*rng.sample(family.people, 1), invented_name(rng), invented_name(rng)],
         places=[*rng.sample(family.places, 1), invented_word(rng, 2).capitalize()],
         day=first_day + dt.timedelta(days=rng.randrange(3650)),
         numbers=[str(rng.randrange(2, 5000)) for _ in range(3)],

@@ -93,7 +93,7 @@ class ArticleStore:
             else:
                 assignment = self.index.assign(features, story_id_for(features))
                 self._commit(article, features, assignment.story_id, assignment.score, assignment.new_story)
-                self.index.add(features, assignment.story_id)
+                self.index.add(features, assignment.story_id, assignment.vectors)
                 self.known_hashes.add(features.content_hash)
                 counts.added += 1
                 counts.new_stories += assignment.new_story

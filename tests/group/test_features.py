@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import numpy as np
+
+from newsynth.group.features import ArticleFeatures, day_to_iso, featurize, find_dateline
+from newsynth.ingest import article_from_text
+
+
+def test_dateline_formats_are_read_from_the_top_of_the_text() -> None:
+    assert day_to_iso(find_dateline("ORVALE, March 3, 2031 — A jury found")) == "2031-03-03"
+    assert day_to_iso(find_dateline("Posted 14 April 2031 by staff")) == "2031-04-14"
+    assert day_to_iso(find_dateline("8:01AM EST December 2. 2030 – BRENNA")) == "2030-12-02"
+    assert day_to_iso(find_dateline("date 2030-11-09 BRENNA teachers")) == "2030-11-09"
+    assert find_dateline("No date here, only Monday and March.") is None
+    assert find_dateline("February 30, 2031 is not a day") is None
+
+
+def test_article_date_field_wins_over_the_text() -> None:
+    article = article_from_text("ORVALE, March 3, 2031 — text", "a.txt", date="2031-03-05")
+    assert day_to_iso(featurize(article).day) == "2031-03-05"
+
+
+def test_features_are_deterministic_and_survive_bytes() -> None:
+    text = "Judge Marit Osgood sentenced Tamsin Kelbrook in Orvale. The judges said the sentences stand."
+    first = featurize(article_from_text(text, "a.txt"))
+    again = featurize(article_from_text(text, "a.txt"))
+    assert np.array_equal(first.terms, again.terms)
+    assert first.content_hash == again.content_hash
+    assert len(first.entities) >= 2  # Marit Osgood, Tamsin Kelbrook, Orvale
+    decoded = ArticleFeatures.from_bytes(first.article_id, first.content_hash, first.to_bytes())
+    assert np.array_equal(decoded.terms, first.terms)
+    assert np.allclose(decoded.term_weights, first.term_weights)
+    assert np.array_equal(decoded.entities, first.entities)
+    assert decoded.day == first.day
+
+
+def test_plural_and_singular_share_a_term() -> None:
+    singular = featurize(article_from_text("judge", "a.txt")).terms
+    plural = featurize(article_from_text("judges", "b.txt")).terms
+    assert np.array_equal(singular, plural)
+
+
+def test_content_hash_ignores_whitespace_only_differences() -> None:
+    a = featurize(article_from_text("Teachers  walked out\nin Brenna.", "a.txt"))
+    b = featurize(article_from_text("Teachers walked out in Brenna.", "b.txt"))
+    assert a.content_hash == b.content_hash

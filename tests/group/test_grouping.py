@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+import random
+
+from newsynth.evaluate.group import b_cubed
+from newsynth.group import group_articles, group_features
+from newsynth.group.batch import prepare
+from newsynth.group.index import GroupSettings, StoryIndex
+from newsynth.group.synthetic import synthetic_pile
+from newsynth.records import Article
+from tests.group.fixtures import event_articles
+
+
+def labels_of(stories) -> dict[str, str]:
+    return {article.id: story.id for story in stories for article in story.articles}
+
+
+def test_b_cubed_scores_known_groupings() -> None:
+    gold = {"a": 1, "b": 1, "c": 2, "d": 2}
+    assert b_cubed({"a": "x", "b": "x", "c": "y", "d": "y"}, gold).f1 == 1.0
+    lumped = b_cubed(dict.fromkeys(gold, "x"), gold)
+    assert lumped.recall == 1.0 and lumped.precision == 0.5
+    split = b_cubed({"a": 1, "b": 2, "c": 3, "d": 4}, gold)
+    assert split.precision == 1.0 and split.recall == 0.5
+
+
+def test_different_events_on_one_subject_stay_apart() -> None:
+    articles, gold = event_articles()
+    stories = group_articles(articles)
+    assert len(stories) == 4
+    for story in stories:
+        assert len({gold[article.id] for article in story.articles}) == 1
+
+
+def test_grouping_does_not_depend_on_input_order() -> None:
+    articles, _ = event_articles()
+    shuffled = list(articles)
+    random.Random(7).shuffle(shuffled)
+    assert labels_of(group_articles(articles)) == labels_of(group_articles(shuffled))
+
+
+def test_online_arrival_orders_give_nearly_the_same_stories() -> None:
+    pile = list(synthetic_pile(1200, seed=3))
+    gold = {article.id: event for article, event in pile}
+    features = [prepare(article) for article, _ in pile]
+    groupings = []
+    for seed in (1, 2):
+        shuffled = list(features)
+        random.Random(seed).shuffle(shuffled)
+        groupings.append(group_features_in_order(shuffled))
+    assert b_cubed(groupings[0], groupings[1]).f1 >= 0.9
+    for grouping in groupings:
+        assert b_cubed(grouping, gold).f1 >= 0.85
+
+
+def group_features_in_order(features) -> dict[str, str]:
+    from newsynth.group.batch import group_features as group_in_order
+
+    return group_in_order(features, keep_order=True)
+
+
+def test_canonical_grouping_scores_well_on_a_synthetic_pile() -> None:
+    pile = list(synthetic_pile(1500, seed=5))
+    gold = {article.id: event for article, event in pile}
+    labels = group_features([prepare(article) for article, _ in pile])
+    score = b_cubed(labels, gold)
+    assert score.f1 >= 0.9, score
+
+
+def test_candidates_are_bounded_by_the_blocking_index() -> None:
+    settings = GroupSettings(posting_cap=4, max_candidates=3)
+    index = StoryIndex(settings)
+    for article, _ in synthetic_pile(400, seed=9):
+        features = prepare(article)
+        index.assign_and_add(features, f"s-{features.content_hash[:8]}")
+    assert all(len(posting) <= 4 for posting in index.postings.values())
+    probe = prepare(next(iter(synthetic_pile(1, seed=10)))[0])
+    index._count(probe)
+    assert len(index.candidates(index.vectors(probe))) <= 3
+
+
+def test_an_exact_repost_joins_the_story_of_its_original() -> None:
+    articles, _ = event_articles()
+    repost = Article(id="repost", origin="elsewhere.txt", raw_text=articles[0].raw_text)
+    labels = labels_of(group_articles([*articles, repost]))
+    assert labels["repost"] == labels[articles[0].id]
+    assert labels_of(group_articles(articles)) == {k: v for k, v in labels.items() if k != "repost"}
