@@ -68,7 +68,7 @@ def body_paragraphs(lines: list[Line]) -> list[str]:
             paragraphs[-1] = f"{paragraphs[-1]} {line.text}"
         else:
             paragraphs.append(line.text)
-        joining = line.wrapped and not line.text.rstrip().endswith((".", "!", "?", '"', "”"))
+        joining = line.runs_on
     return paragraphs
 
 

@@ -28,6 +28,8 @@ SOLID_PROSE_WORDS = 10
 PROSE_WORDS = 8
 LONG_LINE_WORDS = 20
 WRAPPED_LINE_CHARS = 40
+MIN_WRAPPED_BREAKS = 3
+FULL_WIDTH_SHARE = 0.85  # a wrapped line this close to the text's usual width stops only for the wrap
 DOUBLED = "text repeated within the line"
 NAME_CONNECTORS = frozenset({"and", "de", "van", "von", "der", "den", "al", "bin", "da", "di", "la", "le"})
 
@@ -37,7 +39,7 @@ class Line:
     text: str
     words: int
     prose: bool  # reads as a sentence (its wrapped paragraph when the text is hard-wrapped)
-    wrapped: bool = False  # part of hard-wrapped text: joined with the next line into a paragraph
+    runs_on: bool = False  # hard-wrapped text: the paragraph goes on in the next line
     lower: str = ""  # the text lower-cased, for the patterns of ``patterns.lower``
     key: str = ""  # the text normalized for comparisons (``normalize``)
     kind: str = ""
@@ -88,11 +90,11 @@ def normalize(text: str) -> str:
 def make_document(text: str, outlet_key: str = "") -> Document:
     stripped = [line.strip() for line in text.splitlines()]
     texts = [line for line in stripped if line]
-    wrapped = looks_hard_wrapped(texts)
-    prose = wrapped_prose_flags(texts) if wrapped else [is_prose(t) for t in texts]
+    runs_on = continuations(texts) if looks_hard_wrapped(texts) else [False] * len(texts)
+    prose = wrapped_prose_flags(texts, runs_on) if any(runs_on) else [is_prose(t) for t in texts]
     lines = [
-        Line(t, word_count(t), flag, wrapped, t.lower(), normalize(t))
-        for t, flag in zip(texts, prose, strict=True)
+        Line(t, word_count(t), flag, joins, t.lower(), normalize(t))
+        for t, flag, joins in zip(texts, prose, runs_on, strict=True)
     ]
     return Document(lines, outlet_key)
 
@@ -104,18 +106,29 @@ def looks_hard_wrapped(texts: Sequence[str]) -> bool:
         for line, following in itertools.pairwise(texts)
         if len(line) >= WRAPPED_LINE_CHARS and not ends_sentence(line)
     ]
-    return sum(breaks) >= 5 and sum(breaks) >= 0.5 * len(breaks)
+    return sum(breaks) >= MIN_WRAPPED_BREAKS and sum(breaks) >= 0.5 * len(breaks)
 
 
-def wrapped_prose_flags(texts: Sequence[str]) -> list[bool]:
+def continuations(texts: Sequence[str]) -> list[bool]:
+    """For hard-wrapped text: whether each line runs on into the next (a full-width line that stops
+    mid-sentence, or any unfinished line followed by a lower-case word)."""
+    widths = sorted(len(text) for text in texts if len(text) >= WRAPPED_LINE_CHARS)
+    full_width = FULL_WIDTH_SHARE * widths[len(widths) * 3 // 4] if widths else 0
+    flags = []
+    for index, text in enumerate(texts):
+        following = texts[index + 1] if index + 1 < len(texts) else ""
+        open_ended = bool(following) and len(text) >= WRAPPED_LINE_CHARS and not ends_sentence(text)
+        flags.append(open_ended and (len(text) >= full_width or following[:1].islower()))
+    return flags
+
+
+def wrapped_prose_flags(texts: Sequence[str], runs_on: Sequence[bool]) -> list[bool]:
     """Prose flags for hard-wrapped text: each line takes the flag of the paragraph it belongs to."""
     flags = [False] * len(texts)
     start = 0
     while start < len(texts):
         end = start
-        while (
-            end + 1 < len(texts) and len(texts[end]) >= WRAPPED_LINE_CHARS and not ends_sentence(texts[end])
-        ):
+        while runs_on[end]:
             end += 1
         joined = " ".join(texts[start : end + 1])
         is_paragraph = end > start and word_count(joined) >= PROSE_WORDS

@@ -25,8 +25,9 @@ def fill_metadata(article: Article, lines: list[Line]) -> None:
         article.date = date_from_lines(lines)
     if article.byline is None:
         article.byline = byline_from_lines(lines)
-    if article.outlet is None:
-        article.outlet = outlet_from_lines(lines) or domain(article.url)
+    if article.outlet is None or article.outlet == domain(article.url):
+        # the host name is only ingest's fallback: a site-name line on the page names the outlet better
+        article.outlet = outlet_from_lines(lines) or article.outlet or domain(article.url)
 
 
 def date_from_lines(lines: list[Line]) -> str | None:
@@ -73,5 +74,6 @@ def outlet_from_lines(lines: list[Line]) -> str | None:
     """A page-header line that spells the site's name, e.g. "Daily Bugle" on dailybugle.com."""
     for line in lines:
         if line.kind == SITE_NAME:
-            return line.text.strip(" .|")
+            name = line.text.strip(" .|")
+            return name.title() if name.isupper() else name
     return None

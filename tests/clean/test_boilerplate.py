@@ -1,0 +1,149 @@
+"""Each kind of page furniture is removed, article content is kept (invented pages)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsynth.clean import clean_articles
+from newsynth.ingest import article_from_text
+
+from .helpers import removed_reasons, story_articles
+
+
+@pytest.fixture(scope="module")
+def cleaned():
+    return {article.origin.rsplit("/", 1)[-1]: article for article in clean_articles(story_articles())}
+
+
+@pytest.mark.parametrize(
+    ("page", "line", "reason"),
+    [
+        ("courier.txt", "Skip to main content", "skip link"),
+        ("courier.txt", "Menu", "menu"),
+        ("courier.txt", "Home » News » Local", "breadcrumb menu"),
+        ("courier.txt", "Share this article", "share/follow prompt"),
+        ("courier.txt", "Like us on Facebook", "share/follow prompt"),
+        ("courier.txt", "Follow us on Twitter", "share/follow prompt"),
+        ("courier.txt", "Copyright © 2021 Lowmere Courier. All rights reserved.", "copyright/legal notice"),
+        ("courier.txt", "March 3, 2021 at 7:42 PM", "date/timestamp line"),
+        ("courier.txt", "By Tessa Marlow", "byline"),
+        ("bayline.txt", "Posted at 9:05 PM, Mar 3, 2021", "date/timestamp line"),
+        ("bayline.txt", "Real Time Analytics", "site widget"),
+        ("bayline.txt", "ab/cd (Reuters, AFP)", "sign-off"),
+        ("bayline.txt", "Advertisement", "advertisement"),
+        ("bayline.txt", "Accessibility links", "menu"),
+        ("bayline.txt", "Kai Lund/Bayline News", "photo caption/credit"),
+    ],
+)
+def test_furniture_line_is_removed_with_its_reason(cleaned, page, line, reason):
+    article = cleaned[page]
+    assert removed_reasons(article).get(line) == reason
+    assert line not in article.clean_text
+
+
+def test_photo_captions_and_credits_are_removed(cleaned):
+    courier, bayline = cleaned["courier.txt"], cleaned["bayline.txt"]
+    assert "is seen on a sandbank" not in courier.clean_text  # caption with "(Photo: ...)" credit
+    assert "Rescue workers wait on the quay" not in bayline.clean_text  # caption above a credit line
+    assert removed_reasons(bayline)["Rescue workers wait on the quay as the stranded ferry is seen in the distance"]
+
+
+def test_site_name_line_fills_the_outlet(cleaned):
+    courier = cleaned["courier.txt"]
+    assert removed_reasons(courier)["LOWMERE COURIER"] == "site name"
+    assert courier.outlet == "Lowmere Courier"
+
+
+def test_menu_lines_at_the_top_are_removed(cleaned):
+    removed = removed_reasons(cleaned["bayline.txt"])
+    assert "Breaking News" in removed
+
+
+def test_related_links_below_the_article_are_removed(cleaned):
+    courier = cleaned["courier.txt"]
+    for teaser in (
+        "Related stories",
+        "Storm closes island ferry route for a week",
+        "New pier opens at Skarra after two years of works",
+        "Lowmere council votes on harbour dredging plan",
+    ):
+        assert teaser in removed_reasons(courier)
+        assert teaser not in courier.clean_text
+
+
+def test_read_more_link_inside_the_body_is_removed(cleaned):
+    bayline = cleaned["bayline.txt"]
+    assert "Read more: Island ferry timetable changes for the spring" in removed_reasons(bayline)
+
+
+def test_every_body_paragraph_quote_and_subhead_is_kept(cleaned):
+    courier = cleaned["courier.txt"]
+    assert courier.clean_text.startswith("LOWMERE — A passenger ferry ran aground")
+    assert '"The crew did everything right. Nobody was hurt' in courier.clean_text
+    assert "Rescue in the fog" in courier.clean_text  # a subheading inside the article stays
+    assert courier.clean_text.rstrip().endswith("examine the ship's navigation records.")
+    assert len(courier.clean_text.split("\n\n")) == 7
+
+
+def test_headline_is_the_title_not_a_body_sentence(cleaned):
+    courier = cleaned["courier.txt"]
+    headline = "Ferry runs aground off Lowmere harbour, 40 passengers rescued"
+    assert courier.title == headline
+    assert removed_reasons(courier)[headline] == "headline"
+    assert all(headline not in sentence.text for sentence in courier.sentences)
+
+
+def test_lines_repeated_across_pages_of_one_outlet_are_furniture():
+    promo = "Courier Plus members get the morning edition before anyone else"
+    first = "\n".join(
+        [
+            "Harbour dredging plan approved by Lowmere council",
+            "The council voted on Tuesday to deepen the harbour channel, a project expected to cost several million.",
+            promo,
+            "Work on the channel will start in the autumn and last about eighteen months, officials said.",
+        ]
+    )
+    second = "\n".join(
+        [
+            "New timetable for island ferries",
+            "Skarra Lines will add two evening crossings from May, the company said in a statement on Monday.",
+            promo,
+            "Fares will stay the same for islanders who hold a resident card, the operator added.",
+        ]
+    )
+    url = "https://www.lowmerecourier.example/a"
+    articles = clean_articles(
+        [article_from_text(first, "one", url=url), article_from_text(second, "two", url=url + "b")]
+    )
+    for article in articles:
+        assert removed_reasons(article)[promo] == "repeated across documents"
+    assert "deepen the harbour channel" in articles[0].clean_text
+
+
+def test_prose_shared_by_different_outlets_is_kept(cleaned):
+    # The wire paragraph appears at two outlets: it is content (the copy is flagged, not the text cut).
+    sentence = "Skarra Lines has cancelled all crossings until Friday"
+    assert sentence in cleaned["bayline.txt"].clean_text
+    assert sentence in cleaned["harbourwire.txt"].clean_text
+
+
+def test_hard_wrapped_text_is_joined_into_paragraphs():
+    text = "\n".join(
+        [
+            "Lowmere harbour reopens after ferry is refloated",
+            "LOWMERE - The harbour reopened on Thursday after the stranded",
+            "ferry Northern Gull was pulled off the sandbank at high tide by",
+            "two tugs, the port authority said in a short statement.",
+            "Divers found only minor damage to the hull and the vessel was",
+            "towed to the shipyard at Skarra for a full inspection before",
+            "it returns to service later this month, the operator said.",
+        ]
+    )
+    article = clean_articles([article_from_text(text, "wrapped")])[0]
+    assert article.removed_lines == [article.removed_lines[0]]  # only the headline
+    assert [s.text for s in article.sentences] == [
+        "The harbour reopened on Thursday after the stranded ferry Northern Gull was pulled off the sandbank "
+        "at high tide by two tugs, the port authority said in a short statement.",
+        "Divers found only minor damage to the hull and the vessel was towed to the shipyard at Skarra for a "
+        "full inspection before it returns to service later this month, the operator said.",
+    ]
