@@ -41,7 +41,15 @@ from newsynth.records import (
     Story,
 )
 
-__all__ = ["compare_story", "checked_pairs"]
+__all__ = ["checked_pairs", "clear_caches", "compare_story"]
+
+
+def clear_caches() -> None:
+    """Forget memoised word and date analyses, so that timing a story measures it from cold."""
+    from newsynth.compare import names, text, values
+
+    for cached in (text.fold, text.content_words, values._dates_with_spans, names._initials):
+        cached.cache_clear()
 
 
 def compare_story(story: Story, full_ner: bool = False) -> Comparison:

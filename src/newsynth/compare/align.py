@@ -87,14 +87,16 @@ def _aligned(units: list[Unit], similarity: np.ndarray, best: dict[tuple[int, st
 
 
 def _best_per_article(units: list[Unit], similarity: np.ndarray) -> dict[tuple[int, str], int]:
+    """For each sentence and each other article, that article's most similar sentence."""
     best: dict[tuple[int, str], int] = {}
-    for i in range(len(units)):
-        for j in range(len(units)):
-            if units[i].article_id == units[j].article_id:
-                continue
-            key = (i, units[j].article_id)
-            if key not in best or similarity[i, j] > similarity[i, best[key]]:
-                best[key] = j
+    articles: dict[str, list[int]] = {}
+    for position, unit in enumerate(units):
+        articles.setdefault(unit.article_id, []).append(position)
+    for article_id, columns in articles.items():
+        winners = np.asarray(columns)[similarity[:, columns].argmax(axis=1)]
+        for row, winner in enumerate(winners):
+            if units[row].article_id != article_id:
+                best[(row, article_id)] = int(winner)
     return best
 
 

@@ -97,7 +97,8 @@ def same_quote(first: FoundQuote, second: FoundQuote) -> bool:
     shared = first.content & second.content
     smaller = min(len(first.content), len(second.content)) or 1
     needed = 2 if (first.direct and second.direct) else 3
-    return len(shared) >= needed and len(shared) / smaller >= 0.4
+    share = 0.3 if first.speaker and first.speaker == second.speaker else 0.4
+    return len(shared) >= needed and len(shared) / smaller >= share
 
 
 def worded_differently(first: FoundQuote, second: FoundQuote) -> bool:

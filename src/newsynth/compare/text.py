@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -17,6 +18,7 @@ def normalize_punctuation(text: str) -> str:
     return text.translate(QUOTE_CHARS)
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Lower case without accents, hyphens or apostrophes: a key for comparing names and words."""
     text = unicodedata.normalize("NFKD", normalize_punctuation(text))
@@ -38,11 +40,12 @@ def words(text: str) -> list[str]:
     return WORD_PATTERN.findall(normalize_punctuation(text))
 
 
-def content_words(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def content_words(text: str) -> frozenset[str]:
     """Lower-cased, plural-folded words that carry meaning (no stop words, no bare numbers)."""
     found = set()
     for word in words(text):
         lowered = word.lower().strip("'-")
         if len(lowered) > 2 and lowered not in STOP_WORDS and not lowered[0].isdigit():
             found.add(singular(lowered))
-    return found
+    return frozenset(found)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from newsynth.compare.text import STOP_WORDS, normalize_punctuation, singular
 
@@ -106,19 +107,22 @@ class DateValue:
 
 def extract_dates(text: str, article_date: dt.date | None = None) -> list[DateValue]:
     """The dates of a sentence, weekdays resolved against the article's date when it is known."""
+    return [value for _, _, value in _dates_with_spans(text, article_date)]
+
+
+@lru_cache(maxsize=4096)
+def _dates_with_spans(text: str, article_date: dt.date | None) -> tuple[tuple[int, int, DateValue], ...]:
     text = normalize_punctuation(text)
-    taken: list[tuple[int, int]] = []
-    found: list[tuple[int, DateValue]] = []
+    found: list[tuple[int, int, DateValue]] = []
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span()
-            if any(start < stop and end > begin for begin, stop in taken):
+            if any(start < stop and end > begin for begin, stop, _ in found):
                 continue
             value = _date_from_match(match, text, article_date)
             if value is not None:
-                taken.append((start, end))
-                found.append((start, value))
-    return [value for _, value in sorted(found, key=lambda item: item[0])]
+                found.append((start, end, value))
+    return tuple(sorted(found, key=lambda item: item[0]))
 
 
 def _date_from_match(match: re.Match[str], text: str, article_date: dt.date | None) -> DateValue | None:
@@ -198,8 +202,8 @@ def extract_quantities(text: str) -> list[Quantity]:
 
 
 def _mask_dates(text: str) -> str:
-    for pattern in DATE_PATTERNS:
-        text = pattern.sub(lambda match: "#" * len(match.group(0)), text)
+    for start, end, _ in _dates_with_spans(text, None):
+        text = text[:start] + "#" * (end - start) + text[end:]
     return re.sub(r"\b\d{1,2}:\d\d\b", lambda match: "#" * len(match.group(0)), text)  # clock times
 
 
