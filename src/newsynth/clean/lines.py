@@ -29,7 +29,7 @@ PROSE_WORDS = 8
 LONG_LINE_WORDS = 20
 WRAPPED_LINE_CHARS = 40
 MIN_WRAPPED_BREAKS = 3
-FULL_WIDTH_SHARE = 0.85  # a wrapped line this close to the text's usual width stops only for the wrap
+FULL_WIDTH_SHARE = 0.8  # a wrapped line this close to the text's usual width stops only for the wrap
 DOUBLED = "text repeated within the line"
 NAME_CONNECTORS = frozenset({"and", "de", "van", "von", "der", "den", "al", "bin", "da", "di", "la", "le"})
 

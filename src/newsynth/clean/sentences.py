@@ -17,7 +17,13 @@ PARAGRAPH_BREAK = "\u2029"
 
 HTML_TAG = re.compile(r"<[^>]{1,300}>")
 LEADING_JUNK = re.compile(r"^[\s?•·*|>»–—-]+(?=\S)")
-# "GAZA CITY -- ", "FLINT, Mich. — ", "SEOUL (AFP) - ", "(Reuters) – ": wire datelines before the lead.
+# A scraper's "date 2014-10-08 " stamp, then wire datelines before the lead: "GAZA CITY -- ",
+# "FLINT, Mich. — ", "SEOUL (AFP) - ", "(Reuters) – ", "CAIRO Dec 2 ".
+SCRAPER_DATE = re.compile(r"^date \d{4}-\d\d-\d\d\s+")
+WIRE_DATE = re.compile(
+    r"^[A-Z][A-Z ,.'’]{2,40}\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
+    r"(?:\s*\([A-Za-z]+\))?\s*(?:--|[—–-])?\s+(?=[A-Z\"“])"
+)
 DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’ -]{2,}(?:,[^—–()]{1,40}?)?\s*(?:\([A-Za-z ,]{2,30}\))?|\([A-Za-z ,]{2,30}\))"
     r"\s*(?:--|[—–-])\s*"
@@ -42,7 +48,10 @@ def split_sentences(paragraphs: Sequence[str] | str, article_id: str) -> list[Se
 def prepare(paragraph: str, first: bool) -> str:
     text = HTML_TAG.sub(" ", paragraph) if "<" in paragraph else paragraph
     text = " ".join(text.replace(PARAGRAPH_BREAK, " ").split())
-    return DATELINE.sub("", text, count=1) if first else text
+    if not first:
+        return text
+    text = SCRAPER_DATE.sub("", text, count=1)
+    return WIRE_DATE.sub("", DATELINE.sub("", text, count=1), count=1)
 
 
 def split_paragraphs(texts: Sequence[str]) -> list[list[str]]:
