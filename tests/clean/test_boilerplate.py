@@ -149,3 +149,42 @@ def test_hard_wrapped_text_is_joined_into_paragraphs():
         "Divers found only minor damage to the hull and the vessel was towed to the shipyard at Skarra for a "
         "full inspection before it returns to service later this month, the operator said.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("We use cookies to give you the best experience on our website.", "cookie notice"),
+        ("Facebook Twitter Email", "social-media buttons"),
+        ("Image caption Rescue crews gathered on the quay", "caption widget"),
+        ("A tug pulls the ferry off the sandbank. (Northwire Photo/Ivo Brandt)", "photo caption/credit"),
+        ("3 of 12", "gallery counter"),
+        ("MORE: Island ferry timetable changes", "related-content widget"),
+        ("Follow Tessa Marlow on Twitter", "author/sign-off prompt"),
+        ("This article originally appeared on Bayline News.", "author/sign-off prompt"),
+    ],
+)
+def test_generic_furniture_inside_an_article(line, reason):
+    page = "\n".join(
+        [
+            "Ferry refloated at high tide",
+            "The ferry Northern Gull was pulled off the sandbank on Thursday morning by two harbour tugs.",
+            line,
+            "Divers had checked the hull overnight and found only scratches, the operator said.",
+            "Crossings to Skarra will resume on Saturday with a replacement vessel, the company added.",
+        ]
+    )
+    article = clean_articles([article_from_text(page, "one")])[0]
+    assert removed_reasons(article).get(line) == reason
+
+
+def test_an_article_about_cookies_keeps_its_sentences():
+    page = "\n".join(
+        [
+            "Bakery wins prize",
+            "The Lowmere bakery's oat cookies won first prize at the county show on Saturday, judges said.",
+            "Its cookies have been baked to the same recipe since 1952, the owner told reporters.",
+        ]
+    )
+    article = clean_articles([article_from_text(page, "one")])[0]
+    assert len(article.sentences) == 2

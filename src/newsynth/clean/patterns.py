@@ -97,12 +97,13 @@ FURNITURE: list[Rule] = [
         r"^(?:related(?: links| stories| articles| coverage| content)?|more stories|recommended|"
         r"trending(?: now)?|popular(?: video| stories)?|most (?:read|popular|viewed)|"
         r"latest(?: news| from this category)?|all news|more|more »|read more|see more|"
-        r"top stories|editor'?s picks|you may also like|don'?t miss|breaking news|developing)\s*[:»›]?$",
+        r"top stories|editor'?s picks|you (?:may|might) also like|don'?t miss|breaking news|developing|"
+        r"story highlights|recommended for you|read next|up next|next story|sections|close|home)\s*[:»›]?$",
         "related-content widget",
         max_words=6,
     ),
     rule(
-        r"^(?:trending|read more|more from [^:]{1,40}|more on [^:]{1,60}|related|watch|see also|"
+        r"^(?:trending|read more|more|more from [^:]{1,40}|more on [^:]{1,60}|related|watch|see also|"
         r"also read|also see|recommended|click here|keywords?|tags?|categor(?:y|ies)|topics?|filed under|"
         r"sources?|photo source|image source)\s*:",
         "related-content widget",
@@ -143,7 +144,31 @@ FURNITURE: list[Rule] = [
         "click to|analytics|homepage|news feed|available in|not supported|browser|javascript|scrolled|"
         "video will|archived|placeholder|loading|print|size|bookmark|reprint|listen|read|shares|views",
     ),
-    rule(r"^(?:image|photo|picture|slide|video) \d+ of \d+$", "gallery counter"),
+    rule(r"^(?:(?:image|photo|picture|slide|video|page) )?\d+ (?:of|/) \d+$", "gallery counter"),
+    rule(
+        r"^(?:(?:share on |share via )?(?:facebook|twitter|email|e-mail|print|share|tweet|linkedin|whatsapp|"
+        r"pinterest|reddit|messenger|copy link|save|comments?|flipboard)\W*){1,5}$",
+        "social-media buttons",
+        max_words=8,
+    ),
+    rule(
+        r"^follow\b.{0,40}\b(?:on )?(?:twitter|facebook|instagram|x)\b|"
+        r"^(?:email|contact) the (?:author|writer)|\bviews expressed\b|"
+        r"originally (?:appeared|published) (?:on|in|at)\b",
+        "author/sign-off prompt",
+        "follow|the author|the writer|views expressed|originally",
+    ),
+    rule(
+        r"^(?:image|media|video) caption\b|^(?:hide|toggle|show) caption$|^enlarge this image$|"
+        r"playback (?:is )?(?:unsupported|not supported)",
+        "caption widget",
+    ),
+    rule(
+        r"\b(?:we|this site|this website|our partners) uses? cookies|\bcookies?\b.{0,60}\b(?:browser|website|"
+        r"consent|accept|policy|settings|preferences|experience|personali[sz])",
+        "cookie notice",
+        "cookie",
+    ),
     rule(
         r"contributed to this report|editing by\b|writing by\b",
         "sign-off/credit",
@@ -161,7 +186,8 @@ CREDIT_START = lower(
     rf"^(?:{AGENCIES})\s*(?:photo|/|$)"
 )
 CREDIT_INSIDE = lower(
-    r"\((?:photo|image|picture)s?\s*(?:credit)?\s*:|\(credit\s*:|\bphoto(?:graph)? (?:by|courtesy)\b"
+    r"\((?:photo|image|picture)s?\s*(?:credit)?\s*:|\(credit\s*:|\bphoto(?:graph)? (?:by|courtesy)\b|"
+    r"\([^()]{0,20}\bphoto\b[^()]{0,60}\)\W*$"
     r"|\bcourtesy of\b[^.]*$"
 )
 CREDIT_INSIDE_GATE = ("photo", "image", "picture", "credit", "courtesy")

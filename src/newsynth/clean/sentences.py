@@ -20,6 +20,12 @@ LEADING_JUNK = re.compile(r"^[\s?•·*|>»–—-]+(?=\S)")
 # A scraper's "date 2014-10-08 " stamp, then wire datelines before the lead: "GAZA CITY -- ",
 # "FLINT, Mich. — ", "SEOUL (AFP) - ", "(Reuters) – ", "CAIRO Dec 2 ".
 SCRAPER_DATE = re.compile(r"^date \d{4}-\d\d-\d\d\s+")
+# A page timestamp glued before the dateline: "8:01AM EST December 2. 2012 – ", "Updated 10:05 a.m. - ".
+LEADING_TIMESTAMP = re.compile(
+    r"^(?:updated:?\s+|posted:?\s+)?\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s+)?"
+    r"(?:[A-Z][a-z]+\.?\s+\d{1,2}[.,]?\s+\d{4}\s*)?[—–-]{1,2}\s+",
+    re.IGNORECASE,
+)
 WIRE_DATE = re.compile(
     r"^[A-Z][A-Z ,.'’]{2,40}\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
     r"(?:\s*\([A-Za-z]+\))?\s*(?:--|[—–-])?\s+(?=[A-Z\"“])"
@@ -50,7 +56,7 @@ def prepare(paragraph: str, first: bool) -> str:
     text = " ".join(text.replace(PARAGRAPH_BREAK, " ").split())
     if not first:
         return text
-    text = SCRAPER_DATE.sub("", text, count=1)
+    text = LEADING_TIMESTAMP.sub("", SCRAPER_DATE.sub("", text, count=1), count=1)
     return WIRE_DATE.sub("", DATELINE.sub("", text, count=1), count=1)
 
 
