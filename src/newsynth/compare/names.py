@@ -33,7 +33,8 @@ NAME_RUN = re.compile(rf"{NAME_WORD}(?:(?:\s+|\s*-\s*){CONNECTORS}\s+{NAME_WORD}
 
 NAME_BREAK = re.compile(
     r"(?<='s) (?!(?:Republic|Party|Army|Liberation|Democratic|Court|Bank)\b)"
-    r"| (?=(?:Director|Chairman|President|Minister|Secretary|Spokesman|Spokeswoman|Chief|Judge|Professor) [A-Z])"
+    r"| (?=(?:Director|Chairman|President|Minister|Secretary|Spokesman|Spokeswoman|Chief|Judge|Professor"
+    r"|Attorney|Governor|Gov\.|Sen\.|Senator|Rep\.|Mayor|Ambassador|Commissioner) [A-Z])"
 )
 DATELINE = re.compile(r"^[A-Z][A-Z.']{2,}(?: [A-Z][A-Z.']+)*(?=,|\s*\(|\s+-|\s*--)[^-]{0,50}?(?:\s-{1,2}|\s?\(|-{2})\s*")
 CONTRACTION = re.compile(r"'(?:re|ll|ve|d|t|m)\b")
@@ -197,7 +198,7 @@ def is_demonym(words: list[str]) -> bool:
     """ "Chinese", "North Korean": adjectives of a people, not names of a place."""
     if len(words) > 2 or (len(words) == 2 and words[0] not in ("north", "south", "east", "west")):
         return False
-    endings = ("ean", "eans", "ian", "ians", "ese", "ish", "ist", "ists", "eli", "elis", "aqi", "ani", "udi")
+    endings = ("ean", "eans", "ian", "ians", "ican", "icans", "ese", "ish", "ist", "ists", "eli", "elis", "aqi", "ani")
     return words[-1].endswith(endings)
 
 
@@ -389,6 +390,14 @@ def _count_mentions(index: NameIndex) -> None:
         counts = index.per_article.setdefault(article_id, Counter())
         for mention in found:
             counts[index.entity_of(mention)] += 1
+
+
+def related_names(index: NameIndex, first: Mention, second: Mention) -> bool:
+    """One name, or one inside the other ("Waukesha" and "Waukesha Fire Department"): never rivals."""
+    if same_name(index, first, second):
+        return True
+    words_a, words_b = _expanded_words(index, first.key), _expanded_words(index, second.key)
+    return words_a <= words_b or words_b <= words_a
 
 
 def same_name(index: NameIndex, first: Mention, second: Mention) -> bool:
