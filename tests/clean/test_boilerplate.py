@@ -188,3 +188,19 @@ def test_an_article_about_cookies_keeps_its_sentences():
     )
     article = clean_articles([article_from_text(page, "one")])[0]
     assert len(article.sentences) == 2
+
+
+def test_two_versions_of_a_story_at_one_outlet_keep_their_shared_paragraphs():
+    shared = (
+        "All 40 passengers and six crew members were rescued on Wednesday after the ferry Northern Gull "
+        "ran aground in thick fog near the port of Lowmere, the coastguard said."
+    )
+    first = f"Ferry grounds near Lowmere\n{shared}\nThe operator has cancelled all crossings until Friday."
+    second = (
+        f"Update: ferry grounds near Lowmere\n{shared}\nInvestigators arrive on Thursday, officials said."
+    )
+    url = "https://baylinenews.example/"
+    articles = clean_articles(
+        [article_from_text(first, "v1", url=url + "v1"), article_from_text(second, "v2", url=url + "v2")]
+    )
+    assert all(shared in article.clean_text for article in articles)

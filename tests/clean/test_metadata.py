@@ -57,3 +57,13 @@ def test_metadata_lines_are_not_body_sentences():
     for sentence in courier.sentences:
         assert "Tessa Marlow" not in sentence.text
         assert "7:42 PM" not in sentence.text
+
+
+def test_a_page_render_timestamp_is_not_the_publication_date():
+    text = (
+        "BAYLINE NEWS\n11/05/2024 10:41:09 am\nFerry refloated\n"
+        "The ferry was refloated at high tide on Thursday morning, the operator said."
+    )
+    article = clean_articles([article_from_text(text, "t")])[0]
+    assert article.date is None
+    assert article.removed_lines[1].reason == "date/timestamp line"

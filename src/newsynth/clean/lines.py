@@ -25,6 +25,7 @@ KEPT_KINDS = frozenset({CONTENT, TITLE})
 MONTH = re.compile(p.MONTH)
 LETTER = re.compile(r"[^\W\d_]")
 SOLID_PROSE_WORDS = 10
+SAME_OUTLET_MAX_WORDS = 25  # longer paragraphs repeated at one outlet are an updated story, not furniture
 PROSE_WORDS = 8
 LONG_LINE_WORDS = 20
 WRAPPED_LINE_CHARS = 40
@@ -245,8 +246,8 @@ def story_vocabulary(documents: Sequence[Document]) -> Counter[str]:
 
 
 def repeated_lines(documents: Sequence[Document]) -> dict[str, set[str]]:
-    """Normalized lines that recur across documents: any line within one outlet (key: the outlet),
-    and non-prose lines across outlets (key "")."""
+    """Normalized lines that recur across documents: within one outlet (key: the outlet) any line but a
+    long paragraph (two versions of one story share those), across outlets only non-prose lines (key "")."""
     per_outlet: dict[str, Counter[str]] = {}
     across: Counter[str] = Counter()
     for document in documents:
@@ -255,7 +256,8 @@ def repeated_lines(documents: Sequence[Document]) -> dict[str, set[str]]:
         for key, line in seen.items():
             if not key:
                 continue
-            outlet[key] += 1
+            if not (line.prose and line.words >= SAME_OUTLET_MAX_WORDS):
+                outlet[key] += 1
             if not line.prose:
                 across[key] += 1
     result = {outlet: {key for key, n in counts.items() if n >= 2} for outlet, counts in per_outlet.items()}

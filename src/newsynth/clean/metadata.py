@@ -16,6 +16,8 @@ from newsynth.clean.sites import domain
 from newsynth.records import Article
 
 EARLIEST_YEAR = 1990
+# A time to the second is when the page was rendered or crawled, not when the story was published.
+RENDER_TIME = re.compile(r"\d:\d\d:\d\d")
 
 
 def fill_metadata(article: Article, lines: list[Line]) -> None:
@@ -32,7 +34,9 @@ def fill_metadata(article: Article, lines: list[Line]) -> None:
 
 def date_from_lines(lines: list[Line]) -> str | None:
     """The first date in a timestamp or byline line, else in the dateline of the first paragraph."""
-    candidates = [line.text for line in lines if line.kind in ("date", "byline")]
+    candidates = [
+        line.text for line in lines if line.kind in ("date", "byline") and not RENDER_TIME.search(line.text)
+    ]
     first_paragraph = next((line.text for line in lines if line.kind == "content"), "")
     candidates.append(first_paragraph[:80])
     for text in candidates:
