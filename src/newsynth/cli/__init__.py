@@ -6,6 +6,7 @@ import click
 
 from newsynth.cli.brief import brief_command, summarize_batch_command
 from newsynth.cli.clean import clean_command, eval_clean_command
+from newsynth.cli.compare import compare_command, eval_compare_command
 from newsynth.cli.evaluate import eval_command
 from newsynth.cli.stories import eval_group_command, ingest_command, stories_command
 
@@ -24,3 +25,5 @@ main.add_command(ingest_command)
 main.add_command(eval_group_command)
 main.add_command(clean_command)
 main.add_command(eval_clean_command)
+main.add_command(compare_command)
+main.add_command(eval_compare_command)

@@ -24,7 +24,7 @@ from newsynth.compare.conflicts import (
     name_conflicts,
     number_conflicts,
 )
-from newsynth.compare.names import DEFAULT_NER_BUDGET, NameIndex, build_index
+from newsynth.compare.names import DEFAULT_NER_BUDGET, NameIndex, build_index, is_demonym
 from newsynth.compare.quotes import FoundQuote, find_quotes, same_quote, worded_differently
 from newsynth.compare.text import content_words, fold
 from newsynth.compare.values import extract_dates, extract_quantities, parse_iso_date
@@ -206,8 +206,10 @@ def _quote_conflicts(
                     continue
                 speaker = _speaker_name(first.speaker or second.speaker, names)
                 a, b = story.number(first.article_id), story.number(second.article_id)
-                conflicts[((first.article_id, first.sentence_index), (second.article_id, second.sentence_index))] = (
-                    Conflict("quote", {a: first.text, b: second.text}, f"words of {speaker}: [{a}] and [{b}] differ")
+                conflicts[
+                    ((first.article_id, first.sentence_index), (second.article_id, second.sentence_index))
+                ] = Conflict(
+                    "quote", {a: first.text, b: second.text}, f"words of {speaker}: [{a}] and [{b}] differ"
                 )
     return conflicts
 
@@ -217,9 +219,7 @@ def _quote_pairs(
 ) -> list[tuple[int, int]]:
     """Sentences holding two renderings of one quote belong to one claim, aligned or not."""
     position = {(unit.article_id, unit.index): i for i, unit in enumerate(units)}
-    return [
-        (position[a], position[b]) for a, b in quote_conflicts if a in position and b in position
-    ]
+    return [(position[a], position[b]) for a, b in quote_conflicts if a in position and b in position]
 
 
 def _speaker_name(key: str | None, names: NameIndex) -> str:
@@ -279,6 +279,8 @@ def _entities(names: NameIndex, story: Story) -> list[Entity]:
     sources: dict[str, set[str]] = defaultdict(set)
     for article_id, counts in names.per_article.items():
         for key, count in counts.items():
+            if is_demonym(key.split()):
+                continue  # "North Korean", "Chinese": peoples, not people, places or organisations
             mentions[key][numbers[article_id]] = count
             sources[key].add(story.independent_source(article_id))
     entities = [

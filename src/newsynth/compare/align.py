@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from newsynth.compare.text import STOP_WORDS, content_words, singular, words
+from newsynth.compare.text import STOP_WORDS, singular, words
 from newsynth.compare.values import MONTHS, WEEKDAYS
 
 ALIGN_THRESHOLD = 0.28  # chosen on dev (see docs/compare.md)
@@ -77,7 +77,9 @@ def aligned_pairs(units: list[Unit], similarity: np.ndarray) -> list[tuple[int, 
     return pairs
 
 
-def _aligned(units: list[Unit], similarity: np.ndarray, best: dict[tuple[int, str], int], i: int, j: int) -> bool:
+def _aligned(
+    units: list[Unit], similarity: np.ndarray, best: dict[tuple[int, str], int], i: int, j: int
+) -> bool:
     score = similarity[i, j]
     if units[i].source == units[j].source:
         return score >= COPY_THRESHOLD

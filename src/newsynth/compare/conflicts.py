@@ -10,8 +10,8 @@ and only for pairs aligned strongly (``CONFLICT_THRESHOLD``).
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from newsynth.compare.align import Unit
 from newsynth.compare.names import Mention, NameIndex, is_demonym, related_names
@@ -75,7 +75,11 @@ def date_conflicts(first: Unit, second: Unit, a: Facts, b: Facts) -> list[Confli
         if any(mine.compatible(theirs) and mine.comparable(theirs) for theirs in b.dates):
             continue
         rivals = [theirs for theirs in b.dates if mine.comparable(theirs) and not mine.compatible(theirs)]
-        rivals = [theirs for theirs in rivals if not any(theirs.compatible(o) and theirs.comparable(o) for o in a.dates)]
+        rivals = [
+            theirs
+            for theirs in rivals
+            if not any(theirs.compatible(o) and theirs.comparable(o) for o in a.dates)
+        ]
         if len(a.dates) > 1 or len(b.dates) > 1:  # several dates: match by cue, or first with first
             rivals = [t for t in rivals if t.cue == mine.cue or (mine is a.dates[0] and t is b.dates[0])]
         if rivals:
@@ -90,7 +94,9 @@ def date_conflicts(first: Unit, second: Unit, a: Facts, b: Facts) -> list[Confli
     return conflicts
 
 
-def name_conflicts(first: Unit, second: Unit, a: Facts, b: Facts, names: NameIndex, score: float) -> list[Conflict]:
+def name_conflicts(
+    first: Unit, second: Unit, a: Facts, b: Facts, names: NameIndex, score: float
+) -> list[Conflict]:
     """A name of one sentence that the other replaces by a name its source never uses, in the same place
     of the sentence (same neighbouring words), or as the only names left unmatched."""
     mine_left = _unmatched_names(a.mentions, b.mentions, names)
@@ -151,9 +157,11 @@ def _unmatched_names(mentions: list[Mention], others: list[Mention], names: Name
 def _rival_names(mine: Mention, theirs: Mention, first: Unit, second: Unit, names: NameIndex) -> bool:
     """Names that may fill one role: one of them unknown to the other source. Labels are not compared:
     on a token budget they are too often missing or wrong."""
-    if names.article_mentions(second.article_id, mine.key) and names.article_mentions(first.article_id, theirs.key):
-        return False  # both sources know both names: different roles, not a contradiction
-    return True
+    # both sources know both names: different roles, not a contradiction
+    known_both = names.article_mentions(second.article_id, mine.key) and names.article_mentions(
+        first.article_id, theirs.key
+    )
+    return not known_both
 
 
 def same_slot_names(
@@ -167,7 +175,9 @@ def same_slot_names(
     matcher = SequenceMatcher(None, tokens_a, tokens_b, autojunk=False)
     for start_a, start_b, size in matcher.get_matching_blocks():
         block = tokens_a[start_a : start_a + size]
-        if size < SLOT_MIN_WORDS or not any(token != NAME_TOKEN and token not in STOP_WORDS for token in block):
+        if size < SLOT_MIN_WORDS or not any(
+            token != NAME_TOKEN and token not in STOP_WORDS for token in block
+        ):
             continue
         for offset in range(size):
             if block[offset] == NAME_TOKEN:

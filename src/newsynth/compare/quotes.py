@@ -24,7 +24,9 @@ SPEECH_VERBS = (
 SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 PRONOUN_SPEECH = re.compile(rf"\b(?:he|she)\s+(?:\w+\s+)?(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 QUOTED = re.compile(r'"([^"]{2,}?)"')
-REPORTED = re.compile(rf"\b(?:{SPEECH_VERBS})\b(?:\s+\w+){{0,3}}?\s+that\s+(?P<clause>[^\"]{{20,}})$", re.IGNORECASE)
+REPORTED = re.compile(
+    rf"\b(?:{SPEECH_VERBS})\b(?:\s+\w+){{0,3}}?\s+that\s+(?P<clause>[^\"]{{20,}})$", re.IGNORECASE
+)
 MIN_WORDS_FOR_COMPARISON = 4  # shorter quotes ("wild rumors") are fragments, not renderings to compare
 
 
@@ -45,9 +47,7 @@ class FoundQuote:
         return content_words(self.text)
 
 
-def find_quotes(
-    article_id: str, sentences: list[tuple[int, str]], names: NameIndex
-) -> list[FoundQuote]:
+def find_quotes(article_id: str, sentences: list[tuple[int, str]], names: NameIndex) -> list[FoundQuote]:
     """The quotes of one article, given as its (sentence index, text) pairs in order."""
     found: list[FoundQuote] = []
     last_person: str | None = None
@@ -61,7 +61,9 @@ def find_quotes(
             found.append(FoundQuote(match.group(1).strip(" ,."), speaker, article_id, position))
         reported = REPORTED.search(outside) if not quotes else None
         if reported and speaker:
-            found.append(FoundQuote(reported.group("clause").strip(" ."), speaker, article_id, position, False))
+            found.append(
+                FoundQuote(reported.group("clause").strip(" ."), speaker, article_id, position, False)
+            )
         last_person = _last_person(outside, mentions, names) or last_person
     return found
 
@@ -70,7 +72,9 @@ def _speaker(outside: str, mentions: list[Mention], names: NameIndex, last_perso
     verbs = [match.start() for match in SPEECH.finditer(outside)]
     if not verbs:
         return None
-    speakers = [m for m in mentions if outside[m.start : m.end].strip() and names.label_of(m) in ("person", "other")]
+    speakers = [
+        m for m in mentions if outside[m.start : m.end].strip() and names.label_of(m) in ("person", "other")
+    ]
     if speakers:
         nearest = min(speakers, key=lambda m: min(abs(m.start - verb) for verb in verbs))
         if min(abs(nearest.start - verb) for verb in verbs) <= 60:

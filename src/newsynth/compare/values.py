@@ -36,7 +36,25 @@ VAGUE_PLURALS = {"dozens": (24, 99), "tens": (10, 99), "hundreds": (100, 999), "
 APPROXIMATE = {"about", "around", "nearly", "almost", "roughly", "approximately", "some", "estimated", "over"}
 LOWER_BOUNDS = {"more than", "at least", "over", "upwards of", "in excess of"}
 UPPER_BOUNDS = {"less than", "fewer than", "up to", "under", "as many as", "nearly", "almost"}
-CLOCK_WORDS = {"a", "m", "p", "am", "pm", "et", "pt", "ct", "est", "edt", "pst", "pdt", "cst", "cdt", "gmt", "utc", "bst"}
+CLOCK_WORDS = {
+    "a",
+    "m",
+    "p",
+    "am",
+    "pm",
+    "et",
+    "pt",
+    "ct",
+    "est",
+    "edt",
+    "pst",
+    "pdt",
+    "cst",
+    "cdt",
+    "gmt",
+    "utc",
+    "bst",
+}
 TOTAL_WORDS = {"combined", "total", "totaling", "totalling", "cumulative", "overall", "altogether"}
 SLOT_SKIP = {
     "of", "the", "a", "an", "per", "more", "additional", "other", "new", "some", "about", "their", "his",
@@ -54,7 +72,9 @@ DATE_PATTERNS = [
     re.compile(rf"\b{DAY_RE}\s+(?:of\s+)?{MONTH_RE}(?:,?\s+{YEAR_RE}\b)?"),
     re.compile(rf"\b{MONTH_RE}(?:\s+of)?,?\s+{YEAR_RE}\b"),
     re.compile(rf"\b(?:in|since|by|until|till|from|last|this|next|early|late|mid-|during|of)\s+{MONTH_RE}\b"),
-    re.compile(r"\b(?P<relative>last|next|this)?\s*(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)"),  # noqa: E501
+    re.compile(
+        r"\b(?P<relative>last|next|this)?\s*(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)"
+    ),
     re.compile(rf"(?<![\d$,.])\b{YEAR_RE}\b(?![\d,.]*\s*(?:%|percent|people|\w+s\b))"),
 ]
 
@@ -223,7 +243,9 @@ def _number_at(tokens: list[str], position: int) -> tuple[float, int] | None:
             value, end = value + SMALL_NUMBERS[tokens[end + 1].lower()], end + 2
         if lowered == "one" and not _followed_by_scale(tokens, end):
             return None  # "one of the", "one official": not a count worth comparing
-    elif lowered == "a" and position + 1 < len(tokens) and tokens[position + 1].lower() in ("dozen", "hundred"):
+    elif (
+        lowered == "a" and position + 1 < len(tokens) and tokens[position + 1].lower() in ("dozen", "hundred")
+    ):
         value, end = float(SMALL_NUMBERS.get(tokens[position + 1].lower(), 100)), position + 2
     else:
         return None
@@ -304,7 +326,9 @@ def _qualifier_before(tokens: list[str], position: int) -> str:
         previous = previous[:-1]
     for width in (3, 2, 1):
         phrase = " ".join(previous[-width:])
-        if len(previous) >= width and (phrase in LOWER_BOUNDS or phrase in UPPER_BOUNDS or phrase in APPROXIMATE):
+        if len(previous) >= width and (
+            phrase in LOWER_BOUNDS or phrase in UPPER_BOUNDS or phrase in APPROXIMATE
+        ):
             return phrase
     return ""
 

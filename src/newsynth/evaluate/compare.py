@@ -17,7 +17,6 @@ import statistics
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from tqdm import tqdm
@@ -119,7 +118,9 @@ def evaluate_records(records: list[dict], seed: int = SEED, per_kind: int = PLAN
         scores.false_alarms += [f"{story.id}: {c.kind} {c.description}" for c in flagged]
         for plant in choose_plants(story, rng, per_kind):
             scores.planted[plant.kind] += 1
-            if recalled(plant, compare_story(planted_story(story, plant)), planted_story_number(story, plant)):
+            if recalled(
+                plant, compare_story(planted_story(story, plant)), planted_story_number(story, plant)
+            ):
                 scores.recalled[plant.kind] += 1
             else:
                 scores.misses.append(plant)
@@ -175,7 +176,11 @@ def _changed_number(text: str) -> str | None:
     if digits:
         value = float(digits.group(0).replace(",", ""))
         new = value * 2 + 3
-        written = f"{new:,.0f}" if "," in digits.group(0) else (f"{new:g}" if "." in digits.group(0) else f"{new:.0f}")
+        written = (
+            f"{new:,.0f}"
+            if "," in digits.group(0)
+            else (f"{new:g}" if "." in digits.group(0) else f"{new:.0f}")
+        )
         return text[: digits.start()] + written + text[digits.end() :]
     word = text.lower().split("-")[0].split()[0]
     if word in NUMBER_WORDS:
@@ -216,7 +221,11 @@ def _name_plants(
     plants = []
     for mention in names.mentions.get(target, []):
         label = names.label_of(mention)
-        if mention.dateline or label not in NAME_LABELS or not any(same_name(names, mention, other) for other in their_mentions):
+        if (
+            mention.dateline
+            or label not in NAME_LABELS
+            or not any(same_name(names, mention, other) for other in their_mentions)
+        ):
             continue
         pool = INVENTED[label][0 if len(mention.text.split()) == 1 else 1]
         replacement = next((name for name in pool if name not in story_text), None)
