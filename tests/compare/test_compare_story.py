@@ -1,0 +1,173 @@
+"""compare_story on invented stories: claims, statuses, every conflict kind, copies, quotes, entities."""
+
+from __future__ import annotations
+
+from newsynth.compare import compare_story
+from newsynth.records import Claim, Comparison
+
+
+def claim_with(comparison: Comparison, words: str) -> Claim:
+    found = [claim for claim in comparison.claims if any(words in s.text for s in claim.sentences)]
+    assert found, f"no claim mentions {words!r}"
+    return found[0]
+
+
+def conflicts_of(comparison: Comparison, kind: str):
+    return [c for claim in comparison.claims for c in claim.conflicts if c.kind == kind]
+
+
+def test_number_conflict_names_each_value(story_of):
+    story = story_of(
+        ["The flood on the Velt River destroyed 120 homes in Marlow on Sunday, officials said."],
+        ["Officials said the Velt River flood destroyed 45 homes in Marlow on Sunday."],
+    )
+    comparison = compare_story(story)
+    claim = claim_with(comparison, "homes")
+    assert claim.status == "conflict"
+    (conflict,) = conflicts_of(comparison, "number")
+    assert conflict.values == {1: "120", 2: "45"}
+
+
+def test_same_number_written_differently_is_no_conflict(story_of):
+    story = story_of(
+        ["Tens of thousands of people marched through Tollbridge on Saturday against the quarry plan."],
+        ["Between 80,000 and 120,000 people marched through Tollbridge on Saturday against the quarry plan."],
+    )
+    claim = claim_with(compare_story(story), "marched")
+    assert claim.status == "consensus" and claim.conflicts == []
+
+
+def test_date_conflict(story_of):
+    story = story_of(
+        ["The mine at Orsk Hollow has been closed since March 4 after the tunnel collapse, the owner said."],
+        ["The owner said the mine at Orsk Hollow has been closed since May 9 after the tunnel collapse."],
+    )
+    (conflict,) = conflicts_of(compare_story(story), "date")
+    assert conflict.values == {1: "March 4", 2: "May 9"}
+
+
+def test_abbreviated_month_is_no_conflict(story_of):
+    story = story_of(
+        ["The mine at Orsk Hollow has been closed since Sept. 3 after the tunnel collapse, the owner said."],
+        ["The owner said the Orsk Hollow mine has been closed since September 3 after the tunnel collapse."],
+    )
+    claim = claim_with(compare_story(story), "mine")
+    assert claim.status == "consensus" and claim.conflicts == []
+
+
+def test_weekday_checked_against_a_calendar_date(story_of):
+    agreeing = story_of(
+        ["The Brask county council voted on Tuesday to close the old quarry road for good."],
+        ["The Brask county council voted on June 6 to close the old quarry road for good."],
+        dates=["2023-06-08", "2023-06-08"],
+    )
+    assert claim_with(compare_story(agreeing), "quarry").conflicts == []
+    disagreeing = story_of(
+        ["The Brask county council voted on Tuesday to close the old quarry road for good."],
+        ["The Brask county council voted on June 2 to close the old quarry road for good."],
+        dates=["2023-06-08", "2023-06-08"],
+    )
+    (conflict,) = conflicts_of(compare_story(disagreeing), "date")
+    assert conflict.values == {1: "Tuesday", 2: "June 2"}
+
+
+def test_name_conflict(story_of):
+    story = story_of(
+        ["Mayor Lena Brask opened the new footbridge over the Velt River on Friday, two years late."],
+        ["Mayor Otto Vrell opened the new footbridge over the Velt River on Friday, two years late."],
+    )
+    (conflict,) = conflicts_of(compare_story(story), "name")
+    assert conflict.values == {1: "Lena Brask", 2: "Otto Vrell"}
+
+
+def test_quote_worded_differently_by_one_speaker(story_of):
+    story = story_of(
+        ['"We will rebuild every flooded home in Marlow before the winter comes," said Mayor Lena Brask.'],
+        ['"We will rebuild every flooded school in Marlow before the spring comes," Lena Brask said.'],
+    )
+    comparison = compare_story(story)
+    (conflict,) = conflicts_of(comparison, "quote")
+    assert set(conflict.values) == {1, 2}
+    quote = next(q for q in comparison.quotes if q.speaker == "Lena Brask")
+    assert quote.articles == [1, 2]
+    assert {tuple(v.articles) for v in quote.variants} == {(1,), (2,)}
+
+
+def test_excerpt_of_a_quote_is_not_a_variant(story_of):
+    story = story_of(
+        ['"We will rebuild every flooded home in Marlow before the winter comes," said Mayor Lena Brask.'],
+        ['Mayor Lena Brask promised that the town would "rebuild every flooded home in Marlow".'],
+    )
+    comparison = compare_story(story)
+    assert conflicts_of(comparison, "quote") == []
+    quote = next(q for q in comparison.quotes if q.speaker == "Lena Brask")
+    assert quote.variants == [] and quote.articles == [1, 2]
+
+
+def test_pronoun_speaker_resolved_to_the_last_named_person(story_of):
+    story = story_of(
+        [
+            "Harbour master Ivo Tamsin inspected the damaged pier on Monday morning.",
+            '"The pier will stay closed until the divers have checked every pile," he said.',
+        ]
+    )
+    (quote,) = compare_story(story).quotes
+    assert quote.speaker == "Ivo Tamsin"
+
+
+def test_consensus_single_and_partial(story_of):
+    shared = "The Marlow museum reopened its east wing after the roof repairs were finished."
+    story = story_of(
+        [shared, "A bakery in the square gave free bread to the first hundred visitors."],
+        ["After the roof repairs were finished, the Marlow museum reopened its east wing."],
+        ["Tickets for the Marlow summer concerts went on sale at the town hall this week."],
+    )
+    comparison = compare_story(story)
+    assert claim_with(comparison, "east wing").status == "consensus"  # 2 of 3 sources
+    assert claim_with(comparison, "bakery").status == "single"
+    wide = story_of(
+        [shared],
+        ["After the roof repairs were finished, the Marlow museum reopened its east wing."],
+        ["The Marlow fire brigade rescued a cat from the chapel tower."],
+        ["The Tollbridge ferry timetable changes next month."],
+        ["A new cycle lane links Marlow and Tollbridge."],
+    )
+    assert claim_with(compare_story(wide), "east wing").status == "partial"  # 2 of 5 sources
+
+
+def test_wire_copy_counts_once(story_of):
+    story = story_of(
+        ["The Marlow museum reopened its east wing after the roof repairs were finished."],
+        ["Tickets for the Marlow summer concerts went on sale at the town hall this week."],
+        ["The Marlow museum reopened its east wing after the roof repairs were finished."],
+    )
+    story.articles[2].copy_of = story.articles[0].id
+    claim = claim_with(compare_story(story), "east wing")
+    assert claim.articles == [1, 3]
+    assert claim.independent_sources == 1 and claim.status == "single"
+
+
+def test_entities_with_mentions_per_source(story_of):
+    story = story_of(
+        ["Mayor Lena Brask visited Tollbridge on Monday.", "Brask met the Velt Water Board there."],
+        ["Mayor Lena Brask toured the flooded streets with rescue crews on Monday."],
+    )
+    entities = {entity.name: entity for entity in compare_story(story).entities}
+    assert entities["Lena Brask"].mentions == {1: 2, 2: 1}
+    assert entities["Lena Brask"].label == "person"
+    assert entities["Velt Water Board"].articles == [1]
+    assert entities["Velt Water Board"].independent_sources == 1
+
+
+def test_unusable_articles_are_left_out(story_of):
+    story = story_of(
+        ["The Marlow museum reopened its east wing after the roof repairs were finished."],
+        ["Subscribe to our newsletter for the latest news from the region."],
+    )
+    story.articles[1].junk_reason = "not an article"
+    comparison = compare_story(story)
+    assert all(claim.articles == [1] for claim in comparison.claims)
+
+
+def test_empty_story_gives_empty_comparison(story_of):
+    assert compare_story(story_of()) == Comparison()
