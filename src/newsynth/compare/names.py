@@ -361,7 +361,8 @@ def _alias_target(key: str, keys: list[str], labels: dict[str, Counter[Label]]) 
             return expanded
     longer = [other for other in keys if len(other.split()) > len(words) and set(words) < set(other.split())]
     people = [other for other in longer if _is_person(labels[other]) or not labels[other]]
-    if len(people) == 1 and not labels[key]["place"] and not labels[key]["organization"]:
+    surname = len(people) == 1 and people[0].split()[-1] == key  # "Brask" after "Lena Brask"
+    if len(people) == 1 and (surname or not (labels[key]["place"] or labels[key]["organization"])):
         return people[0]
     similar = [other for other in keys if other != key and len(other) > 5 and _spelling_variant(key, other)]
     if similar and keys.index(similar[0]) < keys.index(key):
