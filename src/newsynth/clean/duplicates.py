@@ -19,8 +19,9 @@ NUM_PERM = 128
 SCHEME = "affine32"  # datasketch's default for 32-bit hashes
 LSH_BANDS, LSH_ROWS = 32, 4  # candidate pairs from about Jaccard 0.4 up
 SHINGLE_WORDS = 3
-PAIRWISE_UP_TO = 8  # compare every pair below this many texts; LSH buckets above
+PAIRWISE_UP_TO = 8  # up to this many texts, compare pairs directly; LSH buckets above
 MIN_SHINGLES = 15  # shorter texts are too small to call copies
+VOCABULARY_OVERLAP = 0.5  # pairs sharing less of the smaller text's words cannot be near copies
 COPY_CONTAINMENT = 0.6  # share of the shorter text's shingles found in the longer one
 _MASK = (1 << 32) - 1
 
@@ -64,21 +65,46 @@ def signatures(texts: Sequence[Sequence[str]]) -> tuple[list[MinHash], list[int]
 
 
 def copy_pairs(texts: Sequence[str]) -> list[tuple[int, int]]:
-    """Pairs (i, j), i < j, of texts that are the same story text: exact or near copies."""
+    """Pairs (i, j), i < j, of texts that are the same story text: exact or near copies.
+
+    A handful of texts are compared pair by pair, and only pairs that share most of their vocabulary
+    get MinHash signatures (a near copy shares most of its words; most pairs of a story do not). More
+    texts go through MinHash LSH buckets."""
     words = [words_of(text) for text in texts]
-    hashes, sizes = signatures(words)
     pairs = exact_pairs(words)
-    for first, second in candidate_pairs(hashes, sizes):
-        if containment(hashes[first], hashes[second], sizes[first], sizes[second]) >= COPY_CONTAINMENT:
+    if len(texts) <= PAIRWISE_UP_TO:
+        candidates = similar_vocabulary_pairs(words)
+        involved = sorted({index for pair in candidates for index in pair})
+        signed = dict(zip(involved, zip(*signatures([words[i] for i in involved]), strict=True), strict=True))
+    else:
+        hashes, sizes = signatures(words)
+        signed = dict(enumerate(zip(hashes, sizes, strict=True)))
+        candidates = lsh_pairs(hashes, sizes)
+    for first, second in candidates:
+        (hash_a, size_a), (hash_b, size_b) = signed[first], signed[second]
+        if (
+            min(size_a, size_b) >= MIN_SHINGLES
+            and containment(hash_a, hash_b, size_a, size_b) >= COPY_CONTAINMENT
+        ):
             pairs.add((first, second))
     return sorted(pairs)
 
 
-def candidate_pairs(hashes: Sequence[MinHash], sizes: Sequence[int]) -> set[tuple[int, int]]:
-    """Pairs worth comparing: all of them for a handful of texts, else those LSH puts in a bucket."""
+def similar_vocabulary_pairs(words: Sequence[Sequence[str]]) -> list[tuple[int, int]]:
+    vocabularies = [set(text) for text in words]
+    pairs = []
+    for first, vocabulary in enumerate(vocabularies):
+        for second in range(first + 1, len(vocabularies)):
+            other = vocabularies[second]
+            smaller = min(len(vocabulary), len(other))
+            if smaller and len(vocabulary & other) >= VOCABULARY_OVERLAP * smaller:
+                pairs.append((first, second))
+    return pairs
+
+
+def lsh_pairs(hashes: Sequence[MinHash], sizes: Sequence[int]) -> set[tuple[int, int]]:
+    """Pairs that MinHash LSH puts in a common bucket."""
     indexed = [index for index, size in enumerate(sizes) if size >= MIN_SHINGLES]
-    if len(indexed) <= PAIRWISE_UP_TO:
-        return {(a, b) for position, a in enumerate(indexed) for b in indexed[position + 1 :]}
     lsh = MinHashLSH(num_perm=NUM_PERM, params=(LSH_BANDS, LSH_ROWS))
     for index in indexed:
         lsh.insert(index, hashes[index])

@@ -25,6 +25,7 @@ KEPT_KINDS = frozenset({CONTENT, TITLE})
 MONTH = re.compile(p.MONTH)
 LETTER = re.compile(r"[^\W\d_]")
 SOLID_PROSE_WORDS = 10
+CAPTION_TAIL_CHARS = 40  # "... in Cairo on Tuesday." is looked for at the end of the line only
 SAME_OUTLET_MAX_WORDS = 25  # longer paragraphs repeated at one outlet are an updated story, not furniture
 PROSE_WORDS = 8
 LONG_LINE_WORDS = 20
@@ -149,9 +150,9 @@ def pattern_reason(line: Line) -> tuple[str, str] | None:
         return "date", "date/timestamp line"
     if byline(text) is not None:
         return "byline", "byline"
-    for furniture in p.FURNITURE:
-        if furniture.matches(lower, line.words):
-            return "furniture", furniture.reason
+    reason = p.furniture_reason(lower, line.words)
+    if reason:
+        return "furniture", reason
     if p.credit(lower) or (line.words <= 8 and p.CREDIT_NAMES.match(text)):
         return "caption", "photo caption/credit"
     if p.CAPTION_START.search(lower) or p.CAPTION_DATELINE.match(text):
@@ -371,17 +372,16 @@ def mark_captions(lines: list[Line], first_prose: int) -> None:
             following.reason == "photo caption/credit"
             or (not following.decided and name_line(following.text))
         )
-        styled = caption_style(line)
-        if before_credit and (not ends_sentence(line.text) or styled):
+        if before_credit and (not ends_sentence(line.text) or caption_style(line)):
             line.mark("caption", "photo caption")
             if following is not None and not following.decided:
                 following.mark("caption", "photo credit")
         elif line.words > 60:
             continue
-        elif styled and (
-            (p.CAPTION_TAIL.search(line.lower) and line.words <= 35)
+        elif (
+            (line.words <= 35 and p.CAPTION_TAIL.search(line.lower[-CAPTION_TAIL_CHARS:]))
             or (index <= first_prose + 1 and not ends_sentence(line.text))
-        ):
+        ) and caption_style(line):
             line.mark("caption", "photo caption")
 
 

@@ -60,13 +60,6 @@ class Rule:
     gate: tuple[str, ...] = ()
     max_words: int = 40
 
-    def matches(self, lower_text: str, words: int) -> bool:
-        if words > self.max_words:
-            return False
-        if self.gate and not any(key in lower_text for key in self.gate):
-            return False
-        return self.pattern.search(lower_text) is not None
-
 
 def rule(pattern: str, reason: str, gate: str = "", max_words: int = 40) -> Rule:
     return Rule(lower(pattern), reason, tuple(gate.split("|")) if gate else (), max_words)
@@ -179,6 +172,29 @@ FURNITURE: list[Rule] = [
     rule(r"^(?:https?://\S+|www\.\S+)$|\.(?:jpe?g|png|gif|webp)$", "bare link"),
     rule(r"\[\s*\]|^\[(?:image|photo|picture|video)", "image placeholder", "["),
 ]
+
+GATE_STRINGS = tuple(sorted({key for furniture in FURNITURE for key in furniture.gate}))
+
+
+def gate_strings_in(lower_text: str) -> frozenset[str]:
+    return frozenset(key for key in GATE_STRINGS if key in lower_text)
+
+
+def furniture_reason(lower_text: str, words: int) -> str | None:
+    """The reason of the first furniture rule matching a lower-cased line of ``words`` words."""
+    present: frozenset[str] | None = None
+    for furniture in FURNITURE:
+        if words > furniture.max_words:
+            continue
+        if furniture.gate:
+            if present is None:
+                present = gate_strings_in(lower_text)
+            if present.isdisjoint(furniture.gate):
+                continue
+        if furniture.pattern.search(lower_text):
+            return furniture.reason
+    return None
+
 
 # Photo captions and credits.
 CREDIT_START = lower(
