@@ -121,9 +121,8 @@ def main() -> None:
     print(f"{'articles up to':>15} {'articles/s':>11}")
     for window in result["windows"]:
         print(f"{window['up_to']:>15} {window['articles_per_s']:>11.1f}")
-    print(
-        f"ingest {result['ingest_s']} s, refine {result['refine_s']} s, total {result['total_articles_per_s']}/s"
-    )
+    print(f"ingest {result['ingest_s']} s, refine {result['refine_s']} s")
+    print(f"total {result['total_articles_per_s']} articles/s")
     print(f"peak RSS {result['peak_rss_mb']} MB")
     print(f"B-cubed P {result['precision']:.3f} R {result['recall']:.3f} F1 {result['f1']:.3f}")
     print(json.dumps(result))

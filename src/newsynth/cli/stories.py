@@ -79,12 +79,9 @@ def _stories_from_paths(paths: Sequence[str]) -> list[Story]:
 
 
 def _stories_from_store(store_path: str) -> list[Story]:
-    from newsynth.group import refine_labels
-
     store = _open_store(store_path, must_exist=True)
     with store:
-        features = store.features()
-        return store.stories(refine_labels(features, store.assignments()))
+        return store.final_stories()
 
 
 def _stories_with_dask(paths: Sequence[str], address: str) -> list[Story]:
@@ -274,13 +271,15 @@ def eval_group_command(data: str, seeds: str) -> None:
         fail(f"{data}: no record with documents")
     result = evaluate_grouping(records, seeds=seed_values)
     click.echo(f"{result.documents} documents, {result.stories} stories; found {result.found_stories}")
-    click.echo(f"{'run':<22} {'P':>6} {'R':>6} {'F1':>6}")
-    rows = [("canonical order", result.canonical)] + [
-        (f"arrival, seed {s}", b) for s, b in result.by_order.items()
-    ]
+    click.echo(f"{'grouping':<28} {'P':>6} {'R':>6} {'F1':>6}")
+    rows = [("final stories (any order)", result.final)]
+    rows += [(f"online, arrival seed {seed}", score) for seed, score in result.online.items()]
     for name, score in rows:
-        click.echo(f"{name:<22} {score.precision:>6.3f} {score.recall:>6.3f} {score.f1:>6.3f}")
-    click.echo(f"B-cubed F1 between the two arrival orders: {result.between_orders:.3f}")
+        click.echo(f"{name:<28} {score.precision:>6.3f} {score.recall:>6.3f} {score.f1:>6.3f}")
+    click.echo(
+        f"B-cubed F1 between two arrival orders: online {result.online_between_orders:.3f}, "
+        f"final {result.final_between_orders:.3f}"
+    )
     click.echo(json.dumps(result.as_dict()))
 
 

@@ -38,27 +38,27 @@ class GroupingEvaluation:
     documents: int
     stories: int
     found_stories: int
-    canonical: BCubed  # the batch path: canonical order
-    by_order: dict[int, BCubed]  # arrival in a shuffled order (one per seed), as the store sees it
-    between_orders: float  # B-cubed F1 between the groupings of the first two seeds
+    final: BCubed  # the stories `stories` writes (batch or store path), whatever the arrival order
+    online: dict[int, BCubed]  # online assignment as `ingest` makes it, one shuffled arrival per seed
+    online_between_orders: float  # B-cubed F1 between the online groupings of the first two seeds
+    final_between_orders: float  # the same for the final stories
 
     def as_dict(self) -> dict[str, object]:
+        def figures(score: BCubed) -> dict[str, float]:
+            return {
+                "precision": round(score.precision, 4),
+                "recall": round(score.recall, 4),
+                "f1": round(score.f1, 4),
+            }
+
         return {
             "documents": self.documents,
             "stories": self.stories,
             "found_stories": self.found_stories,
-            "precision": round(self.canonical.precision, 4),
-            "recall": round(self.canonical.recall, 4),
-            "f1": round(self.canonical.f1, 4),
-            "orders": {
-                str(seed): {
-                    "precision": round(s.precision, 4),
-                    "recall": round(s.recall, 4),
-                    "f1": round(s.f1, 4),
-                }
-                for seed, s in self.by_order.items()
-            },
-            "order_robustness_f1": round(self.between_orders, 4),
+            **figures(self.final),
+            "online_orders": {str(seed): figures(score) for seed, score in self.online.items()},
+            "order_robustness_f1": round(self.online_between_orders, 4),
+            "final_order_robustness_f1": round(self.final_between_orders, 4),
         }
 
 
@@ -81,24 +81,29 @@ def evaluate_grouping(
     """Mix every document, group them, and score against the story ids (labels only score)."""
     import random
 
-    from newsynth.group.batch import group_features, prepare
+    from newsynth.group.batch import assign_online, group_pile, prepare
 
     articles, gold = read_labelled_pile(records)
     features = [prepare(article) for article in articles]
-    canonical = group_features(features, settings)
-    by_order, groupings = {}, []
+    final = group_pile(features, settings)
+    online, online_labels, final_labels = {}, [], []
     for seed in seeds:
         shuffled = list(features)
         random.Random(seed).shuffle(shuffled)
-        labels = group_features(shuffled, settings, keep_order=True)
-        by_order[seed] = b_cubed(labels, gold)
-        groupings.append(labels)
-    between = b_cubed(groupings[0], groupings[1]).f1 if len(groupings) > 1 else 1.0
+        index = assign_online(shuffled, settings)
+        online[seed] = b_cubed(index.story_of, gold)
+        online_labels.append(index.story_of)
+        final_labels.append(group_pile(shuffled, settings))
     return GroupingEvaluation(
         documents=len(articles),
         stories=len(set(gold.values())),
-        found_stories=len(set(canonical.values())),
-        canonical=b_cubed(canonical, gold),
-        by_order=by_order,
-        between_orders=between,
+        found_stories=len(set(final.values())),
+        final=b_cubed(final, gold),
+        online=online,
+        online_between_orders=_agreement(online_labels),
+        final_between_orders=_agreement(final_labels),
     )
+
+
+def _agreement(groupings: list[dict[str, str]]) -> float:
+    return b_cubed(groupings[0], groupings[1]).f1 if len(groupings) > 1 else 1.0

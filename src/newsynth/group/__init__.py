@@ -4,7 +4,7 @@ Interface:
     single_story(articles) -> Story                     # the articles are known to be one story
     group_articles(articles, settings=None) -> [Story]  # a mixed pile (cleaned one by one inside)
     group_features(features, settings=None) -> {article id: story id}
-    refine_labels(features, story_of) -> {article id: story id}   # final pass over online labels
+    final_labels(features) -> {article id: story id}   # the stories of a pile, whatever its arrival order
     featurize(article) -> ArticleFeatures               # per-article, order-independent
     StoryIndex / GroupSettings                          # the online assignment (used by the store)
     newsynth.group.distributed.group_shards(client, shards)       # the same on a Dask cluster
@@ -36,11 +36,10 @@ def group_features(features, settings=None) -> dict[str, str]:
     return _group_features(features, settings)
 
 
-def refine_labels(features, story_of: dict[str, str], settings=None) -> dict[str, str]:
-    from newsynth.group.index import GroupSettings
-    from newsynth.group.refine import refine
+def final_labels(features, settings=None) -> dict[str, str]:
+    from newsynth.group.batch import group_pile
 
-    return refine(features, story_of, settings or GroupSettings())
+    return group_pile(features, settings)
 
 
 def featurize(article: Article):

@@ -27,18 +27,19 @@ from newsynth.group.features import TERM_SPACE, ArticleFeatures
 class GroupSettings:
     """Knobs of the assignment; the defaults were chosen on the development set."""
 
-    threshold: float = 0.35  # minimum combined score to join a story
+    threshold: float = 0.30  # minimum combined score to join a story
     text_weight: float = 1.0
     entity_weight: float = 0.35
     date_weight: float = 0.5  # penalty at and beyond ``date_scale_days`` past the slack
     date_slack_days: int = 2  # articles about one event appear within a few days
     date_scale_days: int = 5
-    vector_terms: int = 120  # an article is represented by its heaviest terms
+    vector_terms: int = 200  # an article is represented by its heaviest terms
     centroid_terms: int = 400  # a story keeps its heaviest centroid terms
     key_terms: int = 10  # blocking keys per article
     posting_cap: int = 24  # stories kept per blocking key, most recent first
     max_candidates: int = 8  # candidate stories scored per article
     merge_threshold: float = 1.0  # stories whose centroids score this high are merged (1.0: never)
+    settled_margin: float = 0.25  # the refine pass leaves articles this far above the threshold
     refine_rounds: int = 2  # reassignment passes after the online pass and the merge
 
 

@@ -65,6 +65,8 @@ def _reassign(
         own_id = labels[item.article_id]
         own = index.stories[own_id]
         own_score = index.score(vectors, item.day, own, member=True) if len(own.article_ids) > 1 else -1.0
+        if own_score >= index.settings.threshold + index.settings.settled_margin:
+            continue  # fits its story well: another one will not win (and scoring them costs the most)
         best_id, best_score = own_id, own_score
         for story_id in index.candidates(vectors):
             if story_id == own_id:

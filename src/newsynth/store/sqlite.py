@@ -161,6 +161,13 @@ class ArticleStore:
             members.setdefault(story_of[article.id], []).append(article)
         return [Story(id=story_id, articles=group) for story_id, group in members.items()]
 
+    def final_stories(self) -> list[Story]:
+        """The stories to render: the whole pile regrouped in canonical order (date, then content),
+        so they do not depend on the order the articles arrived in."""
+        from newsynth.group.batch import group_pile
+
+        return self.stories(group_pile(self.features(), self.index.settings))
+
     def close(self) -> None:
         self.connection.close()
 
