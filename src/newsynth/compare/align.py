@@ -55,9 +55,9 @@ def _analyzer(text: str) -> list[str]:
     """Lower-case content words: names, dates and numbers are left out, so that sentences that
     disagree on them still align."""
     found = []
-    for position, word in enumerate(words(text)):
+    for word in words(text):
         lowered = word.lower().strip("'-")
-        if (word[0].isupper() and position > 0) or word[0].isdigit() or lowered in STOP_WORDS:
+        if word[0].isupper() or word[0].isdigit() or lowered in STOP_WORDS:
             continue
         if len(lowered) > 2 and lowered not in DATE_WORDS:
             found.append(singular(lowered))

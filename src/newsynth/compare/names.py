@@ -44,6 +44,9 @@ NAME_BREAK = re.compile(
 DATELINE = re.compile(
     r"^[A-Z][A-Z.']{2,}(?: [A-Z][A-Z.']+)*(?=,|\s*\(|\s+-|\s*--)[^-]{0,50}?(?:\s-{1,2}|\s?\(|-{2})\s*"
 )
+ADJECTIVE_SUFFIX = re.compile(
+    r"-(?:led|based|backed|born|run|owned|dominated|controlled|style|era|made|funded|linked|related|affiliated)$"
+)
 CONTRACTION = re.compile(r"'(?:re|ll|ve|d|t|m)\b")
 TITLES = {
     "mr", "mrs", "ms", "dr", "president", "prime", "minister", "sen", "senator", "rep", "representative",
@@ -168,7 +171,7 @@ def _trimmed_mention(text: str, start: int, run: str) -> Mention | None:
         parts = parts[:-1]
     if not parts:
         return None
-    written = " ".join(parts)
+    written = ADJECTIVE_SUFFIX.sub("", " ".join(parts))  # "Brotherhood-led" -> "Brotherhood"
     possessive = written.endswith(("'s", "'"))
     if possessive:
         written = written.rsplit("'", 1)[0]
@@ -254,10 +257,12 @@ def build_index(
 def _looks_like_name(mention: Mention, capitalised_inside: set[str], lower_words: set[str]) -> bool:
     """A capitalised first word is a name if the story capitalises it mid-sentence too, if it is a
     possessive ("Flint's"), or if the story never writes it in lower case."""
-    if mention.key in capitalised_inside or len(mention.key.split()) > 1 or mention.cue_label is not None:
+    if mention.key in capitalised_inside or len(mention.key.split()) > 1 or mention.cue_label == "person":
         return True
     if mention.possessive:
         return True
+    if mention.key in lower_words:  # "State television": a common word opening the sentence
+        return False
     common_form = mention.key.endswith(("ing", "ed", "ly", "ness", "tion", "ment", "ers"))
     return len(mention.key) > 3 and not common_form and mention.key not in lower_words | STOP_WORDS
 
