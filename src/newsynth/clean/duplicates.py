@@ -12,7 +12,7 @@ from functools import cache
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from newsynth.clean.patterns import PUNCTUATION
+from newsynth.clean.patterns import words_of
 from newsynth.records import Article
 
 NUM_PERM = 128
@@ -24,10 +24,6 @@ MIN_SHINGLES = 15  # shorter texts are too small to call copies
 VOCABULARY_OVERLAP = 0.5  # pairs sharing less of the smaller text's words cannot be near copies
 COPY_CONTAINMENT = 0.6  # share of the shorter text's shingles found in the longer one
 _MASK = (1 << 32) - 1
-
-
-def words_of(text: str) -> list[str]:
-    return PUNCTUATION.sub(" ", text.lower()).split()
 
 
 def shingle_hashes(words: Sequence[str]) -> np.ndarray:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsynth.clean.patterns import lower
+from newsynth.clean.patterns import lower, words_of
 
 # (reason shown in the brief, gate, cue pattern). A page is junk of a kind when the cues are there
 # and little article text is left after cleaning; cues alone never drop a real article. The gate
@@ -117,7 +117,6 @@ def junk_reason(
     return None
 
 
-WORD = re.compile(r"[a-z][a-z'-]{3,}")
 _COMMON_WORDS = (
     "that this with from have said were been their they will would about which there after when what "
     "more also into than them then some could other over just only most such says year years told "
@@ -127,7 +126,8 @@ COMMON = frozenset(_COMMON_WORDS.split())
 
 
 def topic_words(text: str) -> set[str]:
-    return {word for word in WORD.findall(text.lower()) if word not in COMMON}
+    """Words of four letters or more, without the commonest ones."""
+    return {word for word in words_of(text) if len(word) > 3 and word[0].isalpha()} - COMMON
 
 
 def off_topic(texts: Sequence[str]) -> list[bool]:

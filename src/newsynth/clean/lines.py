@@ -25,6 +25,7 @@ KEPT_KINDS = frozenset({CONTENT, TITLE})
 MONTH = re.compile(p.MONTH)
 LETTER = re.compile(r"[^\W\d_]")
 SOLID_PROSE_WORDS = 10
+AUTHOR_LINE_WORDS = 10  # "Jane Roe / Senior Political Analyst"
 CAPTION_TAIL_CHARS = 40  # "... in Cairo on Tuesday." is looked for at the end of the line only
 SAME_OUTLET_MAX_WORDS = 25  # longer paragraphs repeated at one outlet are an updated story, not furniture
 PROSE_WORDS = 8
@@ -143,14 +144,14 @@ def wrapped_prose_flags(texts: Sequence[str], runs_on: Sequence[bool]) -> list[b
 # -- the line itself -------------------------------------------------------------------------------
 
 
-def pattern_reason(line: Line) -> tuple[str, str] | None:
+def pattern_reason(line: Line, page_gates: tuple[str, ...] = p.GATE_STRINGS) -> tuple[str, str] | None:
     """(kind, reason) when the line's wording alone marks it as furniture or metadata."""
     text, lower = line.text, line.lower
     if timestamp_line(lower):
         return "date", "date/timestamp line"
     if byline(text) is not None:
         return "byline", "byline"
-    reason = p.furniture_reason(lower, line.words)
+    reason = p.furniture_reason(lower, line.words, page_gates)
     if reason:
         return "furniture", reason
     if p.credit(lower) or (line.words <= 8 and p.CREDIT_NAMES.match(text)):
@@ -231,7 +232,7 @@ def classify_documents(documents: Sequence[Document]) -> None:
 
 def content_words(key: str) -> set[str]:
     """The content words of a normalized line."""
-    return {w for w in key.split() if len(w) > 2 and w not in p.STOPWORDS}
+    return {word for word in set(key.split()) - p.STOPWORDS if len(word) > 2}
 
 
 def story_vocabulary(documents: Sequence[Document]) -> Counter[str]:
@@ -267,10 +268,11 @@ def repeated_lines(documents: Sequence[Document]) -> dict[str, set[str]]:
 
 
 def classify_lines(lines: list[Line], repeated: set[str], vocabulary: Counter[str], site: str = "") -> None:
+    page_gates = p.gate_strings_in("\n".join(line.lower for line in lines))
     for line in lines:
         if site and line.words <= 6 and is_site_name(line.text, site):
             line.mark(SITE_NAME, "site name")
-        found = pattern_reason(line)
+        found = pattern_reason(line, page_gates)
         if found:
             line.mark(*found)
     prose_positions = [i for i, line in enumerate(lines) if line.prose and not line.decided]
@@ -444,9 +446,10 @@ def last_solid_prose(lines: list[Line]) -> int:
 
 def follows_name(lines: list[Line], index: int) -> bool:
     """An author's bio: a line that starts with the name of the byline just above it."""
-    previous = lines[index - 1].text if index else ""
-    name = re.split(r"\s*[/,|]\s*", previous)[0].strip()
-    return bool(name) and name_line(name) and lines[index].text.startswith(name)
+    if not index or lines[index - 1].words > AUTHOR_LINE_WORDS or lines[index - 1].prose:
+        return False
+    name = re.split(r"\s*[/,|]\s*", lines[index - 1].text)[0].strip()
+    return bool(name) and lines[index].text.startswith(name) and name_line(name)
 
 
 def mark_clusters(lines: list[Line]) -> None:

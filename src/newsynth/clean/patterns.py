@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 def lower(pattern: str) -> re.Pattern[str]:
@@ -126,6 +127,7 @@ FURNITURE: list[Rule] = [
         r"^(?:advertisement|sponsored|paid (?:post|content)|ad$|promoted)|story continues below|"
         r"advertisement\W*$",
         "advertisement",
+        "advert|sponsored|paid|ad|promoted|story continues",
     ),
     rule(
         r"^click to (?:play|view|watch|enlarge|expand)|real time analytics|make \w+ your homepage|"
@@ -155,6 +157,7 @@ FURNITURE: list[Rule] = [
         r"^(?:image|media|video) caption\b|^(?:hide|toggle|show) caption$|^enlarge this image$|"
         r"playback (?:is )?(?:unsupported|not supported)",
         "caption widget",
+        "caption|enlarge|playback",
     ),
     rule(
         r"\b(?:we|this site|this website|our partners) uses? cookies|\bcookies?\b.{0,60}\b(?:browser|website|"
@@ -169,29 +172,46 @@ FURNITURE: list[Rule] = [
     ),
     rule(r"^\(?(?:reporting by|additional reporting|via|source|h/t|hat tip)\b", "sign-off/credit"),
     rule(r"^[a-z]{1,4}(?:/[a-z]{1,4})+\s*(?:\(|$)|^[-–—(]*\s*(?:ap|afp|reuters)\s*[)]?$", "sign-off"),
-    rule(r"^(?:https?://\S+|www\.\S+)$|\.(?:jpe?g|png|gif|webp)$", "bare link"),
+    rule(
+        r"^(?:https?://\S+|www\.\S+)$|\.(?:jpe?g|png|gif|webp)$", "bare link", "http|www|.jp|.png|.gif|.webp"
+    ),
     rule(r"\[\s*\]|^\[(?:image|photo|picture|video)", "image placeholder", "["),
 ]
 
 GATE_STRINGS = tuple(sorted({key for furniture in FURNITURE for key in furniture.gate}))
+GATED = [furniture for furniture in FURNITURE if furniture.gate]
+# Rules without a gate are anchored at the start of the line: one alternation tries them all at
+# position 0 in a single call ("r<i>" names the rule that matched).
+ANCHORED = [furniture for furniture in FURNITURE if not furniture.gate]
+ANCHORED_ALTERNATION = re.compile(
+    "^(?:" + "|".join(f"(?P<r{i}>{rule.pattern.pattern})" for i, rule in enumerate(ANCHORED)) + ")"
+)
+LONGEST_RULE = max(furniture.max_words for furniture in FURNITURE)
 
 
-def gate_strings_in(lower_text: str) -> frozenset[str]:
-    return frozenset(key for key in GATE_STRINGS if key in lower_text)
+def gate_strings_in(lower_text: str, among: tuple[str, ...] = GATE_STRINGS) -> tuple[str, ...]:
+    """The gate strings (of ``among``) that a lower-cased text contains."""
+    return tuple(key for key in among if key in lower_text)
 
 
-def furniture_reason(lower_text: str, words: int) -> str | None:
-    """The reason of the first furniture rule matching a lower-cased line of ``words`` words."""
-    present: frozenset[str] | None = None
-    for furniture in FURNITURE:
-        if words > furniture.max_words:
-            continue
-        if furniture.gate:
-            if present is None:
-                present = gate_strings_in(lower_text)
-            if present.isdisjoint(furniture.gate):
-                continue
-        if furniture.pattern.search(lower_text):
+def furniture_reason(lower_text: str, words: int, page_gates: tuple[str, ...] = GATE_STRINGS) -> str | None:
+    """The reason of the first furniture rule matching a lower-cased line of ``words`` words
+    (anchored rules first, then gated ones in list order). ``page_gates``: the gate strings found
+    anywhere on the page, so that each line is searched for those only."""
+    if words > LONGEST_RULE:
+        return None
+    match = ANCHORED_ALTERNATION.match(lower_text)
+    if match and match.lastgroup:
+        anchored = ANCHORED[int(match.lastgroup[1:])]
+        if words <= anchored.max_words:
+            return anchored.reason
+        for furniture in ANCHORED:  # the first match was for shorter lines: try the others one by one
+            if words <= furniture.max_words and furniture.pattern.match(lower_text):
+                return furniture.reason
+    present = frozenset(gate_strings_in(lower_text, page_gates))
+    for furniture in GATED:
+        gated_in = words <= furniture.max_words and not present.isdisjoint(furniture.gate)
+        if gated_in and furniture.pattern.search(lower_text):
             return furniture.reason
     return None
 
@@ -265,6 +285,13 @@ def reported_speech(lower_text: str) -> bool:
 # ASCII punctuation and the common typographic marks (an explicit class: much faster than \W or
 # str.translate on non-ASCII text).
 PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~«»‘’“”–—…·•]")
+
+
+@lru_cache(maxsize=64)
+def words_of(text: str) -> tuple[str, ...]:
+    """Lower-cased words of a text without punctuation (cached: junk and copy checks both need them)."""
+    return tuple(PUNCTUATION.sub(" ", text.lower()).split())
+
 
 TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
 WORD = re.compile(r"[A-Za-zÀ-ÿ][\w'’.-]*")
