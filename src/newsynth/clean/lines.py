@@ -26,6 +26,7 @@ MONTH = re.compile(p.MONTH)
 LETTER = re.compile(r"[^\W\d_]")
 SOLID_PROSE_WORDS = 10
 AUTHOR_LINE_WORDS = 10  # "Jane Roe / Senior Political Analyst"
+CAPTION_MIN_WORDS = 5  # a caption describes the photo; a shorter line above a name is a site or desk name
 CAPTION_TAIL_CHARS = 40  # "... in Cairo on Tuesday." is looked for at the end of the line only
 SAME_OUTLET_MAX_WORDS = 25  # longer paragraphs repeated at one outlet are an updated story, not furniture
 PROSE_WORDS = 8
@@ -372,7 +373,7 @@ def mark_captions(lines: list[Line], first_prose: int) -> None:
         following = lines[index + 1] if index + 1 < len(lines) else None
         before_credit = following is not None and (
             following.reason == "photo caption/credit"
-            or (not following.decided and name_line(following.text))
+            or (line.words >= CAPTION_MIN_WORDS and not following.decided and name_line(following.text))
         )
         if before_credit and (not ends_sentence(line.text) or caption_style(line)):
             line.mark("caption", "photo caption")

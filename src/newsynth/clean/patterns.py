@@ -69,7 +69,7 @@ def rule(pattern: str, reason: str, gate: str = "", max_words: int = 40) -> Rule
 # Furniture: prompts, widgets and notices.
 FURNITURE: list[Rule] = [
     rule(
-        r"^(?:\d+\.\s*)?skip to (?:main |the )?(?:content|main|navigation|menu|more|search|footer)",
+        r"^(?:\d+\.\s*)?skip (?:to )?(?:main |the )?(?:content|main|navigation|menu|more|search|footer)",
         "skip link",
     ),
     rule(r"^(?:accessibility links|(?:main )?menu|(?:toggle )?navigation|search)$", "menu"),
