@@ -20,7 +20,7 @@ from newsynth.compare.values import DateValue, Quantity, quantities_conflict
 from newsynth.records import Conflict
 
 CONFLICT_THRESHOLD = 0.35  # cosine of the pair; chosen on dev with planted conflicts
-STRONG_THRESHOLD = 0.5  # near-identical wording: the values left unmatched are compared even without a slot
+STRONG_THRESHOLD = 0.45  # near-identical wording: the values left unmatched are compared even without a slot
 NAME_LABELS = ("person", "organization", "place")
 NAME_TOKEN = "\x00name"
 SLOT_MIN_WORDS = 4  # words lined up around two names before they count as filling one place

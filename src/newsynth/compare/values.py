@@ -55,6 +55,7 @@ CLOCK_WORDS = {
     "utc",
     "bst",
 }
+UNITS = frozenset({"percent", "dollar"})
 TOTAL_WORDS = {"combined", "total", "totaling", "totalling", "cumulative", "overall", "altogether"}
 SLOT_SKIP = {
     "of", "the", "a", "an", "per", "more", "additional", "other", "new", "some", "about", "their", "his",
@@ -62,7 +63,7 @@ SLOT_SKIP = {
 }  # fmt: skip
 PERCENT_WORDS = {"%", "percent", "per cent", "percentage"}
 
-TOKEN = re.compile(r"\$|%|\d[\d,]*(?:\.\d+)?|[A-Za-z]+|\S")
+TOKEN = re.compile(r"\$|%|\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?\b|\d[\d,]*(?:\.\d+)?|[A-Za-z]+|\S")
 MONTH_RE = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"  # noqa: E501
 DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR_RE = r"(?P<year>1[89]\d\d|20\d\d)"
@@ -232,6 +233,8 @@ def _number_at(tokens: list[str], position: int) -> tuple[float, int] | None:
     token = tokens[position]
     lowered = token.lower()
     if token[0].isdigit():
+        if token[-1].isalpha():
+            return None  # an ordinal: "the 90th percentile", "her 3rd term"
         try:
             value = float(token.replace(",", ""))
         except ValueError:
@@ -364,8 +367,8 @@ def _slots(tokens: list[str], start: int, end: int, unit: str) -> set[str]:
     while position < len(tokens) and tokens[position].isalpha():
         word = tokens[position].lower()
         position += 1
-        if word in SLOT_SKIP:
-            continue
+        if word in SLOT_SKIP or tokens[position - 1][0].isupper():
+            continue  # "15 Michigan state employees" counts employees
         if word not in STOP_WORDS:
             slots.add(singular(word))  # the head word after the number: what it counts
         break
@@ -385,7 +388,10 @@ def quantities_conflict(first: Quantity, second: Quantity) -> bool:
 
 
 def _shared_slot(first: Quantity, second: Quantity) -> bool:
-    """The same noun after both numbers; the word before counts only when a noun after is missing."""
+    """The same unit ("$", "%", or none) and the same noun after both numbers; the word before counts
+    only when a noun after is missing."""
+    if first.slots & UNITS != second.slots & UNITS:
+        return False
     after_first = {slot for slot in first.slots if not slot.startswith("~")}
     after_second = {slot for slot in second.slots if not slot.startswith("~")}
     if after_first and after_second:
