@@ -210,7 +210,7 @@ def _context_score(first_text: str, mine: Mention, second_text: str, theirs: Men
     is a content word; the word after it counts 1 more."""
     before_a, after_a = _neighbours(first_text, mine)
     before_b, after_b = _neighbours(second_text, theirs)
-    opening = int(not before_a and not before_b)  # both open their sentence
+    opening = 2 * int(not before_a and not before_b)  # both open their sentence: its subject
     return opening + _side_score(before_a[::-1], before_b[::-1]) + _side_score(after_a, after_b)
 
 
