@@ -8,9 +8,12 @@ The documents of one story are cleaned together, as in a brief. Labels are read 
 from __future__ import annotations
 
 import statistics
+import sys
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+
+from tqdm import tqdm
 
 from newsynth.clean import classify_articles, clean_articles
 from newsynth.clean.lines import KEPT_KINDS
@@ -172,14 +175,19 @@ def clean_timing(records: Sequence[Mapping[str, object]]) -> tuple[float, list[l
     stories of the last run."""
     best = [float("inf")] * len(records)
     cleaned: list[list[Article]] = []
+    progress = tqdm(
+        total=TIMING_REPEATS * len(records), desc="clean", unit="story", disable=not sys.stderr.isatty()
+    )
     for _ in range(TIMING_REPEATS):
         cleaned = []
         for position, record in enumerate(records):
+            progress.update()
             articles = articles_from_documents(record_documents(record), str(record.get("id") or position))
             started = time.process_time()
             clean_articles(articles)
             best[position] = min(best[position], time.process_time() - started)
             cleaned.append(articles)
+    progress.close()
     return (statistics.median(best) * 1000 if best else 0.0), cleaned
 
 
