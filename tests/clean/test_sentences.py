@@ -61,3 +61,18 @@ def test_html_tags_left_in_the_text_are_dropped():
     assert texts(['<img src="a.jpg"/><p>The harbour reopened on Thursday morning.</p>']) == [
         "The harbour reopened on Thursday morning."
     ]
+
+
+def test_html_headings_left_in_a_line_do_not_glue_onto_the_next_sentence():
+    from newsynth.clean import clean_articles
+    from newsynth.ingest import article_from_text
+
+    text = (
+        "Harbour reopens\n<p>The harbour reopened on Thursday after the ferry was refloated at high tide.</p>"
+        "<h2>Back to normal</h2><p>Crossings to Skarra will resume on Saturday, the operator said.</p>"
+    )
+    article = clean_articles([article_from_text(text, "page")])[0]
+    assert [s.text for s in article.sentences] == [
+        "The harbour reopened on Thursday after the ferry was refloated at high tide.",
+        "Crossings to Skarra will resume on Saturday, the operator said.",
+    ]

@@ -16,7 +16,7 @@ from newsynth.clean.duplicates import mark_copies
 from newsynth.clean.junk import junk_reason, off_topic
 from newsynth.clean.lines import CONTENT, Document, Line, classify_documents, make_document
 from newsynth.clean.metadata import fill_metadata
-from newsynth.clean.sentences import split_sentences
+from newsynth.clean.sentences import html_paragraphs, split_sentences
 from newsynth.clean.sites import site_key
 from newsynth.records import Article, RemovedLine
 
@@ -69,7 +69,7 @@ def body_paragraphs(lines: list[Line]) -> list[str]:
         else:
             paragraphs.append(line.text)
         joining = line.runs_on
-    return paragraphs
+    return [part for paragraph in paragraphs for part in html_paragraphs(paragraph)]
 
 
 def flag_off_topic(articles: list[Article]) -> None:

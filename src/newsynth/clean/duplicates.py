@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from zlib import crc32
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -29,10 +30,11 @@ _MASK = (1 << 32) - 1
 def shingle_hashes(words: Sequence[str]) -> np.ndarray:
     """32-bit hashes of the distinct word 3-grams, combined from word hashes with numpy.
 
-    Python's string hash is stable within one run, which is all comparing a story's texts needs."""
+    CRC-32 of each word: deterministic from run to run (Python's own string hash is salted per
+    process, which would make borderline copy decisions vary between runs)."""
     if len(words) < SHINGLE_WORDS:
         return np.zeros(0, dtype=np.uint64)
-    hashed = np.array([hash(word) & _MASK for word in words], dtype=np.uint64)
+    hashed = np.array([crc32(word.encode()) for word in words], dtype=np.uint64)
     combined = hashed[:-2] * np.uint64(1_000_003) + hashed[1:-1] * np.uint64(8_191) + hashed[2:]
     return np.unique(combined & np.uint64(_MASK))
 

@@ -13,9 +13,13 @@ from newsynth.records import Sentence
 
 MIN_SENTENCE_WORDS = 4
 MAX_QUOTE_MERGES = 4
+MAX_MERGED_WORDS = 60  # a longer quotation stays in its sentences
 PARAGRAPH_BREAK = "\u2029"
 
 HTML_TAG = re.compile(r"<[^>]{1,300}>")
+BLOCK_TAG = re.compile(
+    r"</?(?:p|h[1-6]|br|li|ul|ol|div|blockquote|tr|td|figure|figcaption)\b[^>]{0,300}>", re.I
+)
 LEADING_JUNK = re.compile(r"^[\s?•·*|>»–—-]+(?=\S)")
 # A scraper's "date 2014-10-08 " stamp, then wire datelines before the lead: "GAZA CITY -- ",
 # "FLINT, Mich. — ", "SEOUL (AFP) - ", "(Reuters) – ", "CAIRO Dec 2 ".
@@ -34,6 +38,14 @@ DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’ -]{2,}(?:,[^—–()]{1,40}?)?\s*(?:\([A-Za-z ,]{2,30}\))?|\([A-Za-z ,]{2,30}\))"
     r"\s*(?:--|[—–-])\s*"
 )
+
+
+def html_paragraphs(paragraph: str) -> list[str]:
+    """A paragraph with HTML left in it, cut at its block tags (headings, paragraphs, line breaks)."""
+    if "<" not in paragraph:
+        return [paragraph]
+    parts = [HTML_TAG.sub(" ", part) for part in BLOCK_TAG.split(paragraph)]
+    return [" ".join(part.split()) for part in parts if part.strip()]
 
 
 def split_sentences(paragraphs: Sequence[str] | str, article_id: str) -> list[Sentence]:
@@ -79,7 +91,8 @@ def repair(pieces: list[str]) -> list[str]:
     joined: list[str] = []
     merges = 0
     for piece in pieces:
-        if joined and merges < MAX_QUOTE_MERGES and (open_quote(joined[-1]) or piece[:1].islower()):
+        mergeable = joined and merges < MAX_QUOTE_MERGES and (open_quote(joined[-1]) or piece[:1].islower())
+        if mergeable and len(joined[-1].split()) + len(piece.split()) <= MAX_MERGED_WORDS:
             joined[-1] = f"{joined[-1]} {piece}"
             merges += 1
             continue
