@@ -63,6 +63,10 @@ SLOT_SKIP = {
 }  # fmt: skip
 PERCENT_WORDS = {"%", "percent", "per cent", "percentage"}
 
+MAY_HOLD_NUMBER = re.compile(
+    r"\d|\b(?:" + "|".join(sorted(SMALL_NUMBERS) + sorted(VAGUE_PLURALS)) + r")\b|\ba (?:dozen|hundred)\b",
+    re.IGNORECASE,
+)
 TOKEN = re.compile(r"\$|%|\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?\b|\d[\d,]*(?:\.\d+)?|[A-Za-z]+|\S")
 MONTH_RE = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"  # noqa: E501
 DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -203,6 +207,8 @@ def parse_iso_date(value: str | None) -> dt.date | None:
 
 def extract_quantities(text: str) -> list[Quantity]:
     """The numbers of a sentence that are not part of a date, with their ranges and slots."""
+    if not MAY_HOLD_NUMBER.search(text):
+        return []
     text = normalize_punctuation(text)
     masked = _mask_dates(text)
     matches = list(TOKEN.finditer(masked))
