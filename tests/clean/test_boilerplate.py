@@ -204,3 +204,17 @@ def test_two_versions_of_a_story_at_one_outlet_keep_their_shared_paragraphs():
         [article_from_text(first, "v1", url=url + "v1"), article_from_text(second, "v2", url=url + "v2")]
     )
     assert all(shared in article.clean_text for article in articles)
+
+
+def test_article_sentences_that_use_furniture_words_are_kept():
+    body = [
+        "Streaming service adds subscribers",
+        "The Lowmere streaming service gained 40,000 subscribers in the spring, helped by its newsletter.",
+        "By Tuesday, the company had also settled a copyright dispute over its privacy policy.",
+        "Officials from Skarra, Lowmere, Brindlefield, Northshire and Calder attended the launch.",
+        "Analysts said the service would share this information with investors at its annual meeting.",
+        "The chief executive declined to give further comments on the results.",
+        "He did not respond to requests for comment",
+    ]
+    article = clean_articles([article_from_text("\n".join(body), "one")])[0]
+    assert [removed.text for removed in article.removed_lines] == [body[0]]  # only the headline

@@ -23,6 +23,7 @@ SITE_NAME = "site name"
 KEPT_KINDS = frozenset({CONTENT, TITLE})
 
 MONTH = re.compile(p.MONTH)
+MONTH_OR_DAY = re.compile(rf"(?:{p.MONTH}|{p.WEEKDAY})\b")
 LETTER = re.compile(r"[^\W\d_]")
 SOLID_PROSE_WORDS = 10
 AUTHOR_LINE_WORDS = 10  # "Jane Roe / Senior Political Analyst"
@@ -187,11 +188,13 @@ def timestamp_line(lower: str) -> bool:
 def byline(text: str) -> str | None:
     """The author named by a "By ..." line, "" for an empty byline, None when the line is not one."""
     match = p.BYLINE.match(text.lower())
-    if not match or word_count(text) > 14 or (ends_sentence(text) and word_count(text) > 8):
+    if not match or word_count(text) > 14 or ends_sentence(text):
         return None
     written = text[match.start("name") : match.end("name")]
     name = re.split(r"\s+(?:on|in|at|for|and updated)\s+|\s+-\s+|\d", written)[0].strip()
     if name and not all(word[0].isupper() or word in NAME_CONNECTORS for word in name.split()):
+        return None
+    if name and MONTH_OR_DAY.match(name.lower()):  # "By Tuesday, ..." is a sentence
         return None
     return name
 
@@ -204,6 +207,8 @@ def doubled(key: str) -> bool:
 
 def keyword_list(text: str) -> bool:
     """Tag clouds and image alt texts: comma lists of names with hardly any function words."""
+    if ends_sentence(text):
+        return False
     items = [item.strip() for item in text.split(",")]
     return len(items) >= 4 and all(0 < word_count(item) <= 5 for item in items)
 

@@ -75,17 +75,29 @@ FURNITURE: list[Rule] = [
     rule(r"^(?:accessibility links|(?:main )?menu|(?:toggle )?navigation|search)$", "menu"),
     rule(r"(?:^|\s)(?:home|news|world)\s*[»›>]\s*\w", "breadcrumb menu", "»|›|>"),
     rule(
-        r"\b(?:share (?:this|on|via|with)|share$|^share\b|tweet this|pin it|email this|"
+        r"\b(?:share (?:this|the) (?:article|story|page|post|video)|share$|^share\b|tweet this|pin it|"
+        r"share (?:on|via|with) (?:facebook|twitter|x|email|whatsapp|linkedin|your friends)|email this|"
         r"like us on|follow us|click to follow|follow @|join us on|find us on)",
         "share/follow prompt",
         "share|tweet|pin it|email|like us|follow|join us|find us",
+        max_words=15,
     ),
+    # Subscription words in a short line, or a call to subscribe in a longer one (a business story
+    # may well speak of subscribers and newsletters).
     rule(
         r"\b(?:subscribe|subscription|subscriber|newsletters?|sign up|signup|sign in|log in|"
         r"register now|inbox|email address|unlimited (?:website )?access|cancel or pause|"
         r"continue reading|keep reading|become a member|support our journalism|donate now)\b",
         "subscription prompt",
         "subscri|newsletter|sign|log in|register|inbox|email|unlimited|cancel|reading|member|support|donate",
+        max_words=12,
+    ),
+    rule(
+        r"\b(?:sign up|subscribe)\b.{0,80}\b(?:newsletters?|inbox|alerts|updates|today|now|free)\b|"
+        r"\b(?:delivered|sent|straight) (?:directly )?to your inbox|\bby (?:providing|entering) your email|"
+        r"\bcontinue reading\b|unlimited (?:website )?access|cancel or pause",
+        "subscription prompt",
+        "sign up|subscribe|inbox|your email|continue reading|unlimited|cancel or pause",
     ),
     rule(
         r"^(?:related(?: links| stories| articles| coverage| content)?|more stories|recommended|"
@@ -115,13 +127,19 @@ FURNITURE: list[Rule] = [
         r"no comments|discuss(?: as)?|join the (?:discussion|conversation))\s*:?$",
         "comments widget",
         "comment|discuss|join the|leave a",
+        max_words=6,
     ),
     rule(r"^(?:previous|next) (?:post|article|story|page)\b", "pagination"),
     rule(
-        r"copyright|©|\(c\) (?:19|20)\d\d|all rights reserved|terms (?:of (?:use|service)|and conditions)"
-        r"|privacy policy|cookie policy|contact us$|about us$",
+        r"©|\bcopyright\s*(?:©|\(c\)|(?:19|20)\d\d)|^copyright\b|\(c\) (?:19|20)\d\d|all rights reserved",
         "copyright/legal notice",
-        "copyright|©|(c)|rights reserved|terms|privacy|cookie|contact us|about us",
+        "copyright|©|(c)|rights reserved",
+    ),
+    rule(
+        r"terms (?:of (?:use|service)|and conditions)|privacy policy|cookie policy|^contact us$|^about us$",
+        "copyright/legal notice",
+        "terms|privacy|cookie|contact us|about us",
+        max_words=12,
     ),
     rule(
         r"^(?:advertisement|sponsored|paid (?:post|content)|ad$|promoted)|story continues below|"
@@ -129,15 +147,21 @@ FURNITURE: list[Rule] = [
         "advertisement",
         "advert|sponsored|paid|ad|promoted|story continues",
     ),
+    rule(r"^click to (?:play|view|watch|enlarge|expand)", "site widget"),
     rule(
-        r"^click to (?:play|view|watch|enlarge|expand)|real time analytics|make \w+ your homepage|"
-        r"show news feed|this text (?:is )?available in|not supported|outdated browser|enable javascript|"
-        r"your browser|scrolled back into view|video will return|archived article|placeholder|loading\.\.\.|"
-        r"print this|font size|text size|bookmark|reprints?$|listen to this article|min(?:ute)? read$|"
-        r"^\d+ (?:shares|comments|views)$",
+        r"real time analytics|make \w+ your homepage|this text (?:is )?available in|is not supported|"
+        r"outdated browser|enable javascript|scrolled back into view|video will return|archived article|"
+        r"image placeholder",
         "site widget",
-        "click to|analytics|homepage|news feed|available in|not supported|browser|javascript|scrolled|"
-        "video will|archived|placeholder|loading|print|size|bookmark|reprint|listen|read|shares|views",
+        "analytics|homepage|available in|not supported|browser|javascript|scrolled|video will|archived|"
+        "placeholder",
+    ),
+    rule(
+        r"news feed|your browser|placeholder|loading\.\.\.|print this|font size|text size|bookmark|"
+        r"reprints?$|listen to this article|min(?:ute)? read$|^\d+ (?:shares|comments|views)$",
+        "site widget",
+        "news feed|browser|placeholder|loading|print|size|bookmark|reprint|listen|read|shares|comments|views",
+        max_words=10,
     ),
     rule(r"^(?:(?:image|photo|picture|slide|video|page) )?\d+ (?:of|/) \d+$", "gallery counter"),
     rule(
@@ -148,7 +172,8 @@ FURNITURE: list[Rule] = [
     ),
     rule(
         r"^follow\b.{0,40}\b(?:on )?(?:twitter|facebook|instagram|x)\b|"
-        r"^(?:email|contact) the (?:author|writer)|\bviews expressed\b|"
+        r"^(?:email|contact) the (?:author|writer)|"
+        r"\bviews expressed\b.{0,60}\b(?:are those|do not necessarily)|"
         r"originally (?:appeared|published) (?:on|in|at)\b",
         "author/sign-off prompt",
         "follow|the author|the writer|views expressed|originally",
@@ -170,7 +195,8 @@ FURNITURE: list[Rule] = [
         "sign-off/credit",
         "contributed|editing by|writing by",
     ),
-    rule(r"^\(?(?:reporting by|additional reporting|via|source|h/t|hat tip)\b", "sign-off/credit"),
+    rule(r"^\(?(?:reporting by|additional reporting)\b", "sign-off/credit"),
+    rule(r"^\(?(?:via|source|h/t|hat tip)\b", "sign-off/credit", max_words=12),
     rule(r"^[a-z]{1,4}(?:/[a-z]{1,4})+\s*(?:\(|$)|^[-–—(]*\s*(?:ap|afp|reuters)\s*[)]?$", "sign-off"),
     rule(
         r"^(?:https?://\S+|www\.\S+)$|\.(?:jpe?g|png|gif|webp)$", "bare link", "http|www|.jp|.png|.gif|.webp"
