@@ -19,7 +19,8 @@ from newsynth.compare.text import STOP_WORDS, content_words, fold, normalize_pun
 SPEECH_VERBS = (
     "said|says|say|told|tells|added|adds|stated|wrote|writes|asked|explained|noted|argued|insisted|warned|"
     "claimed|blamed|called|described|dismissed|dismiss|denied|acknowledged|admitted|declared|announced|urged|"
-    "recalled|continued|replied|responded|clarified|commented|remarked|tweeted|posted|according"
+    "recalled|continued|replied|responded|clarified|commented|remarked|tweeted|posted|according|"
+    "acknowledge|admit|deny|claim|insist|warn|dismiss|describe|blame|explain"
 )
 SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 PRONOUN_SPEECH = re.compile(rf"\b(?:he|she)\s+(?:\w+\s+)?(?:{SPEECH_VERBS})\b", re.IGNORECASE)
