@@ -218,3 +218,37 @@ def test_article_sentences_that_use_furniture_words_are_kept():
     ]
     article = clean_articles([article_from_text("\n".join(body), "one")])[0]
     assert [removed.text for removed in article.removed_lines] == [body[0]]  # only the headline
+
+
+def test_closing_paragraph_after_an_ad_slot_is_kept_but_related_blurbs_are_not():
+    page = "\n".join(
+        [
+            "Ferry refloated at high tide",
+            "The ferry Northern Gull was pulled off the sandbank on Thursday morning by two harbour tugs.",
+            "Divers had checked the hull overnight and found only scratches, the operator said.",
+            "Advertisement",
+            "Crossings will resume on Saturday with a replacement boat, the company said.",
+            "You may also like",
+            "Storm Closes Island Ferry Route For A Week",
+            "Islanders are stocking up on supplies before the gales arrive this weekend.",
+        ]
+    )
+    article = clean_articles([article_from_text(page, "one")])[0]
+    assert "Crossings will resume on Saturday" in article.clean_text
+    assert "Islanders are stocking up" not in article.clean_text
+    assert "Storm Closes Island Ferry Route For A Week" not in article.clean_text
+
+
+def test_a_subheaded_last_paragraph_after_an_ad_slot_is_kept():
+    page = "\n".join(
+        [
+            "Ferry refloated at high tide",
+            "The ferry Northern Gull was pulled off the sandbank on Thursday morning by two harbour tugs.",
+            "Divers had checked the hull overnight and found only scratches, the operator said.",
+            "Advertisement",
+            "What Happens Next",
+            "The safety board will publish its findings in June, a spokeswoman for the board said.",
+        ]
+    )
+    article = clean_articles([article_from_text(page, "one")])[0]
+    assert "The safety board will publish its findings in June" in article.clean_text

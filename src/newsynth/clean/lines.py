@@ -414,12 +414,32 @@ def mark_tail(lines: list[Line]) -> None:
             continue
         if not in_tail or line.decided:
             continue
-        if line.prose and line.words >= SOLID_PROSE_WORDS and not follows_name(lines, index):
+        solid = line.prose and line.words >= SOLID_PROSE_WORDS
+        if solid and not follows_name(lines, index) and not teaser(lines, index):
             in_tail = False
             continue
         if index + 1 == len(lines) and truncated_sentence(line):
             continue
+        if line.prose and standfirst(line) and not teaser(lines, index):
+            continue  # a short closing paragraph after an ad slot is still the article
         line.mark("furniture", "page footer (after the article)")
+
+
+def teaser(lines: list[Line], index: int) -> bool:
+    """The blurb of a related-article link: a sentence below a title-case line, in a list of such
+    links (under a widget heading other than an ad slot, or after another title and blurb)."""
+    if index < 2 or not title_case(lines[index - 1]):
+        return False
+    above = lines[index - 2]
+    if above.is_furniture:
+        return above.reason != "advertisement"
+    return above.prose and index >= 3 and title_case(lines[index - 3])
+
+
+def title_case(line: Line) -> bool:
+    words = line.text.split()
+    capitalized = sum(1 for word in words if word[:1].isupper())
+    return not line.prose and len(words) >= 3 and capitalized > 0.5 * len(words)
 
 
 def author_line(lines: list[Line], index: int) -> bool:
@@ -445,6 +465,7 @@ def last_solid_prose(lines: list[Line]) -> int:
             and not line.decided
             and line.words >= SOLID_PROSE_WORDS
             and not follows_name(lines, index)
+            and not teaser(lines, index)
         ):
             last = index
     return max(last + 1, len(lines) // 2)
