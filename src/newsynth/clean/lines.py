@@ -18,9 +18,12 @@ from newsynth.clean.sites import is_site_name
 
 CONTENT = "content"
 TITLE = "title"
+DATELINE = "dateline"
 SITE_NAME = "site name"
-# Kinds that are kept out of the body but are not furniture: the headline and its repeats.
-KEPT_KINDS = frozenset({CONTENT, TITLE})
+# Kinds that are kept out of the body but are part of the article, not furniture: the headline and
+# its repeats, and a wire dateline on its own line ("Skarra (Northwire) March 4, 2021").
+KEPT_KINDS = frozenset({CONTENT, TITLE, DATELINE})
+WIRE_DATELINE = re.compile(r"^[A-Z][\w.'’ -]{1,40},?\s*\((?:AP|AFP|Reuters|UPI|[A-Z][A-Za-z]{1,20})\)")
 
 MONTH = re.compile(p.MONTH)
 MONTH_OR_DAY = re.compile(rf"(?:{p.MONTH}|{p.WEEKDAY})\b")
@@ -150,6 +153,8 @@ def pattern_reason(line: Line, page_gates: tuple[str, ...] = p.GATE_STRINGS) -> 
     """(kind, reason) when the line's wording alone marks it as furniture or metadata."""
     text, lower = line.text, line.lower
     if timestamp_line(lower):
+        if WIRE_DATELINE.match(text):
+            return DATELINE, "dateline"
         return "date", "date/timestamp line"
     if byline(text) is not None:
         return "byline", "byline"

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from dateutil import parser as date_parser
 
 from newsynth.clean import patterns as p
-from newsynth.clean.lines import SITE_NAME, TITLE, Line, byline
+from newsynth.clean.lines import DATELINE, SITE_NAME, TITLE, Line, byline
 from newsynth.clean.sites import domain
 from newsynth.records import Article
 
@@ -35,7 +35,9 @@ def fill_metadata(article: Article, lines: list[Line]) -> None:
 def date_from_lines(lines: list[Line]) -> str | None:
     """The first date in a timestamp or byline line, else in the dateline of the first paragraph."""
     candidates = [
-        line.text for line in lines if line.kind in ("date", "byline") and not RENDER_TIME.search(line.text)
+        line.text
+        for line in lines
+        if line.kind in ("date", DATELINE, "byline") and not RENDER_TIME.search(line.text)
     ]
     first_paragraph = next((line.text for line in lines if line.kind == "content"), "")
     candidates.append(first_paragraph[:80])
