@@ -55,3 +55,21 @@ def test_dask_local_cluster_gives_the_same_stories_as_the_local_path(tmp_path: P
 
 def story_size(story) -> int:
     return len(story.articles)
+
+
+@pytest.mark.slow
+def test_stories_command_on_a_local_dask_cluster_writes_the_same_stories(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from newsynth.cli import main
+
+    (tmp_path / "shards").mkdir()
+    shards = write_shards(tmp_path / "shards")
+    runner = CliRunner()
+    local = runner.invoke(main, ["stories", *shards, "-o", str(tmp_path / "local")])
+    remote = runner.invoke(main, ["stories", *shards, "-o", str(tmp_path / "dask"), "--dask", "local"])
+    assert local.exit_code == 0, local.output
+    assert remote.exit_code == 0, remote.output
+    names = sorted(path.name for path in (tmp_path / "local").iterdir())
+    assert names == sorted(path.name for path in (tmp_path / "dask").iterdir())
+    assert (tmp_path / "local" / "index.md").read_text() == (tmp_path / "dask" / "index.md").read_text()

@@ -49,8 +49,16 @@ class StoryEntry:
     metavar="ADDRESS|local",
     help="Run on a Dask cluster (scheduler address, or 'local' for a LocalCluster on this machine).",
 )
+@click.option(
+    "--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Processes for features."
+)
 def stories_command(
-    paths: tuple[str, ...], outdir: str, store_path: str | None, max_words: int, dask_address: str | None
+    paths: tuple[str, ...],
+    outdir: str,
+    store_path: str | None,
+    max_words: int,
+    dask_address: str | None,
+    workers: int,
 ) -> None:
     """Group the articles in PATHS (or a --store) into stories; write a brief per story and an index."""
     if bool(paths) == bool(store_path):
@@ -60,7 +68,7 @@ def stories_command(
     elif dask_address:
         stories = _stories_with_dask(paths, dask_address)
     else:
-        stories = _stories_from_paths(paths)
+        stories = _stories_from_paths(paths, workers)
     if not stories:
         fail("no usable article in the input")
     entries = write_story_briefs(stories, Path(outdir), max_words)
@@ -69,13 +77,13 @@ def stories_command(
     click.echo(f"{len(entries)} stories from {sum(e.size for e in entries)} articles written to {outdir}")
 
 
-def _stories_from_paths(paths: Sequence[str]) -> list[Story]:
+def _stories_from_paths(paths: Sequence[str], workers: int) -> list[Story]:
     from newsynth.group import group_articles
     from newsynth.ingest import read_paths
 
     result = read_paths(paths)
     warn_skipped(result.skipped)
-    return group_articles(result.articles)
+    return group_articles(result.articles, workers=workers)
 
 
 def _stories_from_store(store_path: str) -> list[Story]:
@@ -86,16 +94,33 @@ def _stories_from_store(store_path: str) -> list[Story]:
 
 def _stories_with_dask(paths: Sequence[str], address: str) -> list[Story]:
     from newsynth.group.distributed import group_shards
-    from newsynth.ingest import IngestResult
-    from newsynth.ingest.readers import expand
 
-    expanded = IngestResult()
-    shards = [str(file) for path in paths for file in expand(Path(path), expanded)]
-    warn_skipped(expanded.skipped)
+    shards = shard_files(paths)
+    if not shards:
+        fail("no input file to read")
     with _dask_client(address) as client:
         stories, skipped = group_shards(client, shards)
     warn_skipped(skipped)
     return stories
+
+
+def shard_files(paths: Sequence[str]) -> list[str]:
+    """The files to hand to workers: files as given, folders recursed (sorted, hidden files left out)."""
+    files: list[str] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found = [f for f in path.rglob("*") if f.is_file() and not _hidden(f.relative_to(path))]
+            files.extend(str(f) for f in sorted(found))
+        elif path.is_file():
+            files.append(str(path))
+        else:
+            click.echo(f"newsynth: skipped {name}: no such file or folder", err=True)
+    return list(dict.fromkeys(files))
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
 
 
 def _dask_client(address: str) -> Any:

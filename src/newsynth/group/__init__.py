@@ -2,7 +2,7 @@
 
 Interface:
     single_story(articles) -> Story                     # the articles are known to be one story
-    group_articles(articles, settings=None) -> [Story]  # a mixed pile (cleaned one by one inside)
+    group_articles(articles, settings=None, workers=1) -> [Story]  # a mixed pile (cleaned one by one)
     group_features(features, settings=None) -> {article id: story id}
     final_labels(features) -> {article id: story id}   # the stories of a pile, whatever its arrival order
     featurize(article) -> ArticleFeatures               # per-article, order-independent
@@ -24,10 +24,10 @@ def single_story(articles: list[Article], story_id: str | None = None) -> Story:
     return Story(id=story_id, articles=articles)
 
 
-def group_articles(articles: Sequence[Article], settings=None) -> list[Story]:
+def group_articles(articles: Sequence[Article], settings=None, workers: int = 1) -> list[Story]:
     from newsynth.group.batch import group_articles as _group_articles
 
-    return _group_articles(articles, settings)
+    return _group_articles(articles, settings, workers)
 
 
 def group_features(features, settings=None) -> dict[str, str]:

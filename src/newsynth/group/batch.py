@@ -14,12 +14,27 @@ from newsynth.group.index import GroupSettings, StoryIndex
 from newsynth.group.refine import refine
 from newsynth.records import Article, Story
 
+PARALLEL_MINIMUM = 2000  # below this, starting worker processes costs more than it saves
+
 
 def prepare(article: Article) -> ArticleFeatures:
     """Clean one article on its own (so the result never depends on its neighbours) and featurize it."""
     if not article.clean_text:
         clean_articles([article])
     return featurize(article)
+
+
+def featurize_many(
+    articles: Sequence[Article], workers: int = 1, *, clean: bool = True
+) -> list[ArticleFeatures]:
+    """Features of many articles, over ``workers`` processes when it pays (results do not depend on it)."""
+    work = prepare if clean else featurize
+    if workers <= 1 or len(articles) < PARALLEL_MINIMUM:
+        return [work(article) for article in articles]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(work, articles, chunksize=256))
 
 
 def canonical_order(features: Iterable[ArticleFeatures]) -> list[ArticleFeatures]:
@@ -82,6 +97,8 @@ def group_pile(features: Sequence[ArticleFeatures], settings: GroupSettings | No
     return {item.article_id: story_of[first_with_text[item.content_hash]] for item in features}
 
 
-def group_articles(articles: Sequence[Article], settings: GroupSettings | None = None) -> list[Story]:
+def group_articles(
+    articles: Sequence[Article], settings: GroupSettings | None = None, workers: int = 1
+) -> list[Story]:
     """Group a pile into stories, one real-world event each."""
-    return stories_from_labels(articles, group_pile([prepare(article) for article in articles], settings))
+    return stories_from_labels(articles, group_pile(featurize_many(articles, workers), settings))

@@ -46,6 +46,7 @@ MONTHS = {
     for name in names
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+YEAR_PATTERN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 DATE_PATTERNS = [
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)\b"),
     re.compile(
@@ -190,13 +191,19 @@ def article_day(article: Article) -> int | None:
 def find_dateline(text: str) -> int | None:
     """The earliest full date (with day, month name or number, and year) in the first lines of a text."""
     head = text[:DATE_SCAN_CHARS]
-    found: list[tuple[int, int]] = []
-    for pattern in DATE_PATTERNS:
-        for match in pattern.finditer(head):
-            day = _date_from_match(match)
-            if day is not None:
-                found.append((match.start(), day))
-    return min(found)[1] if found else None
+    for year in YEAR_PATTERN.finditer(head):
+        # the date patterns are slow to scan a whole head with; try them only just before a year
+        start = max(0, year.start() - 20)
+        window = head[start : year.end() + 6]
+        found = [
+            (match.start(), day)
+            for pattern in DATE_PATTERNS
+            for match in pattern.finditer(window)
+            if (day := _date_from_match(match)) is not None
+        ]
+        if found:
+            return min(found)[1]
+    return None
 
 
 def _date_from_match(match: re.Match[str]) -> int | None:

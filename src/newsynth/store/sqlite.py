@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsynth.group.batch import prepare, story_id_for
-from newsynth.group.features import ArticleFeatures
+from newsynth.group.features import ArticleFeatures, content_hash
 from newsynth.group.index import GroupSettings, StoryIndex
 from newsynth.records import Article, Story
 
@@ -87,10 +87,10 @@ class ArticleStore:
         """Add articles in the given order; each one is stored and assigned in its own transaction."""
         counts = IngestCounts()
         for article in articles:
-            features = prepare(article)
-            if features.content_hash in self.known_hashes:
+            if content_hash(article) in self.known_hashes:
                 counts.duplicates += 1
             else:
+                features = prepare(article)
                 assignment = self.index.assign(features, story_id_for(features))
                 self._commit(article, features, assignment.story_id, assignment.score, assignment.new_story)
                 self.index.add(features, assignment.story_id, assignment.vectors)
