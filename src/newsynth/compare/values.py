@@ -55,6 +55,7 @@ CLOCK_WORDS = {
     "utc",
     "bst",
 }
+NOT_NOUNS = {"outside", "inside", "near", "including", "according", "during", "after", "before", "against"}
 UNITS = frozenset({"percent", "dollar"})
 TOTAL_WORDS = {"combined", "total", "totaling", "totalling", "cumulative", "overall", "altogether"}
 SLOT_SKIP = {
@@ -376,7 +377,10 @@ def _slots(tokens: list[str], start: int, end: int, unit: str) -> set[str]:
         if word in SLOT_SKIP or tokens[position - 1][0].isupper():
             continue  # "15 Michigan state employees" counts employees
         if word not in STOP_WORDS:
-            slots.add(singular(word))  # the head word after the number: what it counts
+            slots.add(singular(word))  # the word after the number: what it counts
+            following = tokens[position].lower() if position < len(tokens) else ""
+            if following.isalpha() and following.islower() and following not in STOP_WORDS | NOT_NOUNS:
+                slots.add(singular(following))  # "three dock workers": workers too
         break
     previous = start - 1 - (1 if start > 0 and tokens[start - 1] == "$" else 0)
     while previous >= 0 and tokens[previous].lower() in APPROXIMATE | {"than", "least", "to", "of", "up"}:
