@@ -76,3 +76,8 @@ def test_html_headings_left_in_a_line_do_not_glue_onto_the_next_sentence():
         "The harbour reopened on Thursday after the ferry was refloated at high tide.",
         "Crossings to Skarra will resume on Saturday, the operator said.",
     ]
+
+
+def test_a_title_opening_a_paragraph_stays_with_its_name():
+    paragraphs = ["The blast shook the street.", "Mr. Dalton was at a neighbour's house when it happened."]
+    assert texts(paragraphs) == paragraphs

@@ -87,11 +87,15 @@ def split_paragraphs(texts: Sequence[str]) -> list[list[str]]:
 
 
 def repair(pieces: list[str]) -> list[str]:
-    """Join pieces split inside a quotation or before a lower-case continuation."""
+    """Join pieces split inside a quotation, before a lower-case continuation or after a title."""
     joined: list[str] = []
     merges = 0
     for piece in pieces:
-        mergeable = joined and merges < MAX_QUOTE_MERGES and (open_quote(joined[-1]) or piece[:1].islower())
+        mergeable = (
+            joined
+            and merges < MAX_QUOTE_MERGES
+            and (open_quote(joined[-1]) or piece[:1].islower() or lone_abbreviation(joined[-1]))
+        )
         if mergeable and len(joined[-1].split()) + len(piece.split()) <= MAX_MERGED_WORDS:
             joined[-1] = f"{joined[-1]} {piece}"
             merges += 1
@@ -99,6 +103,11 @@ def repair(pieces: list[str]) -> list[str]:
         joined.append(piece)
         merges = 0
     return joined
+
+
+def lone_abbreviation(text: str) -> bool:
+    """A piece that is only a title such as "Mr." or "Gen.": blingfire sometimes ends a sentence there."""
+    return " " not in text and len(text) <= 5 and text.endswith(".") and text[:1].isupper()
 
 
 def open_quote(text: str) -> bool:
