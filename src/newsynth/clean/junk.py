@@ -92,7 +92,7 @@ JUNK_CUES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
 MIN_ARTICLE_WORDS = 60  # less than this left after cleaning, with junk cues: the page is junk
 CUE_SHARE = 0.3  # or cue lines make up this share of the page's lines
 OFF_TOPIC_MIN_ARTICLES = 3
-OFF_TOPIC_SIMILARITY = 0.08
+OFF_TOPIC_SIMILARITY = 0.10  # dev: same-story articles share >= 0.18; 9 in 10 pages from other stories < 0.10
 
 
 def junk_reason(
