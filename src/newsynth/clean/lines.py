@@ -54,6 +54,11 @@ class Line:
     reason: str = ""
 
     @property
+    def capitalized(self) -> int:
+        """How many of the words start with a capital letter."""
+        return sum(1 for word in self.text.split() if word[:1].isupper())
+
+    @property
     def decided(self) -> bool:
         return bool(self.kind)
 
@@ -370,9 +375,8 @@ def mark_head(lines: list[Line], first_prose: int, prose_positions: list[int], t
 
 
 def standfirst(line: Line) -> bool:
-    words = line.text.split()
-    capitalized = sum(1 for word in words if word[:1].isupper())
-    return line.words >= 6 and capitalized <= 0.5 * len(words) and not name_line(line.text)
+    """A sentence-case line (not a title-case headline or a name)."""
+    return line.words >= 6 and line.capitalized <= 0.5 * line.words and not name_line(line.text)
 
 
 def mark_captions(lines: list[Line], first_prose: int) -> None:
@@ -442,9 +446,7 @@ def teaser(lines: list[Line], index: int) -> bool:
 
 
 def title_case(line: Line) -> bool:
-    words = line.text.split()
-    capitalized = sum(1 for word in words if word[:1].isupper())
-    return not line.prose and len(words) >= 3 and capitalized > 0.5 * len(words)
+    return not line.prose and line.words >= 3 and line.capitalized > 0.5 * line.words
 
 
 def author_line(lines: list[Line], index: int) -> bool:
