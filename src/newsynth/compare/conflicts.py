@@ -175,7 +175,8 @@ def _rival_names(mine: Mention, theirs: Mention, first: Unit, second: Unit, name
     known_both = names.article_mentions(second.article_id, mine.key) and names.article_mentions(
         first.article_id, theirs.key
     )
-    return not known_both
+    labels = {names.label_of(mine), names.label_of(theirs)}
+    return not known_both and (len(labels) == 1 or "other" in labels)
 
 
 def same_slot_names(

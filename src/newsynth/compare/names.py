@@ -294,8 +294,11 @@ def _label_with_ner(
     for doc in nlp.pipe(chosen, batch_size=64):
         for entity in doc.ents:
             key = fold(entity.text)
+            acronym = entity.text.split()[-1].replace(".", "").isupper()
             if entity.label_ in SPACY_LABELS:
                 for known in _keys_within(key, labels):
+                    if acronym and labels[known]:
+                        continue  # acronyms: the cue ("UN" is an organisation) beats spaCy's guess
                     labels[known][SPACY_LABELS[entity.label_]] += 3  # spaCy outweighs a cue
             elif entity.label_ in SPACY_NOT_NAMES and key in labels:
                 labels[key]["other"] += 3
@@ -345,8 +348,9 @@ def _merge_aliases(index: NameIndex, labels: dict[str, Counter[Label]]) -> None:
     """Short forms join the full name they abbreviate: "Choe" and "Myong Nam" -> "Choe Myong Nam"."""
     keys = sorted(labels, key=lambda key: (-len(key.split()), key))
     written = _written_forms(index)
+    acronyms = {key for key, form in written.items() if form.replace(".", "").isupper()}
     for key in keys:
-        target = _alias_target(key, keys, labels)
+        target = _alias_target(key, keys, labels, acronyms)
         index.canonical[key] = index.canonical.get(target, target) if target else key
     for key in keys:
         canonical = index.canonical[key]
@@ -358,12 +362,16 @@ def _merge_aliases(index: NameIndex, labels: dict[str, Counter[Label]]) -> None:
             index.labels[index.canonical[key]] = labels[key].most_common(1)[0][0]
 
 
-def _alias_target(key: str, keys: list[str], labels: dict[str, Counter[Label]]) -> str | None:
+def _alias_target(
+    key: str, keys: list[str], labels: dict[str, Counter[Label]], acronyms: set[str]
+) -> str | None:
     words = key.split()
     if len(words) == 1 and len(key) >= 2:
         expanded = _initials(tuple(keys)).get(key)
         if expanded:
             return expanded
+    if key in acronyms:
+        return None  # "UN" is no short form of "Kim Jong Un"
     longer = [other for other in keys if len(other.split()) > len(words) and set(words) < set(other.split())]
     people = [other for other in longer if _is_person(labels[other]) or not labels[other]]
     surname = len(people) == 1 and people[0].split()[-1] == key  # "Brask" after "Lena Brask"
