@@ -169,8 +169,8 @@ def _unmatched_names(mentions: list[Mention], others: list[Mention], names: Name
 
 
 def _rival_names(mine: Mention, theirs: Mention, first: Unit, second: Unit, names: NameIndex) -> bool:
-    """Names that may fill one role: one of them unknown to the other source. Labels are not compared:
-    on a token budget they are too often missing or wrong."""
+    """Names that may fill one role: one of them unknown to the other source, and not of two known,
+    different kinds (a person is no rival of a place; a name labelled "other" may rival any)."""
     # both sources know both names: different roles, not a contradiction
     known_both = names.article_mentions(second.article_id, mine.key) and names.article_mentions(
         first.article_id, theirs.key
