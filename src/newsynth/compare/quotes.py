@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cached_property
 
-from newsynth.compare.names import Mention, NameIndex
+from newsynth.compare.names import Mention, NameIndex, is_demonym
 from newsynth.compare.text import STOP_WORDS, content_words, fold, normalize_punctuation
 
 SPEECH_VERBS = (
@@ -74,7 +74,11 @@ def _speaker(outside: str, mentions: list[Mention], names: NameIndex, last_perso
     if not verbs:
         return None
     speakers = [
-        m for m in mentions if outside[m.start : m.end].strip() and names.label_of(m) in ("person", "other")
+        m
+        for m in mentions
+        if outside[m.start : m.end].strip()
+        and names.label_of(m) in ("person", "other")
+        and not is_demonym(m.key.split())  # "North Korean officials said": no one's name
     ]
     if speakers:
         nearest = min(speakers, key=lambda m: min(abs(m.start - verb) for verb in verbs))
