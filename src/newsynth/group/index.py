@@ -38,9 +38,8 @@ class GroupSettings:
     key_terms: int = 10  # blocking keys per article
     posting_cap: int = 24  # stories kept per blocking key, most recent first
     max_candidates: int = 8  # candidate stories scored per article
-    merge_threshold: float = 1.0  # stories whose centroids score this high are merged (1.0: never)
     settled_margin: float = 0.15  # the refine pass leaves articles this far above the threshold
-    refine_rounds: int = 2  # reassignment passes after the online pass and the merge
+    refine_rounds: int = 2  # reassignment passes after the online pass
 
 
 @dataclass

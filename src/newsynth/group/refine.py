@@ -1,5 +1,5 @@
 """A final pass over an online grouping: with the whole pile's IDF known, move articles that fit
-another story better than their own, and merge stories that turn out to be one event.
+another story better than the rest of their own.
 
 It depends only on the articles and their online labels, so it is as order-robust as its input
 and cheap: every article looks only at its blocking candidates.
@@ -43,8 +43,6 @@ def refine(
     if not features:
         return labels
     base, vectors = final_vectors(features, settings)
-    if settings.merge_threshold < 1.0:
-        labels = _merge_stories(features, labels, rebuild(features, vectors, labels, base))
     for _ in range(settings.refine_rounds):
         index = rebuild(features, vectors, labels, base)
         moved = _reassign(features, vectors, labels, index)
@@ -78,63 +76,3 @@ def _reassign(
             moves[item.article_id] = best_id
     labels.update(moves)
     return len(moves)
-
-
-def _merge_stories(
-    features: Sequence[ArticleFeatures], labels: dict[str, str], index: StoryIndex
-) -> dict[str, str]:
-    """Join stories whose centroids (text, entities, dates) score above the merge threshold.
-
-    Each story is compared with the stories sharing its blocking keys; pairs are merged best
-    first, and a story merges at most into the group of its best partner (centroid linkage).
-    """
-    settings = index.settings
-    keys_of: dict[str, list[int]] = {}
-    for key, posting in index.postings.items():
-        for story_id in posting:
-            keys_of.setdefault(story_id, []).append(key)
-    pairs: list[tuple[float, str, str]] = []
-    for story_id, story in index.stories.items():
-        vectors = _centroid_vectors(story)
-        hits: dict[str, int] = {}
-        for key in keys_of.get(story_id, ()):
-            for other in index.postings[key]:
-                if other != story_id:
-                    hits[other] = hits.get(other, 0) + 1
-        for other in sorted(hits, key=lambda o: (-hits[o], o))[: settings.max_candidates]:
-            if other < story_id:
-                continue  # each pair once
-            other_story = index.stories[other]
-            text = other_story.text.cosine(vectors[0], vectors[1])
-            entity = other_story.entities.cosine(vectors[2], vectors[3])
-            penalty = index.date_penalty(story.median_day(), other_story)
-            score = settings.text_weight * text + settings.entity_weight * entity - penalty
-            if score >= settings.merge_threshold:
-                pairs.append((score, story_id, other))
-    parent = {story_id: story_id for story_id in index.stories}
-
-    def root(story_id: str) -> str:
-        while parent[story_id] != story_id:
-            parent[story_id] = parent[parent[story_id]]
-            story_id = parent[story_id]
-        return story_id
-
-    for _, first, second in sorted(pairs, key=lambda pair: (-pair[0], pair[1], pair[2])):
-        a, b = root(first), root(second)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-    order = {item.article_id: position for position, item in enumerate(features)}
-    first_seen: dict[str, str] = {}
-    for article_id in sorted(labels, key=order.__getitem__):
-        first_seen.setdefault(root(labels[article_id]), labels[article_id])
-    return {article_id: first_seen[root(story_id)] for article_id, story_id in labels.items()}
-
-
-def _centroid_vectors(story) -> tuple[list[int], list[float], list[int], list[float]]:
-    """A story's text and entity centroids as unit vectors (term lists and weights)."""
-    result = []
-    for profile in (story.text, story.entities):
-        norm = profile.norm2**0.5 or 1.0
-        result.append(list(profile.weights.keys()))
-        result.append([value / norm for value in profile.weights.values()])
-    return tuple(result)
