@@ -178,7 +178,7 @@ def story_outputs(story: Story, max_words: int) -> tuple[StoryEntry, dict[str, s
 def story_entry(story: Story, title: str) -> StoryEntry:
     from newsynth.group.features import article_day, day_to_iso
 
-    days = sorted(day for day in (article_day(a) for a in story.articles) if day is not None)
+    days = core_days([day for day in (article_day(a) for a in story.articles) if day is not None])
     outlets = sorted({name for name in (_outlet(a.outlet, a.url) for a in story.articles) if name})
     return StoryEntry(
         id=story.id,
@@ -188,6 +188,15 @@ def story_entry(story: Story, title: str) -> StoryEntry:
         first_day=day_to_iso(days[0]) if days else None,
         last_day=day_to_iso(days[-1]) if days else None,
     )
+
+
+def core_days(days: list[int], reach: int = 14) -> list[int]:
+    """The story's dates without outliers (a page's stray date years off): within ``reach`` of the median."""
+    if not days:
+        return []
+    ordered = sorted(days)
+    median = ordered[len(ordered) // 2]
+    return [day for day in ordered if abs(day - median) <= reach]
 
 
 def _outlet(outlet: str | None, url: str | None) -> str | None:
@@ -212,9 +221,13 @@ def index_markdown(entries: Sequence[StoryEntry]) -> str:
     for entry in entries:
         outlets = ", ".join(entry.outlets) or "outlets unknown"
         lines.append(
-            f"- [{entry.title}]({entry.id}.md) — {entry.size} articles; {outlets}; {entry.date_range}"
+            f"- [{entry.title}]({entry.id}.md) — {_articles(entry.size)}; {outlets}; {entry.date_range}"
         )
     return "\n".join(lines) + "\n"
+
+
+def _articles(count: int) -> str:
+    return f"{count} article" if count == 1 else f"{count} articles"
 
 
 def index_html(entries: Sequence[StoryEntry]) -> str:
