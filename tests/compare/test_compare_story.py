@@ -171,3 +171,14 @@ def test_unusable_articles_are_left_out(story_of):
 
 def test_empty_story_gives_empty_comparison(story_of):
     assert compare_story(story_of()) == Comparison()
+
+
+def test_conflict_seen_through_a_wire_copy_is_one_conflict_naming_every_copy(story_of):
+    story = story_of(
+        ["The flood on the Velt River destroyed 120 homes in Marlow on Sunday, officials said."],
+        ["Officials said the Velt River flood destroyed 45 homes in Marlow on Sunday."],
+        ["The flood on the Velt River destroyed 120 homes in Marlow on Sunday, officials said."],
+    )
+    story.articles[2].copy_of = story.articles[0].id
+    (conflict,) = conflicts_of(compare_story(story), "number")
+    assert conflict.values == {1: "120", 2: "45", 3: "120"}

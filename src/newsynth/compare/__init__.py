@@ -16,7 +16,14 @@ from collections import defaultdict
 
 import numpy as np
 
-from newsynth.compare.align import Unit, aligned_pairs, components, is_claim_sentence, similarity_matrix
+from newsynth.compare.align import (
+    ALIGN_THRESHOLD,
+    Unit,
+    aligned_pairs,
+    components,
+    is_claim_sentence,
+    similarity_matrix,
+)
 from newsynth.compare.conflicts import (
     CONFLICT_THRESHOLD,
     Facts,
@@ -159,23 +166,30 @@ def _status(sources: int, total_sources: int, conflicting: bool) -> ClaimStatus:
 def _conflicts(
     members: list[int], units: list[Unit], similarity: np.ndarray, facts: list[Facts], names: NameIndex
 ) -> list[Conflict]:
-    found: list[Conflict] = []
-    seen: set[tuple[str, frozenset[tuple[int, str]]]] = set()
+    found: dict[tuple[str, frozenset[tuple[str, str]]], Conflict] = {}
     for position, i in enumerate(members):
         for j in members[position + 1 :]:
-            if units[i].source == units[j].source or similarity[i, j] < CONFLICT_THRESHOLD:
+            if units[i].source == units[j].source or similarity[i, j] < ALIGN_THRESHOLD:
                 continue
-            pair_conflicts = (
-                number_conflicts(units[i], units[j], facts[i], facts[j], similarity[i, j])
-                + date_conflicts(units[i], units[j], facts[i], facts[j])
-                + name_conflicts(units[i], units[j], facts[i], facts[j], names, similarity[i, j])
-            )
+            pair_conflicts = number_conflicts(units[i], units[j], facts[i], facts[j], similarity[i, j])
+            if similarity[i, j] >= CONFLICT_THRESHOLD:  # looser pairs: numbers in the same frame only
+                pair_conflicts += date_conflicts(units[i], units[j], facts[i], facts[j])
+                pair_conflicts += name_conflicts(
+                    units[i], units[j], facts[i], facts[j], names, similarity[i, j]
+                )
+            sources = {units[i].number: units[i].source, units[j].number: units[j].source}
             for conflict in pair_conflicts:
-                key = (conflict.kind, frozenset(conflict.values.items()))
-                if key not in seen:
-                    seen.add(key)
-                    found.append(conflict)
-    return found
+                key = (conflict.kind, frozenset((sources[n], value) for n, value in conflict.values.items()))
+                if key in found:  # the same disagreement seen through a wire copy: one conflict, all copies
+                    merged = found[key]
+                    merged.values.update(conflict.values)
+                    label = merged.description.split(": [", 1)[0]
+                    merged.description = f"{label}: " + ", ".join(
+                        f"[{n}] {v}" for n, v in sorted(merged.values.items())
+                    )
+                else:
+                    found[key] = conflict
+    return list(found.values())
 
 
 def _group_quotes(quotes: list[FoundQuote]) -> list[list[FoundQuote]]:

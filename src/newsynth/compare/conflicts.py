@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 from newsynth.compare.align import Unit
 from newsynth.compare.names import Mention, NameIndex, is_demonym, related_names
 from newsynth.compare.text import STOP_WORDS, normalize_punctuation
-from newsynth.compare.values import DateValue, Quantity, quantities_conflict
+from newsynth.compare.values import UNITS, DateValue, Quantity, quantities_conflict
 from newsynth.records import Conflict
 
 CONFLICT_THRESHOLD = 0.35  # cosine of the pair; chosen on dev with planted conflicts
@@ -40,15 +40,24 @@ def number_conflicts(first: Unit, second: Unit, a: Facts, b: Facts, score: float
     number of each that the other does not state."""
     mine_left = [q for q in a.quantities if not any(q.compatible(theirs) for theirs in b.quantities)]
     theirs_left = [q for q in b.quantities if not any(q.compatible(mine) for mine in a.quantities)]
+    weak = score < CONFLICT_THRESHOLD
     for mine in mine_left:
         for theirs in theirs_left:
-            if quantities_conflict(mine, theirs):
+            if quantities_conflict(mine, theirs) and (not weak or _same_frame(mine, theirs)):
                 return [_number_conflict(first, second, mine, theirs, _slot_name(mine, theirs))]
     if score >= STRONG_THRESHOLD and len(mine_left) == 1 and len(theirs_left) == 1:
         mine, theirs = mine_left[0], theirs_left[0]
         if _same_unit(mine, theirs):
             return [_number_conflict(first, second, mine, theirs, "number")]
     return []
+
+
+def _same_frame(first: Quantity, second: Quantity) -> bool:
+    """The same word before and the same noun after: "injuring three dock workers" and "injuring four
+    workers"; evidence enough to compare numbers of loosely aligned paraphrases."""
+    before = {slot for slot in first.slots & second.slots if slot.startswith("~")}
+    after = {slot for slot in first.slots & second.slots if not slot.startswith("~")} - UNITS
+    return bool(before and after)
 
 
 def _number_conflict(first: Unit, second: Unit, mine: Quantity, theirs: Quantity, slot: str) -> Conflict:
