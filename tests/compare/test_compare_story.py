@@ -182,3 +182,13 @@ def test_conflict_seen_through_a_wire_copy_is_one_conflict_naming_every_copy(sto
     story.articles[2].copy_of = story.articles[0].id
     (conflict,) = conflicts_of(compare_story(story), "number")
     assert conflict.values == {1: "120", 2: "45", 3: "120"}
+
+
+def test_full_ner_mode_labels_every_name(story_of):
+    story = story_of(
+        ["Lena Brask visited Tollbridge on Monday with officials of the Velt Water Board."],
+        ["Lena Brask toured Tollbridge on Monday."],
+    )
+    labels = {entity.name: entity.label for entity in compare_story(story, full_ner=True).entities}
+    assert labels["Lena Brask"] == "person"
+    assert labels["Velt Water Board"] == "organization"
