@@ -5,7 +5,8 @@ from __future__ import annotations
 import html
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -63,15 +64,17 @@ def stories_command(
     """Group the articles in PATHS (or a --store) into stories; write a brief per story and an index."""
     if bool(paths) == bool(store_path):
         fail("give either PATHS or --store DB (not both)")
-    if store_path:
-        stories = _stories_from_store(store_path)
-    elif dask_address:
-        stories = _stories_with_dask(paths, dask_address)
+    if dask_address and not store_path:
+        with _dask_client(dask_address) as client:
+            stories = _stories_with_dask(paths, client)
+            if not stories:
+                fail("no usable article in the input")
+            entries = write_story_briefs(stories, Path(outdir), max_words, client)
     else:
-        stories = _stories_from_paths(paths, workers)
-    if not stories:
-        fail("no usable article in the input")
-    entries = write_story_briefs(stories, Path(outdir), max_words)
+        stories = _stories_from_store(store_path) if store_path else _stories_from_paths(paths, workers)
+        if not stories:
+            fail("no usable article in the input")
+        entries = write_story_briefs(stories, Path(outdir), max_words)
     if not entries:
         fail("no story had usable text after cleaning")
     click.echo(f"{len(entries)} stories from {sum(e.size for e in entries)} articles written to {outdir}")
@@ -92,14 +95,13 @@ def _stories_from_store(store_path: str) -> list[Story]:
         return store.final_stories()
 
 
-def _stories_with_dask(paths: Sequence[str], address: str) -> list[Story]:
+def _stories_with_dask(paths: Sequence[str], client: Any) -> list[Story]:
     from newsynth.group.distributed import group_shards
 
     shards = shard_files(paths)
     if not shards:
         fail("no input file to read")
-    with _dask_client(address) as client:
-        stories, skipped = group_shards(client, shards)
+    stories, skipped = group_shards(client, shards)
     warn_skipped(skipped)
     return stories
 
@@ -123,56 +125,86 @@ def _hidden(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts)
 
 
-def _dask_client(address: str) -> Any:
+@contextmanager
+def _dask_client(address: str) -> Iterator[Any]:
+    """A client of the scheduler at ``address``, or of a LocalCluster (loopback only) for 'local'."""
     try:
         from distributed import Client, LocalCluster
     except ImportError:
         fail("--dask needs the 'distributed' extra: pip install 'newsynth[distributed]'")
     if address == "local":
-        cluster = LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=None)
-        return Client(cluster)
+        with (
+            LocalCluster(
+                n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=None
+            ) as cluster,
+            Client(cluster) as client,
+        ):
+            yield client
+        return
     try:
-        return Client(address, timeout="10s")
+        client = Client(address, timeout="10s")
     except OSError as error:
         fail(f"cannot reach the Dask scheduler at {address}: {error}")
+    with client:
+        yield client
 
 
-def write_story_briefs(stories: Sequence[Story], outdir: Path, max_words: int) -> list[StoryEntry]:
-    """One brief per story in every format, then index.html and index.md; returns the index entries."""
+@dataclass
+class StoryOutput:
+    """What making one story's brief gave: its index entry and rendered briefs, or why it was left out."""
+
+    story_id: str
+    entry: StoryEntry | None = None
+    texts: dict[str, str] | None = None
+    problem: str | None = None
+
+
+def write_story_briefs(
+    stories: Sequence[Story], outdir: Path, max_words: int, client: Any = None
+) -> list[StoryEntry]:
+    """One brief per story in every format, then index.html and index.md; returns the index entries.
+
+    With a Dask ``client`` the briefs are made on the cluster; files are written here either way.
+    """
+    if client is not None:
+        from functools import partial
+
+        from newsynth.group.distributed import map_stories
+
+        outputs: Iterable[StoryOutput] = map_stories(
+            client, partial(story_outputs, max_words=max_words), stories
+        )
+    else:
+        outputs = (story_outputs(story, max_words) for story in _progress(stories, "briefs"))
     entries = []
-    for story in _progress(stories, "briefs"):
-        outputs = story_outputs(story, max_words)
-        if outputs is None:
+    for output in outputs:
+        if output.problem or output.entry is None or output.texts is None:
+            click.echo(f"newsynth: story {output.story_id}: {output.problem}; left out", err=True)
             continue
-        entry, texts = outputs
-        for fmt, text in texts.items():
-            write_atomically(outdir / f"{story.id}.{fmt}", text)
-        entries.append(entry)
+        for fmt, text in output.texts.items():
+            write_atomically(outdir / f"{output.story_id}.{fmt}", text)
+        entries.append(output.entry)
     entries = order_entries(entries)
     write_atomically(outdir / "index.html", index_html(entries))
     write_atomically(outdir / "index.md", index_markdown(entries))
     return entries
 
 
-def story_outputs(story: Story, max_words: int) -> tuple[StoryEntry, dict[str, str]] | None:
-    """The index entry and rendered briefs of one story, or None (with a message) when it has no text."""
+def story_outputs(story: Story, max_words: int) -> StoryOutput:
+    """The index entry and rendered briefs of one story (runs on Dask workers too: no printing)."""
     from newsynth.clean import clean_articles
     from newsynth.pipeline import brief_for_story
     from newsynth.render import render
 
     clean_articles(story.articles)
     if not story.usable_articles:
-        click.echo(f"newsynth: story {story.id}: no usable text after cleaning; left out", err=True)
-        return None
+        return StoryOutput(story.id, problem="no usable text after cleaning")
     try:
         made = brief_for_story(story, max_words)
         texts = {fmt: render(made, fmt) for fmt in BRIEF_FORMATS}
     except Exception as error:  # one bad story must not sink the others
-        click.echo(
-            f"newsynth: story {story.id}: brief failed ({type(error).__name__}: {error}); left out", err=True
-        )
-        return None
-    return story_entry(story, made.title), texts
+        return StoryOutput(story.id, problem=f"brief failed ({type(error).__name__}: {error})")
+    return StoryOutput(story.id, story_entry(story, made.title), texts)
 
 
 def story_entry(story: Story, title: str) -> StoryEntry:
