@@ -67,3 +67,21 @@ def test_a_page_render_timestamp_is_not_the_publication_date():
     article = clean_articles([article_from_text(text, "t")])[0]
     assert article.date is None
     assert article.removed_lines[1].reason == "date/timestamp line"
+
+
+PAGE_BODY = (
+    "\n\nCouncil approves new tram line for the east side\n\n"
+    "The city council voted 31 to 9 on Monday to build a tram line linking the east side to the centre.\n\n"
+    "Construction is due to start next spring and take three years, the transport office said.\n"
+)
+
+
+def test_a_masthead_line_names_the_outlet_of_a_page_without_url():
+    article = clean_articles([article_from_text("THE HARTWELL LEDGER" + PAGE_BODY, "ledger.txt")])[0]
+    assert article.outlet == "The Hartwell Ledger"
+
+
+def test_menus_and_skip_links_are_not_mastheads():
+    for first_line in ("Skip to main content", "1. Home", "Menu Search Sign in"):
+        article = clean_articles([article_from_text(first_line + PAGE_BODY, "page.txt")])[0]
+        assert article.outlet is None, first_line

@@ -68,3 +68,11 @@ def test_junk_articles_are_never_summarized(library_fire):
 
 def test_a_story_without_usable_text_gives_no_summary():
     assert summarize(Story(id="empty", articles=[]), max_words=100) == []
+
+
+def test_an_article_giving_another_figure_does_not_support_the_sentence():
+    event = "workers were injured when the old pier collapsed on Friday night."
+    three = article("a", "Bay Times", [f"Three {event}"])
+    four = article("b", "Coast News", [f"Four {event}"])
+    summary = summarize(Story(id="pier", articles=[three, four]), max_words=30)
+    assert [s.supporting_articles for s in summary] == [[summary[0].source_article]]

@@ -29,7 +29,9 @@ def fill_metadata(article: Article, lines: list[Line]) -> None:
         article.byline = byline_from_lines(lines)
     if article.outlet is None or article.outlet == domain(article.url):
         # the host name is only ingest's fallback: a site-name line on the page names the outlet better
-        article.outlet = outlet_from_lines(lines) or article.outlet or domain(article.url)
+        article.outlet = (
+            outlet_from_lines(lines) or article.outlet or domain(article.url) or outlet_from_masthead(lines)
+        )
 
 
 def date_from_lines(lines: list[Line]) -> str | None:
@@ -74,6 +76,25 @@ def byline_from_lines(lines: list[Line]) -> str | None:
         if name:
             return name.strip()
     return None
+
+
+MASTHEAD_WORDS = 4
+NOT_A_NAME = re.compile(r"\d|skip|menu|home|search|sign|subscribe|log ?in|navigation|breaking|live", re.I)
+
+
+def outlet_from_masthead(lines: list[Line]) -> str | None:
+    """The page's first line when it reads as a masthead: a short capitalized name before the headline.
+
+    Saved pages open with the site's name ("THE DAILY BUGLE", "Metro Chronicle"); a page without a
+    URL has no other clue to its outlet.
+    """
+    first = lines[0] if lines else None
+    if first is None or first.kind in ("content", TITLE) or first.words > MASTHEAD_WORDS:
+        return None
+    name = first.text.strip(" .|")
+    if NOT_A_NAME.search(name) or first.capitalized < first.words or not name[:1].isalpha():
+        return None
+    return name.title() if name.isupper() else name
 
 
 def outlet_from_lines(lines: list[Line]) -> str | None:

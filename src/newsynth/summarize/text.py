@@ -40,6 +40,6 @@ class Terms:
 
 def terms(text: str) -> Terms:
     stems = tuple(stem(word) for word in TOKEN.findall(text.lower()))
-    content = frozenset(s for s in stems if s not in STOP_WORDS and len(s) > 1)
+    content = frozenset(s for s in stems if s.isdigit() or (s not in STOP_WORDS and len(s) > 1))
     bigrams = frozenset(pair for pair in pairwise(stems) if pair[0] in content or pair[1] in content)
     return Terms(stems, content, bigrams)
