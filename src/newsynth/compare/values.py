@@ -73,6 +73,9 @@ MONTH_RE = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June
 DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR_RE = r"(?P<year>1[89]\d\d|20\d\d)"
 DATE_PATTERNS = [
+    re.compile(
+        r"\b(?P<span>(?:1[89]\d\d|20\d\d)\s*-\s*(?:1[89]\d\d|20\d\d|\d\d))\b"
+    ),  # "1950-1953": a period
     re.compile(rf"\b(?P<iso>{YEAR_RE}-(?P<imonth>[01]\d)-(?P<iday>[0-3]\d))\b"),
     re.compile(rf"\b{MONTH_RE}\s+{DAY_RE}\b(?:,?\s+{YEAR_RE}\b)?"),
     re.compile(rf"\b{DAY_RE}\s+(?:of\s+)?{MONTH_RE}(?:,?\s+{YEAR_RE}\b)?"),
@@ -133,7 +136,8 @@ class DateValue:
 
 def extract_dates(text: str, article_date: dt.date | None = None) -> list[DateValue]:
     """The dates of a sentence, weekdays resolved against the article's date when it is known."""
-    return [value for _, _, value in _dates_with_spans(text, article_date)]
+    found = [value for _, _, value in _dates_with_spans(text, article_date)]
+    return [value for value in found if value.year or value.month or value.weekday is not None]
 
 
 @lru_cache(maxsize=4096)
@@ -155,7 +159,8 @@ def _date_from_match(match: re.Match[str], text: str, article_date: dt.date | No
     groups = {key: value for key, value in match.groupdict().items() if value}
     cue = _previous_word(text, match.start())
     written = match.group(0).strip().rstrip(".,")
-    if "iso" in groups:
+    if "span" in groups:
+        return DateValue(written, cue=cue)  # a period: masked from numbers, compared with nothing
         return _calendar_value(written, int(groups["year"]), int(groups["imonth"]), int(groups["iday"]), cue)
     if "weekday" in groups:
         return _weekday_value(written, groups["weekday"], groups.get("relative", ""), article_date, cue)
@@ -374,8 +379,9 @@ def _slots(tokens: list[str], start: int, end: int, unit: str) -> set[str]:
     while position < len(tokens) and tokens[position].isalpha():
         word = tokens[position].lower()
         position += 1
-        if word in SLOT_SKIP or tokens[position - 1][0].isupper():
-            continue  # "15 Michigan state employees" counts employees
+        written = tokens[position - 1]
+        if word in SLOT_SKIP or (written[0].isupper() and not (written.isupper() and len(written) <= 4)):
+            continue  # "15 Michigan state employees" counts employees; "15 PPB" is a unit
         if word not in STOP_WORDS:
             slots.add(singular(word))  # the word after the number: what it counts
             following = tokens[position].lower() if position < len(tokens) else ""
