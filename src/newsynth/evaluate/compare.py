@@ -116,9 +116,7 @@ def evaluate_records(records: list[dict], seed: int = SEED, per_kind: int = PLAN
         scores.false_alarms += [f"{story.id}: {c.kind} {c.description}" for c in flagged]
         for plant in choose_plants(story, rng, per_kind):
             scores.planted[plant.kind] += 1
-            if recalled(
-                plant, compare_story(planted_story(story, plant)), planted_story_number(story, plant)
-            ):
+            if recalled(plant, compare_story(planted_story(story, plant)), story.number(plant.article_id)):
                 scores.recalled[plant.kind] += 1
             else:
                 scores.misses.append(plant)
@@ -258,10 +256,6 @@ def planted_story(story: Story, plant: Plant) -> Story:
     return modified
 
 
-def planted_story_number(story: Story, plant: Plant) -> int:
-    return story.number(plant.article_id)
-
-
 def recalled(plant: Plant, comparison: Comparison, number: int) -> bool:
     """A conflict on the claim holding the modified sentence names the planted value."""
     for claim in comparison.claims:
@@ -273,7 +267,7 @@ def recalled(plant: Plant, comparison: Comparison, number: int) -> bool:
 
 def _names_value(value: str, plant: Plant) -> bool:
     changed = _changed_part(plant.old_value, plant.new_value)
-    return bool(value) and (changed in value or value in plant.new_value)
+    return bool(value) and (changed in value or value == plant.new_value)
 
 
 def _changed_part(old: str, new: str) -> str:
