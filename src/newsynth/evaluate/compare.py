@@ -1,6 +1,6 @@
 """Measure the compare stage by planting contradictions into real stories.
 
-For each story: run ``compare_story``; among the sentence pairs it aligns across two independent sources,
+For each story: run ``compare_story``; among the sentence pairs it checks for conflicts (``checked_pairs``),
 pick values both sentences state (a number, a date, a person/place/organisation name); change the value
 in one sentence (a number x -> 2x+3, a date to another month/day/weekday/year, a name to an invented name
 that appears nowhere in the story); compare again. A plant is recalled when a conflict is flagged on the
