@@ -192,3 +192,11 @@ def test_full_ner_mode_labels_every_name(story_of):
     labels = {entity.name: entity.label for entity in compare_story(story, full_ner=True).entities}
     assert labels["Lena Brask"] == "person"
     assert labels["Velt Water Board"] == "organization"
+
+
+def test_quotes_differing_only_in_small_words_are_no_conflict(story_of):
+    story = story_of(
+        ['"In the town and in the valley, every road will be open by Friday," said Mayor Lena Brask.'],
+        ['"In the town and the valley, every road will be open by Friday," Lena Brask said.'],
+    )
+    assert conflicts_of(compare_story(story), "quote") == []
