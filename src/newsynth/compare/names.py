@@ -80,7 +80,7 @@ PLACE_WORDS = {
     "river", "sea", "ocean", "island", "islands", "mountain", "mountains", "mount", "street", "avenue",
     "road", "city", "county", "province", "state", "valley", "lake", "bay", "beach", "airport", "square",
     "bridge", "republic", "kingdom", "peninsula", "gulf", "coast", "strait", "desert", "north", "south",
-    "east", "west", "village", "town", "district", "region", "park", "highway",
+    "east", "west", "village", "town", "district", "region", "park", "highway", "zone", "forest", "canal",
 }  # fmt: skip
 ROLE_NOUNS = {
     "official", "diplomat", "leader", "expert", "monitor", "spokesman", "spokeswoman", "spokesperson",
