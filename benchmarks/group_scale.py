@@ -19,19 +19,23 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from newsynth.evaluate.group import b_cubed
 from newsynth.group.batch import canonical_order, featurize_many, group_pile, story_id_for
 from newsynth.group.index import GroupSettings, StoryIndex
 from newsynth.group.refine import refine
 from newsynth.group.synthetic import synthetic_pile
+from newsynth.records import Article
+
+Pile = list[tuple[Article, str]]  # articles with the id of their synthetic event
 
 
 def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # Linux reports KiB
 
 
-def progress(total: int):
+def progress(total: int) -> Any:
     if not sys.stderr.isatty():
         return None
     from tqdm import tqdm
@@ -56,7 +60,7 @@ class Windows:
 
 
 def run_batch(
-    pile, window: int, clean: bool, workers: int, settings: GroupSettings
+    pile: Pile, window: int, clean: bool, workers: int, settings: GroupSettings
 ) -> tuple[dict, dict[str, str], dict]:
     """The `stories` path: features per article, canonical order, online assignment, refine pass."""
     timings = {}
@@ -82,7 +86,7 @@ def run_batch(
     return timings, labels, {"assign_windows": windows.rows, "online": dict(index.story_of)}
 
 
-def run_store(pile, window: int, settings: GroupSettings) -> tuple[dict, dict[str, str], dict]:
+def run_store(pile: Pile, window: int, settings: GroupSettings) -> tuple[dict, dict[str, str], dict]:
     """The `ingest` then `stories --store` path: one transaction per article, then the final grouping."""
     from newsynth.store import ArticleStore
 

@@ -10,6 +10,7 @@ import pytest
 from newsynth.group import group_articles
 from newsynth.group.synthetic import synthetic_pile
 from newsynth.ingest import read_paths
+from newsynth.records import Story
 from tests.group.fixtures import event_articles
 
 distributed = pytest.importorskip("distributed", reason="needs the 'distributed' extra (dask)")
@@ -29,7 +30,7 @@ def write_shards(folder: Path, shards: int = 3) -> list[str]:
     return paths
 
 
-def story_sets(stories) -> set[frozenset[str]]:
+def story_sets(stories: list[Story]) -> set[frozenset[str]]:
     return {frozenset(article.id for article in story.articles) for story in stories}
 
 
@@ -53,7 +54,7 @@ def test_dask_local_cluster_gives_the_same_stories_as_the_local_path(tmp_path: P
     assert len(remote) < len(local[0].articles) + 150  # stories, not one per article
 
 
-def story_size(story) -> int:
+def story_size(story: Story) -> int:
     return len(story.articles)
 
 

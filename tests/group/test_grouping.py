@@ -8,11 +8,11 @@ from newsynth.group.batch import group_features as group_in_order
 from newsynth.group.batch import group_pile, prepare
 from newsynth.group.index import GroupSettings, StoryIndex
 from newsynth.group.synthetic import synthetic_pile
-from newsynth.records import Article
+from newsynth.records import Article, Story
 from tests.group.fixtures import event_articles
 
 
-def labels_of(stories) -> dict[str, str]:
+def labels_of(stories: list[Story]) -> dict[str, str]:
     return {article.id: story.id for story in stories for article in story.articles}
 
 

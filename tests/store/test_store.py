@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsynth.group.synthetic import synthetic_pile
+from newsynth.records import Article
 from newsynth.store import ArticleStore
 from newsynth.store.sqlite import StoreError
 from tests.group.fixtures import event_articles
@@ -17,7 +18,7 @@ class Interrupted(Exception):
     """Stands for a kill in the middle of an ingest."""
 
 
-def pile():
+def pile() -> list[Article]:
     fixtures, _ = event_articles()
     return fixtures + [article for article, _ in synthetic_pile(120, seed=2)]
 
@@ -47,7 +48,7 @@ def test_an_interrupted_ingest_loses_nothing_and_resumes_to_the_same_stories(tmp
     path = tmp_path / "interrupted.sqlite"
     seen = 0
 
-    def stop_after_40(_article) -> None:
+    def stop_after_40(_article: Article) -> None:
         nonlocal seen
         seen += 1
         if seen == 40:

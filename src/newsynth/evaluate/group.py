@@ -5,6 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newsynth.group.index import GroupSettings
+    from newsynth.records import Article
 
 
 @dataclass(frozen=True)
@@ -62,7 +67,7 @@ class GroupingEvaluation:
         }
 
 
-def read_labelled_pile(records: list[dict]) -> tuple[list, dict[str, str]]:
+def read_labelled_pile(records: list[dict]) -> tuple[list[Article], dict[str, str]]:
     """All documents of Multi-News style records as one pile, and article id -> gold story id."""
     from newsynth.ingest import articles_from_documents
 
@@ -76,7 +81,7 @@ def read_labelled_pile(records: list[dict]) -> tuple[list, dict[str, str]]:
 
 
 def evaluate_grouping(
-    records: list[dict], settings=None, seeds: tuple[int, ...] = (1, 2)
+    records: list[dict], settings: GroupSettings | None = None, seeds: tuple[int, ...] = (1, 2)
 ) -> GroupingEvaluation:
     """Mix every document, group them, and score against the story ids (labels only score)."""
     import random

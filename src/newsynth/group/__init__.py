@@ -14,8 +14,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from newsynth.records import Article, Story
+
+if TYPE_CHECKING:
+    from newsynth.group.features import ArticleFeatures
+    from newsynth.group.index import GroupSettings
 
 
 def single_story(articles: list[Article], story_id: str | None = None) -> Story:
@@ -24,25 +29,31 @@ def single_story(articles: list[Article], story_id: str | None = None) -> Story:
     return Story(id=story_id, articles=articles)
 
 
-def group_articles(articles: Sequence[Article], settings=None, workers: int = 1) -> list[Story]:
+def group_articles(
+    articles: Sequence[Article], settings: GroupSettings | None = None, workers: int = 1
+) -> list[Story]:
     from newsynth.group.batch import group_articles as _group_articles
 
     return _group_articles(articles, settings, workers)
 
 
-def group_features(features, settings=None) -> dict[str, str]:
+def group_features(
+    features: Sequence[ArticleFeatures], settings: GroupSettings | None = None
+) -> dict[str, str]:
     from newsynth.group.batch import group_features as _group_features
 
     return _group_features(features, settings)
 
 
-def final_labels(features, settings=None) -> dict[str, str]:
+def final_labels(
+    features: Sequence[ArticleFeatures], settings: GroupSettings | None = None
+) -> dict[str, str]:
     from newsynth.group.batch import group_pile
 
     return group_pile(features, settings)
 
 
-def featurize(article: Article):
+def featurize(article: Article) -> ArticleFeatures:
     from newsynth.group.features import featurize as _featurize
 
     return _featurize(article)
