@@ -99,3 +99,24 @@ def test_stories_from_the_store_group_the_same_subject_events_apart(tmp_path: Pa
     assert len(stories) == 4
     for story in stories:
         assert len({gold[article.id] for article in story.articles}) == 1
+
+
+def story_sets(stories: list) -> set[frozenset[str]]:
+    return {frozenset(article.id for article in story.articles) for story in stories}
+
+
+def test_final_stories_match_the_batch_path_whatever_the_arrival_order(tmp_path: Path) -> None:
+    import random
+
+    from newsynth.group import group_articles
+
+    articles = pile()
+    shuffled = list(articles)
+    random.Random(11).shuffle(shuffled)
+    finals = []
+    for name, order in (("given", articles), ("shuffled", shuffled)):
+        with ArticleStore(tmp_path / f"{name}.sqlite") as store:
+            store.ingest(order)
+            finals.append(store.final_stories())
+    assert story_sets(finals[0]) == story_sets(finals[1]) == story_sets(group_articles(articles))
+    assert {story.id for story in finals[0]} == {story.id for story in finals[1]}
