@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from newsynth.clean import clean_articles
+from newsynth.defaults import DEFAULT_MAX_WORDS
 from newsynth.group import single_story
 from newsynth.ingest import articles_from_documents
 from newsynth.records import Article, Brief, Skipped, Story
 from newsynth.summarize import summarize
-
-DEFAULT_MAX_WORDS = 200
 
 
 def brief(

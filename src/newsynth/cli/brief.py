@@ -7,9 +7,9 @@ import json
 import click
 
 from newsynth.cli.common import fail, warn_skipped, write_output
+from newsynth.defaults import DEFAULT_MAX_WORDS
 
 FORMAT_CHOICE = click.Choice(["md", "json", "html"])
-DEFAULT_MAX_WORDS = 200  # same as newsynth.pipeline.DEFAULT_MAX_WORDS, without importing the pipeline
 
 
 @click.command("brief")

@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from newsynth.cli.common import fail, warn_skipped, write_atomically
-from newsynth.pipeline import DEFAULT_MAX_WORDS
+from newsynth.defaults import DEFAULT_MAX_WORDS
 from newsynth.records import Story
 
 BRIEF_FORMATS = ("md", "json", "html")
