@@ -14,6 +14,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from newsynth.clean.patterns import words_of
+from newsynth.components import connected_groups
 from newsynth.records import Article
 
 NUM_PERM = 128
@@ -134,7 +135,7 @@ def containment(first: MinHash, second: MinHash, size_first: int, size_second: i
 def mark_copies(articles: Sequence[Article]) -> None:
     """Set ``copy_of`` on every article that republishes an earlier one of the list."""
     candidates = [article for article in articles if article.junk_reason is None and article.clean_text]
-    groups = union_groups(len(candidates), copy_pairs([article.clean_text for article in candidates]))
+    groups = connected_groups(len(candidates), copy_pairs([article.clean_text for article in candidates]))
     for group in groups:
         if len(group) < 2:
             continue
@@ -143,20 +144,3 @@ def mark_copies(articles: Sequence[Article]) -> None:
         for article in members:
             if article is not original:
                 article.copy_of = original.id
-
-
-def union_groups(count: int, pairs: Sequence[tuple[int, int]]) -> list[list[int]]:
-    parent = list(range(count))
-
-    def root(index: int) -> int:
-        while parent[index] != index:
-            parent[index] = parent[parent[index]]
-            index = parent[index]
-        return index
-
-    for first, second in pairs:
-        parent[root(second)] = root(first)
-    groups: dict[int, list[int]] = {}
-    for index in range(count):
-        groups.setdefault(root(index), []).append(index)
-    return list(groups.values())

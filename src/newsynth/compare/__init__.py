@@ -20,7 +20,6 @@ from newsynth.compare.align import (
     ALIGN_THRESHOLD,
     Unit,
     aligned_pairs,
-    components,
     is_claim_sentence,
     similarity_matrix,
 )
@@ -35,6 +34,7 @@ from newsynth.compare.names import DEFAULT_NER_BUDGET, NameIndex, build_index, i
 from newsynth.compare.quotes import FoundQuote, find_quotes, same_quote, worded_differently
 from newsynth.compare.text import content_words, fold
 from newsynth.compare.values import extract_dates, extract_quantities, parse_iso_date
+from newsynth.components import connected_groups
 from newsynth.records import (
     Article,
     Claim,
@@ -77,7 +77,7 @@ def compare_story(story: Story, full_ner: bool = False) -> Comparison:
     total_sources = len({story.independent_source(a.id) for a in articles})
     claims = [
         _claim(group, units, similarity, facts, names, total_sources, quote_conflicts)
-        for group in components(len(units), pairs)
+        for group in connected_groups(len(units), pairs)
     ]
     claims.sort(key=lambda claim: -claim.independent_sources)
     return Comparison(

@@ -100,21 +100,3 @@ def _best_per_article(units: list[Unit], similarity: np.ndarray) -> dict[tuple[i
             if units[row].article_id != article_id:
                 best[(row, article_id)] = int(winner)
     return best
-
-
-def components(count: int, pairs: list[tuple[int, int]]) -> list[list[int]]:
-    """Connected components of the alignment graph, each sorted, in order of first sentence."""
-    parent = list(range(count))
-
-    def root(node: int) -> int:
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    for i, j in pairs:
-        parent[root(i)] = root(j)
-    groups: dict[int, list[int]] = {}
-    for node in range(count):
-        groups.setdefault(root(node), []).append(node)
-    return sorted(groups.values(), key=lambda group: group[0])
