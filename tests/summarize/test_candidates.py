@@ -28,4 +28,5 @@ def test_opening_pronouns_and_bare_quotes_need_the_previous_sentence():
     assert candidate("She said the vote would be held again next week.").needs_previous
     assert candidate("“We will rebuild, and we will do it together this year.”").needs_previous
     assert not candidate("The mayor said the vote would be held again next week.").needs_previous
+    assert not candidate("There were about 300 people in the hall when the vote was called.").needs_previous
     assert not candidate("She said the vote would be held again next week.", index=0).needs_previous

@@ -23,7 +23,7 @@ DATELINE = re.compile(
     r"|[A-Z][\w.'-]*(?:[ ,]+[A-Za-z][\w.'-]*){0,4}\s*\([A-Z][^()]{0,28}\))\s*(?:--|[—–-])\s+(?=[A-Z\"“‘'])"
 )
 OPENING_PRONOUN = re.compile(
-    r"^(?:he|she|they|it|this|these|those|his|her|their|its|him|them|that|such|there)\b", re.I
+    r"^(?:he|she|they|it|this|these|those|his|her|their|its|him|them|that|such)\b", re.I
 )
 BARE_QUOTE = re.compile(r"^[\"“][^\"”]+[\"”]$")
 ENDS_SENTENCE = re.compile(r"[.!?][\"”’')\]]*$")
