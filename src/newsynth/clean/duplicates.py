@@ -74,6 +74,8 @@ def copy_pairs(texts: Sequence[str]) -> list[tuple[int, int]]:
     if len(texts) <= PAIRWISE_UP_TO:
         candidates = similar_vocabulary_pairs(words)
         involved = sorted({index for pair in candidates for index in pair})
+        if not involved:
+            return sorted(pairs)
         signed = dict(zip(involved, zip(*signatures([words[i] for i in involved]), strict=True), strict=True))
     else:
         hashes, sizes = signatures(words)
@@ -135,6 +137,8 @@ def containment(first: MinHash, second: MinHash, size_first: int, size_second: i
 def mark_copies(articles: Sequence[Article]) -> None:
     """Set ``copy_of`` on every article that republishes an earlier one of the list."""
     candidates = [article for article in articles if article.junk_reason is None and article.clean_text]
+    if len(candidates) < 2:
+        return
     groups = connected_groups(len(candidates), copy_pairs([article.clean_text for article in candidates]))
     for group in groups:
         if len(group) < 2:

@@ -191,7 +191,7 @@ def timestamp_line(lower: str) -> bool:
     text = lower
     rest = p.TIME.sub(" ", p.DATE.sub(" ", text))
     rest = p.TIMESTAMP_FILLER.sub(" ", rest)
-    leftover = [word for word in rest.split() if any(ch.isalpha() for ch in word)]
+    leftover = [word for word in rest.split() if any(map(str.isalpha, word))]
     return len(leftover) <= 3
 
 

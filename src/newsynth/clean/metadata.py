@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import lru_cache
 
 from dateutil import parser as date_parser
 
@@ -57,13 +58,19 @@ def parse_date(text: str) -> str | None:
         return None
     written = re.sub(r"(?<=[A-Za-z])\.", "", match.group(0))
     written = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", written)
+    parsed = parse_written_date(written)
+    if parsed is None or not EARLIEST_YEAR <= parsed.year <= date.today().year + 1:
+        return None
+    return parsed.isoformat()
+
+
+@lru_cache(maxsize=4096)
+def parse_written_date(written: str) -> date | None:
+    """dateutil's reading of a date as matched by ``patterns.DATE`` (cached: pages repeat their dates)."""
     try:
-        parsed = date_parser.parse(written, default=datetime(2000, 1, 1))
+        return date_parser.parse(written, default=datetime(2000, 1, 1)).date()
     except (ValueError, OverflowError):
         return None
-    if not EARLIEST_YEAR <= parsed.year <= date.today().year + 1:
-        return None
-    return parsed.date().isoformat()
 
 
 def byline_from_lines(lines: list[Line]) -> str | None:

@@ -217,7 +217,7 @@ LONGEST_RULE = max(furniture.max_words for furniture in FURNITURE)
 
 def gate_strings_in(lower_text: str, among: tuple[str, ...] = GATE_STRINGS) -> tuple[str, ...]:
     """The gate strings (of ``among``) that a lower-cased text contains."""
-    return tuple(key for key in among if key in lower_text)
+    return tuple([key for key in among if key in lower_text])
 
 
 def furniture_reason(lower_text: str, words: int, page_gates: tuple[str, ...] = GATE_STRINGS) -> str | None:

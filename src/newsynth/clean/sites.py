@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlparse
 
 GENERIC_LABELS = frozenset(
@@ -18,6 +19,7 @@ def domain(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
+@lru_cache(maxsize=4096)
 def site_key(outlet_or_url: str | None) -> str:
     """The distinctive label of a site: "dailybugle" for "news.dailybugle.co.uk" or "Daily Bugle"."""
     if not outlet_or_url:
