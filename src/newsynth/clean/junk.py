@@ -102,6 +102,14 @@ def junk_reason(
     article text is left, only the ``removed`` lines are searched for cues (cheaper, same verdict:
     then cue lines must make up a large share of the page)."""
     searched = lines if clean_words < MIN_ARTICLE_WORDS else removed
+    reason = cue_reason(searched, clean_words, len(lines)) if searched else None
+    if reason is None and sentence_count == 0:
+        return "no article text left after cleaning"
+    return reason
+
+
+def cue_reason(searched: Sequence[str], clean_words: int, page_lines: int) -> str | None:
+    """The first kind of junk page whose cues the searched lines show often enough."""
     lowered = [line.lower() for line in searched]
     page = "\n".join(lowered)
     for reason, gate, cue in JUNK_CUES:
@@ -110,10 +118,8 @@ def junk_reason(
         hits = sum(1 for line in lowered if cue.search(line))
         if not hits:
             continue
-        if clean_words < MIN_ARTICLE_WORDS or (hits >= 2 and hits >= CUE_SHARE * len(lines)):
+        if clean_words < MIN_ARTICLE_WORDS or (hits >= 2 and hits >= CUE_SHARE * page_lines):
             return reason
-    if sentence_count == 0:
-        return "no article text left after cleaning"
     return None
 
 

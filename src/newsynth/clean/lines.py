@@ -284,7 +284,9 @@ def repeated_lines(documents: Sequence[Document]) -> dict[str, set[str]]:
 
 
 def classify_lines(lines: list[Line], repeated: set[str], vocabulary: Counter[str], site: str = "") -> None:
-    page_gates = p.gate_strings_in("\n".join(line.lower for line in lines))
+    # only lines short enough for a furniture rule are searched for its gate strings
+    short_lines = "\n".join(line.lower for line in lines if line.words <= p.LONGEST_RULE)
+    page_gates = p.gate_strings_in(short_lines)
     for line in lines:
         if site and line.words <= 6 and is_site_name(line.text, site):
             line.mark(SITE_NAME, "site name")
