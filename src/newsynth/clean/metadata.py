@@ -64,9 +64,44 @@ def parse_date(text: str) -> str | None:
     return parsed.isoformat()
 
 
+_MONTH_NAMES = (
+    "jan january|feb february|mar march|apr april|may|jun june|jul july|aug august|sep sept september|"
+    "oct october|nov november|dec december"
+)
+MONTHS = {
+    name: number for number, names in enumerate(_MONTH_NAMES.split("|"), start=1) for name in names.split()
+}
+# The plain spellings of ``patterns.DATE`` (lower case, no dots or ordinals): read without dateutil.
+MONTH_FIRST = re.compile(r"([a-z]+) (\d{1,2}),? (\d{4})")
+DAY_FIRST = re.compile(r"(\d{1,2}) ([a-z]+),? (\d{4})")
+ISO_DATE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
+
+
 @lru_cache(maxsize=4096)
 def parse_written_date(written: str) -> date | None:
-    """dateutil's reading of a date as matched by ``patterns.DATE`` (cached: pages repeat their dates)."""
+    """The date of a text matched by ``patterns.DATE`` (cached: pages repeat their dates)."""
+    return plain_date(written) or dateutil_date(written)
+
+
+def plain_date(written: str) -> date | None:
+    """ "june 5, 2020", "5 june 2020" or "2020-06-05"; None for anything else (and for impossible dates,
+    which are left to dateutil)."""
+    if match := MONTH_FIRST.fullmatch(written):
+        month, day, year = match.groups()
+    elif match := DAY_FIRST.fullmatch(written):
+        day, month, year = match.groups()
+    elif match := ISO_DATE.fullmatch(written):
+        year, month, day = match.groups()
+    else:
+        return None
+    number = int(month) if month.isdigit() else MONTHS.get(month)
+    try:
+        return date(int(year), number, int(day)) if number else None
+    except ValueError:
+        return None
+
+
+def dateutil_date(written: str) -> date | None:
     try:
         return date_parser.parse(written, default=datetime(2000, 1, 1)).date()
     except (ValueError, OverflowError):
