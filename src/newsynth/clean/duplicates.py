@@ -35,7 +35,8 @@ def shingle_hashes(words: Sequence[str]) -> np.ndarray:
     process, which would make borderline copy decisions vary between runs)."""
     if len(words) < SHINGLE_WORDS:
         return np.zeros(0, dtype=np.uint64)
-    hashed = np.array([crc32(word.encode()) for word in words], dtype=np.uint64)
+    word_hashes = {word: crc32(word.encode()) for word in set(words)}
+    hashed = np.array([word_hashes[word] for word in words], dtype=np.uint64)
     combined = hashed[:-2] * np.uint64(1_000_003) + hashed[1:-1] * np.uint64(8_191) + hashed[2:]
     return np.unique(combined & np.uint64(_MASK))
 

@@ -133,7 +133,7 @@ COMMON = frozenset(_COMMON_WORDS.split())
 
 def topic_words(text: str) -> set[str]:
     """Words of four letters or more, without the commonest ones."""
-    return {word for word in words_of(text) if len(word) > 3 and word[0].isalpha()} - COMMON
+    return {word for word in set(words_of(text)) - COMMON if len(word) > 3 and word[0].isalpha()}
 
 
 def off_topic(texts: Sequence[str]) -> list[bool]:
