@@ -90,24 +90,32 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip().rstrip(CLOSERS).endswith((".", "!", "?", "…"))
 
 
-def is_prose(text: str) -> bool:
-    words = word_count(text)
+def is_prose(text: str, words: int | None = None) -> bool:
+    words = word_count(text) if words is None else words
     return (words >= PROSE_WORDS and ends_sentence(text)) or words >= LONG_LINE_WORDS
 
 
 def normalize(text: str) -> str:
     """Lower case, punctuation as spaces: for comparing lines regardless of quotes and dashes."""
-    return " ".join(p.PUNCTUATION.sub(" ", text.lower()).split())
+    return normalize_lower(text.lower())
+
+
+def normalize_lower(lower: str) -> str:
+    return " ".join(p.PUNCTUATION.sub(" ", lower).split())
 
 
 def make_document(text: str, outlet_key: str = "") -> Document:
-    stripped = [line.strip() for line in text.splitlines()]
-    texts = [line for line in stripped if line]
+    texts = [line for line in map(str.strip, text.splitlines()) if line]
+    counts = [word_count(t) for t in texts]
     runs_on = continuations(texts) if looks_hard_wrapped(texts) else [False] * len(texts)
-    prose = wrapped_prose_flags(texts, runs_on) if any(runs_on) else [is_prose(t) for t in texts]
+    if any(runs_on):
+        prose = wrapped_prose_flags(texts, runs_on)
+    else:
+        prose = [is_prose(t, words) for t, words in zip(texts, counts, strict=True)]
+    lowered = [t.lower() for t in texts]
     lines = [
-        Line(t, word_count(t), flag, joins, t.lower(), normalize(t))
-        for t, flag, joins in zip(texts, prose, runs_on, strict=True)
+        Line(t, words, flag, joins, lower, normalize_lower(lower))
+        for t, words, flag, joins, lower in zip(texts, counts, prose, runs_on, lowered, strict=True)
     ]
     return Document(lines, outlet_key)
 
@@ -252,14 +260,11 @@ def content_words(key: str) -> set[str]:
 
 
 def story_vocabulary(documents: Sequence[Document]) -> Counter[str]:
-    """In how many documents each content word of a paragraph appears."""
+    """In how many documents each word of a paragraph appears (only content words are looked up, so
+    stopwords are counted too rather than filtered out line by line)."""
     vocabulary: Counter[str] = Counter()
     for document in documents:
-        words: set[str] = set()
-        for line in document.lines:
-            if line.prose:
-                words |= content_words(line.key)
-        vocabulary.update(words)
+        vocabulary.update(set(" ".join([line.key for line in document.lines if line.prose]).split()))
     return vocabulary
 
 

@@ -213,6 +213,10 @@ ANCHORED_ALTERNATION = re.compile(
     "^(?:" + "|".join(f"(?P<r{i}>{rule.pattern.pattern})" for i, rule in enumerate(ANCHORED)) + ")"
 )
 LONGEST_RULE = max(furniture.max_words for furniture in FURNITURE)
+# For each gate string, the positions in GATED of the rules it opens.
+GATED_BY_KEY = {
+    key: [i for i, furniture in enumerate(GATED) if key in furniture.gate] for key in GATE_STRINGS
+}
 
 
 def gate_strings_in(lower_text: str, among: tuple[str, ...] = GATE_STRINGS) -> tuple[str, ...]:
@@ -234,10 +238,9 @@ def furniture_reason(lower_text: str, words: int, page_gates: tuple[str, ...] = 
         for furniture in ANCHORED:  # the first match was for shorter lines: try the others one by one
             if words <= furniture.max_words and furniture.pattern.match(lower_text):
                 return furniture.reason
-    present = frozenset(gate_strings_in(lower_text, page_gates))
-    for furniture in GATED:
-        gated_in = words <= furniture.max_words and not present.isdisjoint(furniture.gate)
-        if gated_in and furniture.pattern.search(lower_text):
+    opened = {i for key in gate_strings_in(lower_text, page_gates) for i in GATED_BY_KEY[key]}
+    for furniture in (GATED[i] for i in sorted(opened)):
+        if words <= furniture.max_words and furniture.pattern.search(lower_text):
             return furniture.reason
     return None
 

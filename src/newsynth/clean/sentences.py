@@ -122,6 +122,7 @@ def tidy(sentence: str) -> str:
 
 def readable(sentence: str) -> bool:
     """Prose worth offering to a summary: enough words, a proper end, not all in capitals."""
-    if len(sentence.split()) < MIN_SENTENCE_WORDS or not ends_sentence(sentence):
+    enough_words = len(sentence.split(maxsplit=MIN_SENTENCE_WORDS - 1)) >= MIN_SENTENCE_WORDS
+    if not enough_words or not ends_sentence(sentence):
         return False
     return sentence != sentence.upper()

@@ -31,8 +31,11 @@ def site_key(outlet_or_url: str | None) -> str:
     return max(labels, key=len) if labels else ""
 
 
+NON_WORD = re.compile(r"[\W_]+")
+
+
 def squash(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text.lower())
+    return NON_WORD.sub("", text.lower())
 
 
 def is_site_name(text: str, key: str) -> bool:
