@@ -12,6 +12,20 @@ def test_summary_stays_within_the_word_budget(library_fire):
         assert words(summarize(library_fire, max_words=budget)) <= budget
 
 
+def test_fill_lets_only_the_last_sentence_pass_the_budget(library_fire):
+    for budget in (20, 45):
+        filled = summarize(library_fire, max_words=budget, fill=True)
+        assert words(filled) > budget
+        longest = max(len(s.text.split()) for s in filled)
+        assert words(filled) - longest < budget
+
+
+def test_fill_stops_when_the_story_has_nothing_left(library_fire):
+    everything = summarize(library_fire, max_words=10_000, fill=True)
+    assert words(everything) < 10_000
+    assert {s.text for s in summarize(library_fire, max_words=10_000)} == {s.text for s in everything}
+
+
 def test_a_budget_too_small_for_any_sentence_gives_an_empty_summary(library_fire):
     assert summarize(library_fire, max_words=5) == []
 

@@ -8,7 +8,8 @@ import click
 
 from newsynth.cli.common import fail
 
-SYSTEM_NAMES = ("newsynth", "lead", "lexrank", "textrank")
+# named here, not imported from newsynth.evaluate, so that start-up loads no NLP code
+SYSTEM_NAMES = ("newsynth", "newsynth-strict", "lead", "lexrank", "textrank")
 
 
 @click.command("eval")
@@ -35,9 +36,9 @@ def eval_command(data: str, systems: str) -> None:
     if not records:
         fail(f"{data}: no record with documents and a reference summary")
     results = evaluate(records, names)
-    click.echo(f"{'system':<10} {'R1':>6} {'R2':>6} {'RLsum':>6}   ({len(records)} stories)")
+    click.echo(f"{'system':<15} {'R1':>6} {'R2':>6} {'RLsum':>6}   ({len(records)} stories)")
     for name, scores in results.items():
         click.echo(
-            f"{name:<10} {scores['rouge1']:>6.2f} {scores['rouge2']:>6.2f} {scores['rougeLsum']:>6.2f}"
+            f"{name:<15} {scores['rouge1']:>6.2f} {scores['rouge2']:>6.2f} {scores['rougeLsum']:>6.2f}"
         )
     click.echo(json.dumps({"stories": len(records), "rouge_f1": results}))

@@ -1,4 +1,9 @@
-"""Score newsynth and the baselines on Multi-News style records under the shared protocol."""
+"""Score newsynth and the baselines on Multi-News style records under the shared protocol.
+
+Every system gets the reference's word count as its budget and is cut to it. ``newsynth`` fills the
+budget the way the baselines do (its last sentence may pass it and is cut by the scorer);
+``newsynth-strict`` is what ``newsynth brief`` prints: whole sentences within the budget.
+"""
 
 from __future__ import annotations
 
@@ -18,11 +23,14 @@ def document_texts(record: dict) -> list[str]:
     return [d if isinstance(d, str) else str(d.get("text") or "") for d in record["documents"]]
 
 
-def newsynth_system(record: dict, budget: int) -> list[str]:
-    from newsynth.summarize.batch import summarize_record
+def newsynth_system(fill: bool) -> System:
+    def run(record: dict, budget: int) -> list[str]:
+        from newsynth.summarize.batch import summarize_record
 
-    only_documents = {"id": record["id"], "documents": document_texts(record)}
-    return [s["text"] for s in summarize_record(only_documents, budget)["sentences"]]
+        only_documents = {"id": record["id"], "documents": document_texts(record)}
+        return [s["text"] for s in summarize_record(only_documents, budget, fill=fill)["sentences"]]
+
+    return run
 
 
 def baseline_system(name: str) -> System:
@@ -30,11 +38,14 @@ def baseline_system(name: str) -> System:
     return lambda record, budget: baseline(document_texts(record), budget)
 
 
+NEWSYNTH_SYSTEMS: dict[str, System] = {
+    "newsynth": newsynth_system(fill=True),
+    "newsynth-strict": newsynth_system(fill=False),
+}
+
+
 def systems(names: Sequence[str]) -> dict[str, System]:
-    table: dict[str, System] = {}
-    for name in names:
-        table[name] = newsynth_system if name == "newsynth" else baseline_system(name)
-    return table
+    return {name: NEWSYNTH_SYSTEMS.get(name) or baseline_system(name) for name in names}
 
 
 def evaluate(records: Sequence[dict], names: Sequence[str]) -> dict[str, dict[str, float]]:

@@ -16,8 +16,11 @@ from newsynth.summarize.ordering import order
 from newsynth.summarize.selection import select
 
 
-def summarize(story: Story, max_words: int = 200) -> list[SummarySentence]:
-    """At most ``max_words`` words of whole sentences, each with the articles that support it."""
+def summarize(story: Story, max_words: int = 200, *, fill: bool = False) -> list[SummarySentence]:
+    """At most ``max_words`` words of whole sentences, each with the articles that support it.
+
+    ``fill`` lets the last sentence pass the budget, for scorers that cut the output at it.
+    """
     articles = story.usable_articles
     candidates = [
         make_candidate(sentence, story.independent_source(article.id))
@@ -26,7 +29,7 @@ def summarize(story: Story, max_words: int = 200) -> list[SummarySentence]:
     ]
     pool = [candidate for candidate in candidates if is_readable(candidate)]
     idf = idf_table(candidates)
-    chosen = select(candidates, pool, max_words, idf)
+    chosen = select(candidates, pool, max_words, idf, fill=fill)
     lengths = {article.id: len(article.sentences) for article in articles}
     rank = {article.id: story.number(article.id) for article in articles}
     return [cite(story, candidate, candidates, idf) for candidate in order(chosen, lengths, rank)]

@@ -34,11 +34,12 @@ def read_batch(path: str) -> tuple[list[dict], list[str]]:
     return records, problems
 
 
-def summarize_record(record: dict, max_words: int) -> dict:
+def summarize_record(record: dict, max_words: int, *, fill: bool = False) -> dict:
+    """One output line; ``fill`` lets the last sentence pass the budget (see ``summarize``)."""
     budget = int(record.get("max_words") or max_words)
     articles = clean_articles(articles_from_documents(record["documents"], str(record["id"])))
     story = single_story(articles, str(record["id"]))
-    sentences = summarize(story, max_words=budget)
+    sentences = summarize(story, max_words=budget, fill=fill)
     return {
         "id": record["id"],
         "summary": " ".join(s.text for s in sentences),
