@@ -12,12 +12,22 @@ def test_summary_stays_within_the_word_budget(library_fire):
         assert words(summarize(library_fire, max_words=budget)) <= budget
 
 
-def test_fill_lets_only_the_last_sentence_pass_the_budget(library_fire):
-    for budget in (20, 45):
+def test_fill_reaches_the_budget_and_only_its_last_sentence_passes_it(library_fire):
+    for budget in range(15, 60, 5):
         filled = summarize(library_fire, max_words=budget, fill=True)
-        assert words(filled) > budget
+        assert words(filled) >= budget
         longest = max(len(s.text.split()) for s in filled)
         assert words(filled) - longest < budget
+
+
+def test_fill_keeps_the_strict_summary_and_tops_it_up_with_one_sentence(library_fire):
+    for budget in range(15, 60, 5):
+        strict = [s.text for s in summarize(library_fire, max_words=budget)]
+        filled = [s.text for s in summarize(library_fire, max_words=budget, fill=True)]
+        if words(summarize(library_fire, max_words=budget)) == budget:
+            assert filled == strict
+        else:
+            assert set(strict) < set(filled) and len(filled) == len(strict) + 1
 
 
 def test_fill_stops_when_the_story_has_nothing_left(library_fire):

@@ -1,8 +1,9 @@
 """Score newsynth and the baselines on Multi-News style records under the shared protocol.
 
-Every system gets the reference's word count as its budget and is cut to it. ``newsynth`` fills the
-budget the way the baselines do (its last sentence may pass it and is cut by the scorer);
-``newsynth-strict`` is what ``newsynth brief`` prints: whole sentences within the budget.
+Every system gets the reference's word count as its budget and is cut to it. ``newsynth-strict`` is
+what ``newsynth brief`` prints: whole sentences within the budget. ``newsynth`` is the same summary
+topped up with one more sentence when words are left, so that it fills the budget the way the
+baselines do (the scorer cuts that sentence).
 """
 
 from __future__ import annotations

@@ -2,8 +2,9 @@
 
 Covering concepts once rewards what several outlets report and penalizes repeating it; a sentence
 whose information a chosen sentence already carries (the test citations use) is never added.
-With ``fill`` the last sentence may run past the budget, so that a scorer that cuts every system's
-output at the budget (the evaluation protocol) sees it filled, as the baselines are.
+With ``fill``, once no sentence fits the words left, one more may run past the budget, so that a scorer
+that cuts every system's output at the budget (the evaluation protocol) sees it filled, as the baselines
+are; the sentences chosen within the budget stay the same.
 """
 
 from __future__ import annotations
@@ -34,10 +35,11 @@ def select(
     covered_pairs: set[Hashable] = set()
     covered_words: set[Hashable] = set()
     words = 0
+    within_budget = True  # once nothing fits, ``fill`` allows one sentence past the budget
     while words < max_words:
         best, best_value = None, 0.0
         for candidate in pool:
-            if key(candidate) in chosen_keys or (not fill and words + candidate.words > max_words):
+            if key(candidate) in chosen_keys or (within_budget and words + candidate.words > max_words):
                 continue
             if candidate.needs_previous and previous_key(candidate) not in chosen_keys:
                 continue
@@ -51,6 +53,9 @@ def select(
             if value > best_value:
                 best, best_value = candidate, value
         if best is None:
+            if fill and within_budget:
+                within_budget = False
+                continue
             break
         chosen.append(best)
         chosen_keys.add(key(best))
