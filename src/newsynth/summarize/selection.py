@@ -1,7 +1,8 @@
 """Greedy selection: the sentence that adds the most uncovered concept weight per word, until the budget.
 
 Covering concepts once rewards what several outlets report and penalizes repeating it; a sentence
-whose information a chosen sentence already carries (the test citations use) is never added.
+that repeats a chosen one (either carries most of the other's information, the test citations use)
+is never added.
 With ``fill``, once no sentence fits the words left, one more may run past the budget, so that a scorer
 that cuts every system's output at the budget (the evaluation protocol) sees it filled, as the baselines
 are; the sentences chosen within the budget stay the same.
@@ -43,7 +44,7 @@ def select(
                 continue
             if candidate.needs_previous and previous_key(candidate) not in chosen_keys:
                 continue
-            if any(coverage(candidate, other, idf) >= SUPPORT_THRESHOLD for other in chosen):
+            if any(repeats(candidate, other, idf) for other in chosen):
                 continue
             gain = sum(pair_weight.get(p, 0.0) for p in candidate.terms.bigrams - covered_pairs)
             gain += UNIGRAM_SHARE * sum(
@@ -71,3 +72,12 @@ def key(candidate: Candidate) -> tuple[str, int]:
 
 def previous_key(candidate: Candidate) -> tuple[str, int]:
     return candidate.sentence.article_id, candidate.sentence.index - 1
+
+
+def repeats(candidate: Candidate, chosen: Candidate, idf: dict[str, float]) -> bool:
+    """Either sentence carries most of the other's information: the shorter lead after the fuller one
+    ("X defended its record at the UN") repeats it as much as the fuller one after the shorter."""
+    return (
+        coverage(candidate, chosen, idf) >= SUPPORT_THRESHOLD
+        or coverage(chosen, candidate, idf) >= SUPPORT_THRESHOLD
+    )
