@@ -13,7 +13,7 @@ penalty growing with the distance between the article's date and the story's dat
 
 from __future__ import annotations
 
-from collections import Counter, deque
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import mul
@@ -106,7 +106,7 @@ class Assignment:
     story_id: str
     score: float  # combined score with the story joined; 0 for a new story
     new_story: bool
-    vectors: Vectors | None = None  # the article's vectors, reusable by ``add``
+    vectors: Vectors  # the article's vectors, reusable by ``add``
 
 
 class StoryIndex:
@@ -125,23 +125,16 @@ class StoryIndex:
         self.document_frequency = document_frequency
         self.documents = documents
         self.stories: dict[str, StoryState] = {}
-        self.postings: dict[int, deque[str]] = {}
+        self.postings: dict[int, dict[str, None]] = {}  # key -> story ids, oldest first
         self.story_of: dict[str, str] = {}
 
     # --- the public steps -------------------------------------------------------------------
     def assign(self, features: ArticleFeatures, new_story_id: str) -> Assignment:
         """Choose the story of an article (without recording it; ``add`` does that)."""
         self._count(features)
-        vectors = self.vectors(features)
-        best_id, best_score = None, -1.0
-        for story_id in self.candidates(vectors):
-            score = self.score(vectors, features.day, self.stories[story_id])
-            if score > best_score:
-                best_id, best_score = story_id, score
+        assignment = self._best_story(features, new_story_id)
         self._uncount(features)
-        if best_id is not None and best_score >= self.settings.threshold:
-            return Assignment(best_id, best_score, new_story=False, vectors=vectors)
-        return Assignment(new_story_id, 0.0, new_story=True, vectors=vectors)
+        return assignment
 
     def add(self, features: ArticleFeatures, story_id: str, vectors: Vectors | None = None) -> Vectors:
         """Record an article in a story (new or existing) and update every profile and index.
@@ -169,9 +162,23 @@ class StoryIndex:
         self._post(vectors.keys, story_id)
 
     def assign_and_add(self, features: ArticleFeatures, new_story_id: str) -> Assignment:
-        assignment = self.assign(features, new_story_id)
-        self.add(features, assignment.story_id, assignment.vectors)
+        """``assign`` then ``add``, with the article counted in the frequencies once instead of thrice."""
+        self._count(features)
+        assignment = self._best_story(features, new_story_id)
+        self.record(features, assignment.story_id, assignment.vectors)
         return assignment
+
+    def _best_story(self, features: ArticleFeatures, new_story_id: str) -> Assignment:
+        """The candidate story the article fits best, or a new one (the article already counted)."""
+        vectors = self.vectors(features)
+        best_id, best_score = None, -1.0
+        for story_id in self.candidates(vectors):
+            score = self.score(vectors, features.day, self.stories[story_id])
+            if score > best_score:
+                best_id, best_score = story_id, score
+        if best_id is not None and best_score >= self.settings.threshold:
+            return Assignment(best_id, best_score, new_story=False, vectors=vectors)
+        return Assignment(new_story_id, 0.0, new_story=True, vectors=vectors)
 
     # --- scoring ----------------------------------------------------------------------------
     def idf(self, terms: np.ndarray) -> np.ndarray:
@@ -201,8 +208,11 @@ class StoryIndex:
 
     def candidates(self, vectors: Vectors) -> list[str]:
         hits: Counter[str] = Counter()
+        postings = self.postings
         for key in vectors.keys:
-            hits.update(self.postings.get(key, ()))
+            posting = postings.get(key)
+            if posting:
+                hits.update(posting.keys())  # the ids (a Counter would read a dict as counts)
         return [story_id for story_id, _ in hits.most_common(self.settings.max_candidates)]
 
     def score(self, vectors: Vectors, day: int | None, story: StoryState, *, member: bool = False) -> float:
@@ -233,14 +243,21 @@ class StoryIndex:
         self.document_frequency[features.entities] -= 1
 
     def _post(self, keys: list[int], story_id: str) -> None:
+        """Move the story to the recent end of each key's posting list, dropping the oldest past the cap.
+
+        A posting list is a dict used as an ordered set (oldest first), so re-posting costs O(1).
+        """
         cap = self.settings.posting_cap
+        postings = self.postings
         for key in keys:
-            posting = self.postings.get(key)
+            posting = postings.get(key)
             if posting is None:
-                posting = self.postings[key] = deque(maxlen=cap)
-            if story_id in posting:
-                posting.remove(story_id)
-            posting.append(story_id)
+                postings[key] = {story_id: None}
+                continue
+            posting.pop(story_id, None)
+            posting[story_id] = None
+            if len(posting) > cap:
+                del posting[next(iter(posting))]
 
 
 def _top_normalized(terms: np.ndarray, values: np.ndarray, limit: int) -> tuple[np.ndarray, np.ndarray]:
