@@ -159,7 +159,7 @@ class StoryIndex:
             story.days.append(features.day)
         story.article_ids.append(features.article_id)
         self.story_of[features.article_id] = story_id
-        self._post(vectors.keys, story_id)
+        self.post(vectors.keys, story_id)
 
     def assign_and_add(self, features: ArticleFeatures, new_story_id: str) -> Assignment:
         """``assign`` then ``add``, with the article counted in the frequencies once instead of thrice."""
@@ -242,7 +242,7 @@ class StoryIndex:
         self.document_frequency[features.terms] -= 1
         self.document_frequency[features.entities] -= 1
 
-    def _post(self, keys: list[int], story_id: str) -> None:
+    def post(self, keys: list[int], story_id: str) -> None:
         """Move the story to the recent end of each key's posting list, dropping the oldest past the cap.
 
         A posting list is a dict used as an ordered set (oldest first), so re-posting costs O(1).

@@ -28,11 +28,25 @@ def rebuild(
     vectors: Sequence[Vectors],
     story_of: dict[str, str],
     base: StoryIndex,
+    previous: StoryIndex | None = None,
+    unchanged: frozenset[str] = frozenset(),
 ) -> StoryIndex:
-    """An index over the stories as labelled, sharing ``base``'s document frequencies."""
+    """An index over the stories as labelled, sharing ``base``'s document frequencies.
+
+    Stories in ``unchanged`` (the same members as in ``previous``) keep ``previous``'s profiles,
+    which recording the same articles in the same order would rebuild identically; the blocking
+    index is always rebuilt, since it depends on the order of every story's articles.
+    """
     index = StoryIndex(base.settings, document_frequency=base.document_frequency, documents=base.documents)
+    if previous is not None:
+        index.stories = {story_id: previous.stories[story_id] for story_id in unchanged}
     for item, item_vectors in zip(features, vectors, strict=True):
-        index.record(item, story_of[item.article_id], item_vectors)
+        story_id = story_of[item.article_id]
+        if story_id in unchanged:
+            index.story_of[item.article_id] = story_id
+            index.post(item_vectors.keys, story_id)
+        else:
+            index.record(item, story_id, item_vectors)
     return index
 
 
@@ -43,11 +57,16 @@ def refine(
     if not features:
         return labels
     base, vectors = final_vectors(features, settings)
+    index = None
+    unchanged: frozenset[str] = frozenset()
     for _ in range(settings.refine_rounds):
-        index = rebuild(features, vectors, labels, base)
-        moved = _reassign(features, vectors, labels, index)
-        if not moved:
+        index = rebuild(features, vectors, labels, base, index, unchanged)
+        moves = _reassign(features, vectors, labels, index)
+        if not moves:
             break
+        touched = {labels[article_id] for article_id in moves} | set(moves.values())
+        labels.update(moves)
+        unchanged = frozenset(index.stories) - touched
     return labels
 
 
@@ -56,8 +75,8 @@ def _reassign(
     all_vectors: Sequence[Vectors],
     labels: dict[str, str],
     index: StoryIndex,
-) -> int:
-    """Move each article to the candidate story that scores above the rest of its own; returns moves."""
+) -> dict[str, str]:
+    """Article id -> the candidate story that scores above the rest of its own, for articles that move."""
     moves = {}
     for item, vectors in zip(features, all_vectors, strict=True):
         own_id = labels[item.article_id]
@@ -74,5 +93,4 @@ def _reassign(
                 best_id, best_score = story_id, score
         if best_id != own_id and best_score >= index.settings.threshold:
             moves[item.article_id] = best_id
-    labels.update(moves)
-    return len(moves)
+    return moves
