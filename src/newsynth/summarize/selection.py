@@ -37,14 +37,13 @@ def select(
     covered_words: set[Hashable] = set()
     words = 0
     within_budget = True  # once nothing fits, ``fill`` allows one sentence past the budget
+    remaining = list(pool)  # neither chosen nor repeating a chosen sentence
     while words < max_words:
         best, best_value = None, 0.0
-        for candidate in pool:
-            if key(candidate) in chosen_keys or (within_budget and words + candidate.words > max_words):
+        for candidate in remaining:
+            if within_budget and words + candidate.words > max_words:
                 continue
             if candidate.needs_previous and previous_key(candidate) not in chosen_keys:
-                continue
-            if any(repeats(candidate, other, idf) for other in chosen):
                 continue
             gain = sum(pair_weight.get(p, 0.0) for p in candidate.terms.bigrams - covered_pairs)
             gain += UNIGRAM_SHARE * sum(
@@ -60,6 +59,7 @@ def select(
             break
         chosen.append(best)
         chosen_keys.add(key(best))
+        remaining = [c for c in remaining if c is not best and not repeats(c, best, idf)]
         covered_pairs |= best.terms.bigrams
         covered_words |= best.terms.content
         words += best.words
