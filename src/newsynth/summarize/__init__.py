@@ -19,7 +19,8 @@ from newsynth.summarize.selection import select
 def summarize(story: Story, max_words: int = 200, *, fill: bool = False) -> list[SummarySentence]:
     """At most ``max_words`` words of whole sentences, each with the articles that support it.
 
-    ``fill`` lets the last sentence pass the budget, for scorers that cut the output at it.
+    ``fill`` tops that summary up with one more sentence when words are left, which may pass the
+    budget: for scorers that cut every output at the budget.
     """
     articles = story.usable_articles
     candidates = [

@@ -35,7 +35,7 @@ def read_batch(path: str) -> tuple[list[dict], list[str]]:
 
 
 def summarize_record(record: dict, max_words: int, *, fill: bool = False) -> dict:
-    """One output line; ``fill`` lets the last sentence pass the budget (see ``summarize``)."""
+    """One output line; ``fill`` tops the summary up past the budget (see ``summarize``)."""
     budget = int(record.get("max_words") or max_words)
     articles = clean_articles(articles_from_documents(record["documents"], str(record["id"])))
     story = single_story(articles, str(record["id"]))
