@@ -10,8 +10,17 @@ from itertools import pairwise
 from nltk.stem.porter import PorterStemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "say", "told", "according", "mr", "ms", "mrs"}
+# Apostrophes split words, straight or curly alike, so "Gogh's", "Gogh’s" and "Gogh" are one
+# concept across outlets (and "it's" is "it" + "s", not a content word).
+TOKEN = re.compile(r"[a-z0-9]+")
+CONTRACTION_PIECES = (
+    "don didn doesn isn wasn aren weren hasn haven hadn wouldn couldn shouldn ll ve re"  # "didn't" -> didn t
+)
+STOP_WORDS = (
+    frozenset(ENGLISH_STOP_WORDS)
+    | {"said", "says", "say", "told", "according", "mr", "ms", "mrs"}
+    | frozenset(CONTRACTION_PIECES.split())
+)
 _stemmer = PorterStemmer()
 SMALL_NUMBERS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
