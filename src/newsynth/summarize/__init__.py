@@ -3,8 +3,8 @@
 Interface:
     summarize(story, max_words) -> list[SummarySentence]
 
-candidates (readable sentences) -> concepts (what the sources carry) -> selection (coverage under
-the word budget) -> ordering (coherent order) -> citations (every supporting article).
+candidates (readable sentences) -> concepts (what the sources and headlines carry) -> selection
+(coverage under the word budget) -> ordering (coherent order) -> citations (every supporting article).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from newsynth.summarize.candidates import is_readable, make_candidate
 from newsynth.summarize.citations import cite, idf_table
 from newsynth.summarize.ordering import order
 from newsynth.summarize.selection import select
+from newsynth.summarize.text import terms
 
 
 def summarize(story: Story, max_words: int = 200, *, fill: bool = False) -> list[SummarySentence]:
@@ -30,7 +31,8 @@ def summarize(story: Story, max_words: int = 200, *, fill: bool = False) -> list
     ]
     pool = [candidate for candidate in candidates if is_readable(candidate)]
     idf = idf_table(candidates)
-    chosen = select(candidates, pool, max_words, idf, fill=fill)
+    headlines = [terms(article.title) for article in articles if article.title]
+    chosen = select(candidates, pool, max_words, idf, headlines=headlines, fill=fill)
     lengths = {article.id: len(article.sentences) for article in articles}
     rank = {article.id: story.number(article.id) for article in articles}
     return [cite(story, candidate, candidates, idf) for candidate in order(chosen, lengths, rank)]

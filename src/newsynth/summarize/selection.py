@@ -14,10 +14,10 @@ from collections.abc import Hashable, Sequence
 
 from newsynth.summarize.candidates import Candidate
 from newsynth.summarize.citations import SUPPORT_THRESHOLD, coverage
-from newsynth.summarize.concepts import concept_weights
+from newsynth.summarize.concepts import concept_weights, headline_boost
+from newsynth.summarize.text import Terms
 
 UNIGRAM_SHARE = 0.5  # weight of single words relative to word pairs
-LENGTH_EXPONENT = 0.7  # gain / words**exponent: below 1 favours fuller sentences
 
 
 def select(
@@ -26,11 +26,17 @@ def select(
     max_words: int,
     idf: dict[str, float],
     *,
+    headlines: Sequence[Terms] = (),
     fill: bool = False,
 ) -> list[Candidate]:
-    """Pick from ``pool`` (readable sentences); ``candidates`` (all sentences) set the weights."""
-    pair_weight = concept_weights(candidates, lambda c: c.terms.bigrams)
-    word_weight = concept_weights(candidates, lambda c: c.terms.content)
+    """Pick from ``pool`` (readable sentences); ``candidates`` (all sentences) and the articles'
+    ``headlines`` set the weights."""
+    pair_weight = headline_boost(
+        concept_weights(candidates, lambda c: c.terms.bigrams), [h.bigrams for h in headlines]
+    )
+    word_weight = headline_boost(
+        concept_weights(candidates, lambda c: c.terms.content), [h.content for h in headlines]
+    )
     chosen: list[Candidate] = []
     chosen_keys: set[tuple[str, int]] = set()
     covered_pairs: set[Hashable] = set()
@@ -49,7 +55,7 @@ def select(
             gain += UNIGRAM_SHARE * sum(
                 word_weight.get(w, 0.0) for w in candidate.terms.content - covered_words
             )
-            value = gain / candidate.words**LENGTH_EXPONENT
+            value = gain / candidate.words
             if value > best_value:
                 best, best_value = candidate, value
         if best is None:
