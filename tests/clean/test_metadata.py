@@ -85,3 +85,14 @@ def test_menus_and_skip_links_are_not_mastheads():
     for first_line in ("Skip to main content", "1. Home", "Menu Search Sign in"):
         article = clean_articles([article_from_text(first_line + PAGE_BODY, "page.txt")])[0]
         assert article.outlet is None, first_line
+
+
+def test_a_menu_link_to_the_network_names_the_outlet_when_nothing_else_does():
+    menu = "1. Skip to content\n2. Skip to main menu\n3. Skip to more RVN sites\n\n"
+    article = clean_articles([article_from_text(menu + PAGE_BODY.lstrip(), "page.txt")])[0]
+    assert article.outlet == "RVN"
+
+
+def test_a_generic_more_sites_link_names_no_outlet():
+    article = clean_articles([article_from_text("More news sites\n\n" + PAGE_BODY.lstrip(), "page.txt")])[0]
+    assert article.outlet is None

@@ -31,7 +31,11 @@ def fill_metadata(article: Article, lines: list[Line]) -> None:
     if article.outlet is None or article.outlet == domain(article.url):
         # the host name is only ingest's fallback: a site-name line on the page names the outlet better
         article.outlet = (
-            outlet_from_lines(lines) or article.outlet or domain(article.url) or outlet_from_masthead(lines)
+            outlet_from_lines(lines)
+            or article.outlet
+            or domain(article.url)
+            or outlet_from_masthead(lines)
+            or outlet_from_navigation(lines)
         )
 
 
@@ -121,6 +125,7 @@ def byline_from_lines(lines: list[Line]) -> str | None:
 
 
 MASTHEAD_WORDS = 4
+MENU_LINES = 10  # menus are at the top of the page
 NOT_A_NAME = re.compile(r"\d|skip|menu|home|search|sign|subscribe|log ?in|navigation|breaking|live", re.I)
 
 
@@ -137,6 +142,23 @@ def outlet_from_masthead(lines: list[Line]) -> str | None:
     if NOT_A_NAME.search(name) or first.capitalized < first.words or not name[:1].isalpha():
         return None
     return name.title() if name.isupper() else name
+
+
+# "Skip to more DW sites", "More BBC websites": the menu of a broadcaster's or publisher's network.
+NETWORK_LINK = re.compile(
+    r"^(?:\d+\.\s*)?(?:skip to )?(?:more|other) (?P<name>[A-Z][\w&'-]{0,20}(?: [A-Z][\w&'-]{0,20}){0,2}) "
+    r"(?:sites|websites|channels|services)$",
+    re.I,
+)
+
+
+def outlet_from_navigation(lines: list[Line]) -> str | None:
+    """The network a menu link names: the last clue to the outlet of a page with no name line."""
+    for line in lines[:MENU_LINES]:
+        match = NETWORK_LINK.match(line.text.strip())
+        if match and match.group("name")[:1].isupper():
+            return match.group("name")
+    return None
 
 
 def outlet_from_lines(lines: list[Line]) -> str | None:
