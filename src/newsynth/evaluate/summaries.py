@@ -49,18 +49,29 @@ def systems(names: Sequence[str]) -> dict[str, System]:
     return {name: NEWSYNTH_SYSTEMS.get(name) or baseline_system(name) for name in names}
 
 
-def evaluate(records: Sequence[dict], names: Sequence[str]) -> dict[str, dict[str, float]]:
-    """Mean ROUGE F1 per system; each system sees only the documents, budget = reference words."""
+Scores = dict[str, dict[str, float]]  # system -> metric -> mean F1
+
+
+def evaluate(records: Sequence[dict], names: Sequence[str], budget_scale: float = 1.0) -> Scores:
+    """Mean ROUGE F1 per system; each system sees only the documents, budget = reference words
+    (times ``budget_scale``, for a steadier comparison of settings over several budgets)."""
     per_system: dict[str, list[dict[str, float]]] = {name: [] for name in names}
     table = systems(names)
     work = tqdm(records, desc="stories", unit="story", disable=not sys.stderr.isatty())
     for record in work:
         reference = record["summary"]
-        budget = word_count(reference)
+        budget = max(1, int(word_count(reference) * budget_scale))
         for name, system in table.items():
             summary = cut_to_budget(system(record, budget), budget)
             per_system[name].append(rouge_f1(summary, reference))
     return {
         name: {metric: round(statistics.fmean(s[metric] for s in scores), 2) for metric in METRICS}
         for name, scores in per_system.items()
+    }
+
+
+def mean_over_budgets(results: Sequence[Scores]) -> Scores:
+    return {
+        name: {metric: round(statistics.fmean(r[name][metric] for r in results), 2) for metric in METRICS}
+        for name in results[0]
     }
