@@ -2,7 +2,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from newsynth.group.features import ArticleFeatures, day_to_iso, featurize, find_dateline
+from newsynth.group.features import (
+    ArticleFeatures,
+    _sublinear_counts,
+    day_to_iso,
+    featurize,
+    find_dateline,
+    sublinear,
+)
 from newsynth.ingest import article_from_text
 
 
@@ -44,3 +51,19 @@ def test_content_hash_ignores_whitespace_only_differences() -> None:
     a = featurize(article_from_text("Teachers  walked out\nin Brenna.", "a.txt"))
     b = featurize(article_from_text("Teachers walked out in Brenna.", "b.txt"))
     assert a.content_hash == b.content_hash
+
+
+def test_looked_up_sublinear_weights_equal_computed_ones() -> None:
+    counts = np.array([1, 2, 3, 7, 250, (1 << 16) - 1])
+    expected = (1.0 + np.log(counts)).astype(np.float32)
+    assert np.array_equal(sublinear(counts), expected)
+    beyond = np.array([1, 1 << 16, 1 << 20])  # past the table: computed
+    assert np.array_equal(sublinear(beyond), (1.0 + np.log(beyond)).astype(np.float32))
+
+
+def test_repeated_ids_are_counted_once_with_sublinear_weights() -> None:
+    ids, weights = _sublinear_counts([7, 3, 7, 9, 7, 3])
+    assert ids.tolist() == [3, 7, 9]
+    assert np.array_equal(weights, (1.0 + np.log(np.array([2, 3, 1]))).astype(np.float32))
+    empty_ids, empty_weights = _sublinear_counts([])
+    assert len(empty_ids) == len(empty_weights) == 0

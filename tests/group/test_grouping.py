@@ -2,11 +2,14 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
+
 from newsynth.evaluate.group import b_cubed
 from newsynth.group import group_articles, group_features
 from newsynth.group.batch import group_features as group_in_order
 from newsynth.group.batch import group_pile, prepare
 from newsynth.group.index import GroupSettings, StoryIndex
+from newsynth.group.refine import final_vectors
 from newsynth.group.synthetic import synthetic_pile
 from newsynth.records import Article, Story
 from tests.group.fixtures import event_articles
@@ -83,3 +86,20 @@ def test_an_exact_repost_joins_the_story_of_its_original() -> None:
     labels = labels_of(group_articles([*articles, repost]))
     assert labels["repost"] == labels[articles[0].id]
     assert labels_of(group_articles(articles)) == {k: v for k, v in labels.items() if k != "repost"}
+
+
+def test_final_vectors_equal_counting_one_by_one_and_computing_the_idf_per_article() -> None:
+    features = [prepare(article) for article, _ in synthetic_pile(300, seed=3)]
+    index, vectors = final_vectors(features, GroupSettings())
+    counted = StoryIndex(GroupSettings())
+    for item in features:
+        counted._count(item)
+    assert np.array_equal(index.document_frequency, counted.document_frequency)
+    assert index.documents == counted.documents
+    for item, item_vectors in zip(features, vectors, strict=True):
+        expected = counted.vectors(item)
+        assert item_vectors.term_list == expected.term_list
+        assert item_vectors.value_list == expected.value_list
+        assert item_vectors.entity_list == expected.entity_list
+        assert item_vectors.entity_value_list == expected.entity_value_list
+        assert item_vectors.keys == expected.keys

@@ -82,6 +82,7 @@ STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {
     "saturday",
     "sunday",
 }
+SUBLINEAR = np.concatenate(([0.0], 1.0 + np.log(np.arange(1, 1 << 16)))).astype(np.float32)
 ENTITY_STOP = STOP_WORDS | {"mr", "mrs", "ms", "dr", "but", "and", "the", "click", "read", "image", "photo"}
 
 
@@ -129,7 +130,7 @@ def featurize(article: Article) -> ArticleFeatures:
         text = f"{article.title}\n{text}"
     term_ids = [term for term in map(_term_id, WORD_PATTERN.findall(text.lower())) if term >= 0]
     terms, term_weights = _sublinear_counts(term_ids)
-    entities, entity_weights = _sublinear_counts([_entity_id(name) for name in _entities(text)])
+    entities, entity_weights = _sublinear_counts(list(map(_entity_id, _entities(text))))
     return ArticleFeatures(
         article_id=article.id,
         content_hash=content_hash(article),
@@ -160,7 +161,7 @@ def _entity_id(name: str) -> int:
 
 
 def _entities(text: str) -> list[str]:
-    return [name for name in map(_entity_name, ENTITY_PATTERN.findall(text)) if name]
+    return list(filter(None, map(_entity_name, ENTITY_PATTERN.findall(text))))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -181,9 +182,19 @@ def _sublinear_counts(ids: list[int]) -> tuple[np.ndarray, np.ndarray]:
     if not ids:
         return np.zeros(0, dtype=np.uint32), np.zeros(0, dtype=np.float32)
     ordered = np.sort(np.asarray(ids, dtype=np.uint32))
-    starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
-    counts = np.diff(np.append(starts, len(ordered)))
-    return ordered[starts], (1.0 + np.log(counts)).astype(np.float32)
+    edges = np.empty(len(ordered) + 1, dtype=bool)  # where a run of equal ids starts, and the end
+    edges[0] = edges[-1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=edges[1:-1])
+    bounds = np.flatnonzero(edges)
+    return ordered[bounds[:-1]], sublinear(bounds[1:] - bounds[:-1])
+
+
+def sublinear(counts: np.ndarray) -> np.ndarray:
+    """1 + log(count) as float32, looked up: the same values as computing them."""
+    try:
+        return SUBLINEAR[counts]
+    except IndexError:  # a count beyond the table
+        return (1.0 + np.log(counts)).astype(np.float32)
 
 
 def article_day(article: Article) -> int | None:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsynth.group.features import ArticleFeatures
+import numpy as np
+
+from newsynth.group.features import TERM_SPACE, ArticleFeatures
 from newsynth.group.index import GroupSettings, StoryIndex, Vectors
 
 
@@ -17,10 +19,17 @@ def final_vectors(
     features: Sequence[ArticleFeatures], settings: GroupSettings
 ) -> tuple[StoryIndex, list[Vectors]]:
     """Every article's vectors under the document frequencies of the whole pile."""
-    index = StoryIndex(settings)
-    for item in features:
-        index._count(item)
-    return index, [index.vectors(item) for item in features]
+    index = StoryIndex(settings, document_frequency=pile_frequency(features), documents=len(features))
+    idf_table = index.idf_table()
+    return index, [index.vectors(item, idf_table) for item in features]
+
+
+def pile_frequency(features: Sequence[ArticleFeatures]) -> np.ndarray:
+    """Document frequencies of a pile at once: what counting its articles one by one gives."""
+    ids = [item.terms for item in features] + [item.entities for item in features]
+    every_id = np.concatenate(ids, dtype=np.intp) if ids else np.zeros(0, dtype=np.intp)
+    counts = np.bincount(every_id, minlength=TERM_SPACE)
+    return counts.astype(np.int32)
 
 
 def rebuild(
