@@ -13,6 +13,8 @@ outlets that print them; entities their mentions per source. Field meanings: doc
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
+from functools import cache
 
 import numpy as np
 
@@ -114,23 +116,27 @@ def _units(story: Story, articles: list[Article], quoted: set[tuple[str, int]]) 
     return units
 
 
-def _facts(units: list[Unit], articles: list[Article], names: NameIndex) -> list[Facts]:
+def _facts(units: list[Unit], articles: list[Article], names: NameIndex) -> Callable[[int], Facts]:
+    """The facts of unit i, extracted on first use: most units are checked against no other."""
     dates = {article.id: parse_iso_date(article.date) for article in articles}
-    return [
-        Facts(
+
+    @cache
+    def facts_of(i: int) -> Facts:
+        unit = units[i]
+        return Facts(
             quantities=extract_quantities(unit.text),
             dates=extract_dates(unit.text, dates[unit.article_id]),
             mentions=names.mentions.get((unit.article_id, unit.index), []),
         )
-        for unit in units
-    ]
+
+    return facts_of
 
 
 def _claim(
     group: list[int],
     units: list[Unit],
     similarity: np.ndarray,
-    facts: list[Facts],
+    facts: Callable[[int], Facts],
     names: NameIndex,
     total_sources: int,
     quote_conflicts: dict[tuple[tuple[str, int], tuple[str, int]], Conflict],
@@ -164,19 +170,22 @@ def _status(sources: int, total_sources: int, conflicting: bool) -> ClaimStatus:
 
 
 def _conflicts(
-    members: list[int], units: list[Unit], similarity: np.ndarray, facts: list[Facts], names: NameIndex
+    members: list[int],
+    units: list[Unit],
+    similarity: np.ndarray,
+    facts: Callable[[int], Facts],
+    names: NameIndex,
 ) -> list[Conflict]:
     found: dict[tuple[str, frozenset[tuple[str, str]]], Conflict] = {}
     for position, i in enumerate(members):
         for j in members[position + 1 :]:
             if units[i].source == units[j].source or similarity[i, j] < ALIGN_THRESHOLD:
                 continue
-            pair_conflicts = number_conflicts(units[i], units[j], facts[i], facts[j], similarity[i, j])
+            a, b = facts(i), facts(j)
+            pair_conflicts = number_conflicts(units[i], units[j], a, b, similarity[i, j])
             if similarity[i, j] >= CONFLICT_THRESHOLD:  # looser pairs: numbers in the same frame only
-                pair_conflicts += date_conflicts(units[i], units[j], facts[i], facts[j])
-                pair_conflicts += name_conflicts(
-                    units[i], units[j], facts[i], facts[j], names, similarity[i, j]
-                )
+                pair_conflicts += date_conflicts(units[i], units[j], a, b)
+                pair_conflicts += name_conflicts(units[i], units[j], a, b, names, similarity[i, j])
             sources = {units[i].number: units[i].source, units[j].number: units[j].source}
             for conflict in pair_conflicts:
                 key = (conflict.kind, frozenset((sources[n], value) for n, value in conflict.values.items()))

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
+from scipy import sparse
+from sklearn.preprocessing import normalize
 
 from newsynth.compare.text import STOP_WORDS, singular, words
 from newsynth.compare.values import MONTHS, WEEKDAYS
@@ -41,14 +42,48 @@ def is_claim_sentence(text: str) -> bool:
 
 
 def similarity_matrix(units: list[Unit]) -> np.ndarray:
-    if not units:
-        return np.zeros((0, 0))
-    vectorizer = TfidfVectorizer(analyzer=_analyzer, sublinear_tf=True)
-    try:
-        matrix = vectorizer.fit_transform([unit.text for unit in units])
-    except ValueError:  # no content word at all
+    """TF-IDF cosines of every pair of units (sublinear tf, smoothed idf)."""
+    matrix = _tfidf([_analyzer(unit.text) for unit in units])
+    if matrix is None:  # no unit, or no content word at all
         return np.zeros((len(units), len(units)))
     return (matrix @ matrix.T).toarray()
+
+
+def _tfidf(documents: list[list[str]]) -> sparse.csr_array | None:
+    """The rows of ``TfidfVectorizer(sublinear_tf=True)``, computed step for step as scikit-learn does
+    (row entries in order of first use, columns in alphabetical order), so that the cosines are the
+    same to the last bit, without its per-call validation."""
+    vocabulary: dict[str, int] = {}
+    indices: list[int] = []
+    counts: list[int] = []
+    indptr = [0]
+    for terms in documents:
+        row: dict[int, int] = {}
+        for term in terms:
+            column = vocabulary.setdefault(term, len(vocabulary))
+            row[column] = row.get(column, 0) + 1
+        for column in sorted(row):
+            indices.append(column)
+            counts.append(row[column])
+        indptr.append(len(indices))
+    if not vocabulary:
+        return None
+    alphabetical = np.empty(len(vocabulary), dtype=np.int32)
+    alphabetical[[vocabulary[term] for term in sorted(vocabulary)]] = np.arange(len(vocabulary))
+    columns = alphabetical[np.asarray(indices, dtype=np.int32)]
+    frequency = np.bincount(columns, minlength=len(vocabulary)).astype(np.float64) + 1.0
+    idf = np.full_like(frequency, len(documents) + 1.0)
+    idf /= frequency
+    np.log(idf, out=idf)
+    idf += 1.0
+    weights = np.asarray(counts, dtype=np.float64)
+    np.log(weights, out=weights)
+    weights += 1.0
+    weights *= idf[columns]
+    matrix = sparse.csr_array(
+        (weights, columns, np.asarray(indptr, dtype=np.int32)), shape=(len(documents), len(vocabulary))
+    )
+    return normalize(matrix, copy=False)
 
 
 def _analyzer(text: str) -> list[str]:
