@@ -48,6 +48,8 @@ ADJECTIVE_SUFFIX = re.compile(
     r"-(?:led|based|backed|born|run|owned|dominated|controlled|style|era|made|funded|linked|related|affiliated)$"
 )
 CONTRACTION = re.compile(r"'(?:re|ll|ve|d|t|m)\b")
+LOWER_WORD = re.compile(r"\b[a-z]+\b")
+CONNECTOR_WORDS = frozenset(CONNECTORS.strip("(?:)").split("|"))
 TITLES = {
     "mr", "mrs", "ms", "dr", "president", "prime", "minister", "sen", "senator", "rep", "representative",
     "gov", "governor", "gen", "general", "col", "lt", "capt", "captain", "sgt", "judge", "justice", "king",
@@ -92,6 +94,7 @@ ROLE_NOUNS = {
     "scientist", "activist", "candidate", "lawmaker", "member", "student", "teacher", "chief", "president",
 }  # fmt: skip
 KIND_WORDS = (ORGANIZATION_WORDS | PLACE_WORDS) - {"north", "south", "east", "west"}
+OPENING_WORDS = LEADING_WORDS | TITLES
 PLACE_ACRONYMS = {"us", "u s", "usa", "uk", "u k", "uae", "dprk", "prc", "drc"}
 PLACE_CUES = {"in", "near", "from", "to", "across", "outside", "inside", "into", "toward", "towards"}
 SPEECH_CUES = {"said", "says", "told", "added", "explained", "wrote", "insisted", "warned", "stated"}
@@ -160,14 +163,12 @@ def find_mentions(text: str) -> list[Mention]:
 def _trimmed_mention(text: str, start: int, run: str) -> Mention | None:
     parts = run.split(" ")
     cue: Label | None = None
-    while parts and (parts[0].lower().rstrip(".") in LEADING_WORDS | TITLES or fold(parts[0]) in NOT_NAMES):
+    while parts and (parts[0].lower().rstrip(".") in OPENING_WORDS or fold(parts[0]) in NOT_NAMES):
         if parts[0].lower().rstrip(".") in TITLES and parts[0].lower() not in ("foreign", "former", "vice"):
             cue = "person"
         start += len(parts[0]) + 1
         parts = parts[1:]
-    while parts and (
-        parts[-1].lower() in CONNECTORS.strip("(?:)").split("|") or fold(parts[-1]) in NOT_NAMES
-    ):
+    while parts and (parts[-1].lower() in CONNECTOR_WORDS or fold(parts[-1]) in NOT_NAMES):
         parts = parts[:-1]
     if not parts:
         return None
@@ -242,7 +243,7 @@ def build_index(
         found = find_mentions(text)
         index.mentions[(article_id, position)] = found
         capitalised_inside.update(mention.key for mention in found if not mention.sentence_initial)
-        lower_words.update(re.findall(r"\b[a-z]+\b", text))
+        lower_words.update(LOWER_WORD.findall(text))
     for key, found in index.mentions.items():
         index.mentions[key] = [
             m for m in found if not m.sentence_initial or _looks_like_name(m, capitalised_inside, lower_words)
@@ -349,8 +350,14 @@ def _merge_aliases(index: NameIndex, labels: dict[str, Counter[Label]]) -> None:
     keys = sorted(labels, key=lambda key: (-len(key.split()), key))
     written = _written_forms(index)
     acronyms = {key for key, form in written.items() if form.replace(".", "").isupper()}
-    for key in keys:
-        target = _alias_target(key, keys, labels, acronyms)
+    words = {key: frozenset(key.split()) for key in keys}
+    group_start: dict[int, int] = {}  # word count -> position of its first key (keys run longest first)
+    for position, key in enumerate(keys):
+        group_start.setdefault(len(key.split()), position)
+    for position, key in enumerate(keys):
+        longer = keys[: group_start[len(key.split())]]
+        same_length_before = keys[group_start[len(key.split())] : position]
+        target = _alias_target(key, keys, longer, same_length_before, words, labels, acronyms)
         index.canonical[key] = index.canonical.get(target, target) if target else key
     for key in keys:
         canonical = index.canonical[key]
@@ -363,24 +370,31 @@ def _merge_aliases(index: NameIndex, labels: dict[str, Counter[Label]]) -> None:
 
 
 def _alias_target(
-    key: str, keys: list[str], labels: dict[str, Counter[Label]], acronyms: set[str]
+    key: str,
+    keys: list[str],
+    longer: list[str],
+    same_length_before: list[str],
+    words: dict[str, frozenset[str]],
+    labels: dict[str, Counter[Label]],
+    acronyms: set[str],
 ) -> str | None:
-    words = key.split()
-    if len(words) == 1 and len(key) >= 2:
+    """The name ``key`` is a short form or a spelling of. ``longer``: the keys of more words;
+    ``same_length_before``: those of as many words sorted before it (spelling variants have as many
+    words, and only an earlier one is a target)."""
+    if " " not in key and len(key) >= 2:
         expanded = _initials(tuple(keys)).get(key)
         if expanded:
             return expanded
     if key in acronyms:
         return None  # "UN" is no short form of "Kim Jong Un"
-    longer = [other for other in keys if len(other.split()) > len(words) and set(words) < set(other.split())]
-    people = [other for other in longer if _is_person(labels[other]) or not labels[other]]
+    containing = [other for other in longer if words[key] < words[other]]
+    people = [other for other in containing if _is_person(labels[other]) or not labels[other]]
     surname = len(people) == 1 and people[0].split()[-1] == key  # "Brask" after "Lena Brask"
     if len(people) == 1 and (surname or not (labels[key]["place"] or labels[key]["organization"])):
         return people[0]
-    similar = [other for other in keys if other != key and len(other) > 5 and _spelling_variant(key, other)]
-    if similar and keys.index(similar[0]) < keys.index(key):
-        return similar[0]
-    return None
+    return next(
+        (other for other in same_length_before if len(other) > 5 and _spelling_variant(key, other)), None
+    )
 
 
 def _is_person(counts: Counter[Label]) -> bool:

@@ -9,6 +9,7 @@ outlet's direct quote of the same speaker.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cached_property
@@ -22,12 +23,33 @@ SPEECH_VERBS = (
     "recalled|continued|replied|responded|clarified|commented|remarked|tweeted|posted|according|"
     "acknowledge|admit|deny|claim|insist|warn|dismiss|describe|blame|explain"
 )
-SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
-PRONOUN_SPEECH = re.compile(rf"\b(?:he|she)\s+(?:\w+\s+)?(?:{SPEECH_VERBS})\b", re.IGNORECASE)
+
+
+class Caseless:
+    """A case-insensitive pattern (its letters written in lower case). On ASCII text it matches the
+    lower-cased text case-sensitively instead: the same spans, and several times faster, because sre
+    cannot skip ahead on a case-insensitive alternation. Take matched text from the spans."""
+
+    def __init__(self, source: str) -> None:
+        self.ignoring_case = re.compile(source, re.IGNORECASE)
+        self.lower_case = re.compile(source)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if text.isascii():
+            return self.lower_case.finditer(text.lower())
+        return self.ignoring_case.finditer(text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if text.isascii():
+            return self.lower_case.search(text.lower())
+        return self.ignoring_case.search(text)
+
+
+SPEECH = Caseless(rf"\b(?:{SPEECH_VERBS})\b")
+PRONOUN_SPEECH = Caseless(rf"\b(?:he|she)\s+(?:\w+\s+)?(?:{SPEECH_VERBS})\b")
+SPEECH_PRONOUN = Caseless(rf"\b(?:{SPEECH_VERBS})\s+(?:he|she)\b")
 QUOTED = re.compile(r'"([^"]{2,}?)"')
-REPORTED = re.compile(
-    rf"\b(?:{SPEECH_VERBS})\b(?:\s+\w+){{0,3}}?\s+that\s+(?P<clause>[^\"]{{20,}})$", re.IGNORECASE
-)
+REPORTED = Caseless(rf"\b(?:{SPEECH_VERBS})\b(?:\s+\w+){{0,3}}?\s+that\s+(?P<clause>[^\"]{{20,}})$")
 MIN_WORDS_FOR_COMPARISON = 4  # shorter quotes ("wild rumors") are fragments, not renderings to compare
 
 
@@ -60,11 +82,10 @@ def find_quotes(article_id: str, sentences: list[tuple[int, str]], names: NameIn
         speaker = _speaker(outside, mentions, names, last_person)
         for match in quotes:
             found.append(FoundQuote(match.group(1).strip(" ,."), speaker, article_id, position))
-        reported = REPORTED.search(outside) if not quotes else None
-        if reported and speaker:
-            found.append(
-                FoundQuote(reported.group("clause").strip(" ."), speaker, article_id, position, False)
-            )
+        reported = REPORTED.search(outside) if speaker and not quotes else None
+        if reported:
+            clause = outside[reported.start("clause") : reported.end("clause")]
+            found.append(FoundQuote(clause.strip(" ."), speaker, article_id, position, False))
         last_person = _last_person(outside, mentions, names) or last_person
     return found
 
@@ -84,7 +105,7 @@ def _speaker(outside: str, mentions: list[Mention], names: NameIndex, last_perso
         nearest = min(speakers, key=lambda m: min(abs(m.start - verb) for verb in verbs))
         if min(abs(nearest.start - verb) for verb in verbs) <= 60:
             return names.entity_of(nearest)
-    if PRONOUN_SPEECH.search(outside) or re.search(rf"\b(?:{SPEECH_VERBS})\s+(?:he|she)\b", outside, re.I):
+    if PRONOUN_SPEECH.search(outside) or SPEECH_PRONOUN.search(outside):
         return last_person
     return None
 

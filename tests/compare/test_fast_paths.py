@@ -1,0 +1,38 @@
+"""The faster forms of two computations give exactly what the plain forms give."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from newsynth.compare.align import _analyzer, _tfidf
+from newsynth.compare.quotes import REPORTED, SPEECH, SPEECH_VERBS
+
+SENTENCES = [
+    "The Brask county council said on Tuesday that it would close the old quarry road for good.",
+    "SAID the mayor: the footbridge over the Velt River opens on Friday, two years late.",
+    "Officials Said the flood destroyed 45 homes; residents told reporters the river rose overnight.",
+    "Mayor Otto Vrell, who ſaid little, warned that the Velt River bridge would stay shut all winter.",
+    "Nothing to report here.",
+    "",
+]
+
+
+def test_caseless_patterns_match_the_spans_of_ignorecase_ones():
+    plain_speech = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
+    plain_reported = re.compile(REPORTED.lower_case.pattern, re.IGNORECASE)
+    for text in SENTENCES:
+        assert [m.span() for m in SPEECH.finditer(text)] == [m.span() for m in plain_speech.finditer(text)]
+        ours, plain = REPORTED.search(text), plain_reported.search(text)
+        assert (ours and ours.span("clause")) == (plain and plain.span("clause"))
+
+
+def test_tfidf_rows_give_scikit_learns_cosines_to_the_bit():
+    vectorizer = TfidfVectorizer(analyzer=_analyzer, sublinear_tf=True)
+    expected = vectorizer.fit_transform(SENTENCES)
+    matrix = _tfidf([_analyzer(text) for text in SENTENCES])
+    assert matrix is not None
+    assert np.array_equal((matrix @ matrix.T).toarray(), (expected @ expected.T).toarray())
+    assert _tfidf([[], []]) is None
