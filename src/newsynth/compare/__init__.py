@@ -57,7 +57,14 @@ def clear_caches() -> None:
     """Forget memoised word and date analyses, so that timing a story measures it from cold."""
     from newsynth.compare import names, text, values
 
-    for cached in (text.fold, text.content_words, values._dates_with_spans, names._initials):
+    for cached in (
+        text.fold,
+        text.content_words,
+        text.content_word_forms,
+        text._translated,
+        values._dates_with_spans,
+        names._initials,
+    ):
         cached.cache_clear()
 
 

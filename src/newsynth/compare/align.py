@@ -13,7 +13,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.preprocessing import normalize
 
-from newsynth.compare.text import STOP_WORDS, singular, words
+from newsynth.compare.text import content_word_forms
 from newsynth.compare.values import MONTHS, WEEKDAYS
 
 ALIGN_THRESHOLD = 0.28  # chosen on dev (see docs/compare.md)
@@ -89,26 +89,21 @@ def _tfidf(documents: list[list[str]]) -> sparse.csr_array | None:
 def _analyzer(text: str) -> list[str]:
     """Lower-case content words: names, dates and numbers are left out, so that sentences that
     disagree on them still align."""
-    found = []
-    for word in words(text):
-        lowered = word.lower().strip("'-")
-        if word[0].isupper() or word[0].isdigit() or lowered in STOP_WORDS:
-            continue
-        if len(lowered) > 2 and lowered not in DATE_WORDS:
-            found.append(singular(lowered))
-    return found
+    return [
+        folded
+        for word, lowered, folded in content_word_forms(text)
+        if not word[0].isupper() and lowered not in DATE_WORDS
+    ]
 
 
 def aligned_pairs(units: list[Unit], similarity: np.ndarray) -> list[tuple[int, int]]:
     """Pairs (i, j), i < j, of sentences from different articles that report one fact."""
     best = _best_per_article(units, similarity)
     pairs = []
-    for i in range(len(units)):
-        for j in range(i + 1, len(units)):
-            if units[i].article_id == units[j].article_id:
-                continue
-            if _aligned(units, similarity, best, i, j):
-                pairs.append((i, j))
+    # no pair below the lower threshold aligns: skip them without a Python-level look
+    for i, j in np.argwhere(np.triu(similarity >= min(ALIGN_THRESHOLD, COPY_THRESHOLD), k=1)).tolist():
+        if units[i].article_id != units[j].article_id and _aligned(units, similarity, best, i, j):
+            pairs.append((i, j))
     return pairs
 
 

@@ -15,6 +15,11 @@ QUOTE_CHARS = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "�
 
 def normalize_punctuation(text: str) -> str:
     """Straight quotes and hyphens, so that patterns need to know only one form."""
+    return text if text.isascii() else _translated(text)  # every character replaced is non-ASCII
+
+
+@lru_cache(maxsize=8192)
+def _translated(text: str) -> str:
     return text.translate(QUOTE_CHARS)
 
 
@@ -43,9 +48,15 @@ def words(text: str) -> list[str]:
 @lru_cache(maxsize=4096)
 def content_words(text: str) -> frozenset[str]:
     """Lower-cased, plural-folded words that carry meaning (no stop words, no bare numbers)."""
-    found = set()
+    return frozenset(folded for _, _, folded in content_word_forms(text))
+
+
+@lru_cache(maxsize=4096)
+def content_word_forms(text: str) -> tuple[tuple[str, str, str], ...]:
+    """Each word of ``content_words``, in order, as (written, lower-cased, plural-folded)."""
+    found = []
     for word in words(text):
         lowered = word.lower().strip("'-")
         if len(lowered) > 2 and lowered not in STOP_WORDS and not lowered[0].isdigit():
-            found.add(singular(lowered))
-    return frozenset(found)
+            found.append((word, lowered, singular(lowered)))
+    return tuple(found)
