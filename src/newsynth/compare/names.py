@@ -49,6 +49,8 @@ ADJECTIVE_SUFFIX = re.compile(
 )
 CONTRACTION = re.compile(r"'(?:re|ll|ve|d|t|m)\b")
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
+LETTERS = re.compile(r"[A-Za-z]+")
+PERSON_AFTER = re.compile(r"^\s*(?:,\s*(?:\d+|an?|the)\b|\s+(?:said|says|told|added)\b)")
 CONNECTOR_WORDS = frozenset(CONNECTORS.strip("(?:)").split("|"))
 TITLES = {
     "mr", "mrs", "ms", "dr", "president", "prime", "minister", "sen", "senator", "rep", "representative",
@@ -198,11 +200,11 @@ def _cue_label(text: str, start: int, written: str) -> Label | None:
         return "place"
     if written.replace(".", "").isupper() and len(written) <= 6:
         return "organization"
-    before = re.findall(r"[A-Za-z]+", text[max(0, start - 20) : start])
+    before = LETTERS.findall(text[max(0, start - 20) : start])
     if before and before[-1] in ROLE_NOUNS and len(words) > 1:
         return "person"
     after = text[start + len(written) : start + len(written) + 25]
-    if re.match(r"^\s*(?:,\s*(?:\d+|an?|the)\b|\s+(?:said|says|told|added)\b)", after) and len(words) > 1:
+    if PERSON_AFTER.match(after) and len(words) > 1:
         return "person"
     if before and before[-1].lower() in PLACE_CUES and len(words) <= 3:
         return "place"

@@ -10,6 +10,8 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "told", "also", "would", "could", "s"}
 WORD_PATTERN = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
+POSSESSIVE = re.compile(r"'s\b")
+NOT_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
 QUOTE_CHARS = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "’": "'", "‘": "'", "–": "-", "—": "-"})
 
 
@@ -26,10 +28,13 @@ def _translated(text: str) -> str:
 @lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Lower case without accents, hyphens or apostrophes: a key for comparing names and words."""
-    text = unicodedata.normalize("NFKD", normalize_punctuation(text))
-    text = "".join(char for char in text if not unicodedata.combining(char)).lower()
-    text = re.sub(r"'s\b", "", text).replace(".", "")  # "U.S." = "US"
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+    text = normalize_punctuation(text)
+    if not text.isascii():  # ASCII has no accents to take off
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(char for char in text if not unicodedata.combining(char))
+    text = text.lower()
+    text = POSSESSIVE.sub("", text).replace(".", "")  # "U.S." = "US"
+    return " ".join(NOT_ALPHANUMERIC.sub(" ", text).split())
 
 
 def singular(word: str) -> str:
