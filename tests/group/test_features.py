@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from newsynth.group.features import (
+    ENTITY_PATTERN,
+    YEAR_PATTERN,
     ArticleFeatures,
     _sublinear_counts,
     day_to_iso,
@@ -67,3 +71,17 @@ def test_repeated_ids_are_counted_once_with_sublinear_weights() -> None:
     assert np.array_equal(weights, (1.0 + np.log(np.array([2, 3, 1]))).astype(np.float32))
     empty_ids, empty_weights = _sublinear_counts([])
     assert len(empty_ids) == len(empty_weights) == 0
+
+
+def test_fast_patterns_match_what_their_plain_forms_match() -> None:
+    plain_entity = re.compile(r"\b[A-Z][A-Za-z'’.-]*[A-Za-z](?:[ -][A-Z][A-Za-z'’.-]*[A-Za-z])*")
+    plain_year = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+    texts = [
+        "Bob O'Neil-Smith Jr. met Ann Lee, xAnn Lee and _Ann in Orvale.",
+        "ÉMILE Zola, aBc Dd, 3Com, Ω-Team, A, AB, A.B. Coe",
+        "2019 and x2019, 12019, 20190, 1999-2000, in the 2020s, ٣2019 and 2019٣; 20 19",
+    ]
+    for text in texts:
+        assert ENTITY_PATTERN.findall(text) == plain_entity.findall(text)
+        spans = [match.span() for match in YEAR_PATTERN.finditer(text)]
+        assert spans == [match.span() for match in plain_year.finditer(text)]

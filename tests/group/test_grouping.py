@@ -3,9 +3,10 @@ from __future__ import annotations
 import random
 
 import numpy as np
+import pytest
 
 from newsynth.evaluate.group import b_cubed
-from newsynth.group import group_articles, group_features
+from newsynth.group import group_articles, group_features, refine
 from newsynth.group.batch import group_features as group_in_order
 from newsynth.group.batch import group_pile, prepare
 from newsynth.group.index import GroupSettings, StoryIndex
@@ -88,7 +89,10 @@ def test_an_exact_repost_joins_the_story_of_its_original() -> None:
     assert labels_of(group_articles(articles)) == {k: v for k, v in labels.items() if k != "repost"}
 
 
-def test_final_vectors_equal_counting_one_by_one_and_computing_the_idf_per_article() -> None:
+def test_final_vectors_equal_counting_one_by_one_and_computing_the_idf_per_article(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(refine, "BULK_MINIMUM", 1)  # the path of large piles, on a small one
     features = [prepare(article) for article, _ in synthetic_pile(300, seed=3)]
     index, vectors = final_vectors(features, GroupSettings())
     counted = StoryIndex(GroupSettings())

@@ -14,11 +14,18 @@ import numpy as np
 from newsynth.group.features import TERM_SPACE, ArticleFeatures
 from newsynth.group.index import GroupSettings, StoryIndex, Vectors
 
+BULK_MINIMUM = 2000  # below this, a pass over the whole term space costs more than it saves
+
 
 def final_vectors(
     features: Sequence[ArticleFeatures], settings: GroupSettings
 ) -> tuple[StoryIndex, list[Vectors]]:
     """Every article's vectors under the document frequencies of the whole pile."""
+    if len(features) < BULK_MINIMUM:
+        index = StoryIndex(settings)
+        for item in features:
+            index._count(item)
+        return index, [index.vectors(item) for item in features]
     index = StoryIndex(settings, document_frequency=pile_frequency(features), documents=len(features))
     idf_table = index.idf_table()
     return index, [index.vectors(item, idf_table) for item in features]
@@ -28,8 +35,7 @@ def pile_frequency(features: Sequence[ArticleFeatures]) -> np.ndarray:
     """Document frequencies of a pile at once: what counting its articles one by one gives."""
     ids = [item.terms for item in features] + [item.entities for item in features]
     every_id = np.concatenate(ids, dtype=np.intp) if ids else np.zeros(0, dtype=np.intp)
-    counts = np.bincount(every_id, minlength=TERM_SPACE)
-    return counts.astype(np.int32)
+    return np.bincount(every_id, minlength=TERM_SPACE).astype(np.int32)
 
 
 def rebuild(
