@@ -1,9 +1,11 @@
-"""Small text helpers shared by the compare modules: words, content words, plural folding."""
+"""Small text helpers shared by the compare modules: words, content words, plural folding, fast
+case-insensitive patterns."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -65,3 +67,23 @@ def content_word_forms(text: str) -> tuple[tuple[str, str, str], ...]:
         if len(lowered) > 2 and lowered not in STOP_WORDS and not lowered[0].isdigit():
             found.append((word, lowered, singular(lowered)))
     return tuple(found)
+
+
+class Caseless:
+    """A case-insensitive pattern (its letters written in lower case). On ASCII text it matches the
+    lower-cased text case-sensitively instead: the same spans, and several times faster, because sre
+    cannot skip ahead on a case-insensitive alternation. Take matched text from the spans."""
+
+    def __init__(self, source: str) -> None:
+        self.ignoring_case = re.compile(source, re.IGNORECASE)
+        self.lower_case = re.compile(source)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if text.isascii():
+            return self.lower_case.finditer(text.lower())
+        return self.ignoring_case.finditer(text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if text.isascii():
+            return self.lower_case.search(text.lower())
+        return self.ignoring_case.search(text)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from newsynth.compare.text import STOP_WORDS, normalize_punctuation, singular
+from newsynth.compare.text import STOP_WORDS, Caseless, normalize_punctuation, singular
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -64,9 +64,8 @@ SLOT_SKIP = {
 }  # fmt: skip
 PERCENT_WORDS = {"%", "percent", "per cent", "percentage"}
 
-MAY_HOLD_NUMBER = re.compile(
-    r"\d|\b(?:" + "|".join(sorted(SMALL_NUMBERS) + sorted(VAGUE_PLURALS)) + r")\b|\ba (?:dozen|hundred)\b",
-    re.IGNORECASE,
+MAY_HOLD_NUMBER = Caseless(
+    r"\d|\b(?:" + "|".join(sorted(SMALL_NUMBERS) + sorted(VAGUE_PLURALS)) + r")\b|\ba (?:dozen|hundred)\b"
 )
 TOKEN = re.compile(r"\$|%|\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?\b|\d[\d,]*(?:\.\d+)?|[A-Za-z]+|\S")
 MONTH_RE = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"  # noqa: E501
