@@ -353,13 +353,13 @@ def _merge_aliases(index: NameIndex, labels: dict[str, Counter[Label]]) -> None:
     written = _written_forms(index)
     acronyms = {key for key, form in written.items() if form.replace(".", "").isupper()}
     words = {key: frozenset(key.split()) for key in keys}
+    length = {key: len(key.split()) for key in keys}
     group_start: dict[int, int] = {}  # word count -> position of its first key (keys run longest first)
     for position, key in enumerate(keys):
-        group_start.setdefault(len(key.split()), position)
+        group_start.setdefault(length[key], position)
     for position, key in enumerate(keys):
-        longer = keys[: group_start[len(key.split())]]
-        same_length_before = keys[group_start[len(key.split())] : position]
-        target = _alias_target(key, keys, longer, same_length_before, words, labels, acronyms)
+        start = group_start[length[key]]
+        target = _alias_target(key, keys, keys[:start], keys[start:position], words, labels, acronyms)
         index.canonical[key] = index.canonical.get(target, target) if target else key
     for key in keys:
         canonical = index.canonical[key]

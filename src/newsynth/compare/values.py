@@ -62,6 +62,7 @@ SLOT_SKIP = {
     "of", "the", "a", "an", "per", "more", "additional", "other", "new", "some", "about", "their", "his",
     "her", "its", "our", "my", "your", "them", "these", "those", "whom", "which",
 }  # fmt: skip
+NUMBER_STARTS = frozenset(SMALL_NUMBERS) | frozenset(VAGUE_PLURALS) | {"a"}
 PERCENT_WORDS = {"%", "percent", "per cent", "percentage"}
 
 MAY_HOLD_NUMBER = Caseless(
@@ -221,7 +222,7 @@ def extract_quantities(text: str) -> list[Quantity]:
     quantities: list[Quantity] = []
     position = 0
     while position < len(tokens):
-        parsed = _quantity_at(tokens, position)
+        parsed = _quantity_at(tokens, position) if _may_start_number(tokens[position]) else None
         if parsed is None:
             position += 1
             continue
@@ -231,6 +232,11 @@ def extract_quantities(text: str) -> list[Quantity]:
         quantities.append(replace(quantity, text=written))
         position = end
     return quantities
+
+
+def _may_start_number(token: str) -> bool:
+    """What ``_vague_at`` or ``_number_at`` can read a number from: a cheap test before them."""
+    return token[0].isdigit() or token.lower() in NUMBER_STARTS
 
 
 def _mask_dates(text: str) -> str:
