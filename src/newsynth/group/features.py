@@ -21,6 +21,8 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from newsynth.records import Article
 
 TERM_SPACE = 1 << 22  # hashed vocabulary size; collisions are rare at this size
+# 1 + log(count), looked up by count (index 0 unused): the weights of repeated terms and names
+SUBLINEAR = np.concatenate(([0.0], 1.0 + np.log(np.arange(1, 1 << 16)))).astype(np.float32)
 WORD_PATTERN = re.compile(r"[a-z][a-z0-9'’]*[a-z0-9]|\d[\d,.]*\d")
 # ``(?<!\w[A-Z])`` after the first letter is a leading ``\b``; re finds matches much faster when
 # a pattern starts with a character set
@@ -85,7 +87,6 @@ STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {
     "saturday",
     "sunday",
 }
-SUBLINEAR = np.concatenate(([0.0], 1.0 + np.log(np.arange(1, 1 << 16)))).astype(np.float32)
 ENTITY_STOP = STOP_WORDS | {"mr", "mrs", "ms", "dr", "but", "and", "the", "click", "read", "image", "photo"}
 
 
