@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 Label = Literal["person", "organization", "place", "other"]
-DEFAULT_NER_BUDGET = 40  # tokens of sentence text given to spaCy per story (~6 ms of the 30)
+DEFAULT_NER_BUDGET = 40  # tokens of sentence text given to spaCy per story (its cost grows with it)
 
 UPPER = "A-ZÀ-ÖØ-Þ"
 LOWER = "a-zß-öø-ÿ"
