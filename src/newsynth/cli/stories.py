@@ -301,7 +301,7 @@ def ingest_command(paths: tuple[str, ...], store_path: str) -> None:
         if bar:
             bar.close()
         total_articles = store.article_count
-        total_stories = len(store.index.stories)
+        total_stories = store.story_count
     click.echo(
         f"added {counts.added} articles ({counts.duplicates} already there), "
         f"{counts.new_stories} new stories; "

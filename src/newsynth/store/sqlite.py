@@ -1,4 +1,10 @@
-"""The SQLite store: articles with their grouping features, stories and assignments."""
+"""The SQLite store: articles with their grouping features, stories and assignments.
+
+Any number of processes may write to one store. Each article is assigned inside a write transaction
+(``BEGIN IMMEDIATE``, so writers take turns) after the index has caught up with every article other
+writers committed since: the stored assignments are then exactly those of one process that ingested the
+articles in the order of their ``seq``, and a text is stored once however many writers bring it.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +19,7 @@ from newsynth.group.index import GroupSettings, StoryIndex
 from newsynth.records import Article, Story
 
 SCHEMA_VERSION = "1"
+BUSY_TIMEOUT_S = 120.0  # how long a writer waits for the others' transactions before giving up
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (
@@ -49,84 +56,118 @@ class ArticleStore:
     def __init__(self, path: str | Path, settings: GroupSettings | None = None) -> None:
         self.path = Path(path)
         try:
-            self.connection = sqlite3.connect(self.path, isolation_level=None)
+            self.connection = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_S)
             self.connection.execute("PRAGMA journal_mode=WAL")
             self.connection.execute("PRAGMA synchronous=NORMAL")
-            self.connection.executescript(SCHEMA)
+            self.connection.executescript(SCHEMA)  # idempotent: writers may open a new store together
             self._check_version()
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: not a newsynth store ({error})") from error
         self.index = StoryIndex(settings)
         self.known_hashes: set[str] = set()
-        self._replay()
+        self.last_seq = 0  # the newest article the index holds
+        self._catch_up()
 
     def _check_version(self) -> None:
+        self.connection.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
         row = self.connection.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
-        if row is None:
-            self.connection.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
-        elif row[0] != SCHEMA_VERSION:
+        if row[0] != SCHEMA_VERSION:
             raise StoreError(f"{self.path}: store schema {row[0]}, this newsynth reads {SCHEMA_VERSION}")
 
-    def _replay(self) -> None:
-        """Rebuild the in-memory index from the committed articles, in arrival order."""
+    def _catch_up(self) -> None:
+        """Add to the in-memory index the articles committed since it was last brought up to date
+        (by this writer or any other), in arrival order. On opening, that is every article."""
         rows = self.connection.execute(
-            "SELECT a.article_id, a.content_hash, a.features, s.story_id "
-            "FROM articles a JOIN assignments s ON s.seq = a.seq ORDER BY a.seq"
+            "SELECT a.seq, a.article_id, a.content_hash, a.features, s.story_id "
+            "FROM articles a JOIN assignments s ON s.seq = a.seq WHERE a.seq > ? ORDER BY a.seq",
+            (self.last_seq,),
         )
-        for article_id, digest, blob, story_id in rows:
+        for seq, article_id, digest, blob, story_id in rows:
             self.index.add(ArticleFeatures.from_bytes(article_id, digest, blob), story_id)
             self.known_hashes.add(digest)
+            self.last_seq = seq
 
     @property
     def article_count(self) -> int:
         return self.connection.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
 
+    @property
+    def story_count(self) -> int:
+        """Online stories in the store, those other writers started included."""
+        return self.connection.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
+
     def ingest(
         self, articles: Iterable[Article], on_article: Callable[[Article], None] | None = None
     ) -> IngestCounts:
-        """Add articles in the given order; each one is stored and assigned in its own transaction."""
+        """Add articles in the given order; each one is stored and assigned in its own transaction.
+
+        The costly part (cleaning and features) runs outside the transaction; inside it the index
+        first takes in what other writers committed, so the article is assigned against all of them.
+        """
         counts = IngestCounts()
         for article in articles:
             if content_hash(article) in self.known_hashes:
                 counts.duplicates += 1
             else:
                 features = prepare(article)
-                assignment = self.index.assign(features, story_id_for(features))
-                self._commit(article, features, assignment.story_id, assignment.score, assignment.new_story)
-                self.index.add(features, assignment.story_id, assignment.vectors)
-                self.known_hashes.add(features.content_hash)
-                counts.added += 1
-                counts.new_stories += assignment.new_story
+                with self._transaction() as cursor:
+                    self._catch_up()
+                    if features.content_hash in self.known_hashes:  # another writer stored it meanwhile
+                        counts.duplicates += 1
+                    else:
+                        self._store(cursor, article, features, counts)
             if on_article is not None:
                 on_article(article)
         return counts
 
-    def _commit(
-        self, article: Article, features: ArticleFeatures, story_id: str, score: float, new_story: bool
+    def _store(
+        self, cursor: sqlite3.Cursor, article: Article, features: ArticleFeatures, counts: IngestCounts
     ) -> None:
-        with self._transaction() as cursor:
-            cursor.execute(
-                "INSERT INTO articles (content_hash, article_id, origin, url, outlet, title, date, byline, "
-                "raw_text, features) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    features.content_hash,
-                    article.id,
-                    article.origin,
-                    article.url,
-                    article.outlet,
-                    article.title,
-                    article.date,
-                    article.byline,
-                    article.raw_text,
-                    features.to_bytes(),
-                ),
-            )
-            seq = cursor.lastrowid
-            if new_story:
-                cursor.execute("INSERT INTO stories (id, first_seq) VALUES (?, ?)", (story_id, seq))
-            cursor.execute(
-                "INSERT INTO assignments (seq, story_id, score) VALUES (?, ?, ?)", (seq, story_id, score)
-            )
+        """Assign one new article, write it with its assignment, and record it in the index.
+
+        The index is updated only once the rows are written: a failed insert leaves it as it was."""
+        assignment = self.index.assign(features, story_id_for(features))
+        seq = self._insert(
+            cursor, article, features, assignment.story_id, assignment.score, assignment.new_story
+        )
+        self.index.add(features, assignment.story_id, assignment.vectors)
+        self.known_hashes.add(features.content_hash)
+        self.last_seq = seq
+        counts.added += 1
+        counts.new_stories += assignment.new_story
+
+    def _insert(
+        self,
+        cursor: sqlite3.Cursor,
+        article: Article,
+        features: ArticleFeatures,
+        story_id: str,
+        score: float,
+        new_story: bool,
+    ) -> int:
+        cursor.execute(
+            "INSERT INTO articles (content_hash, article_id, origin, url, outlet, title, date, byline, "
+            "raw_text, features) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                features.content_hash,
+                article.id,
+                article.origin,
+                article.url,
+                article.outlet,
+                article.title,
+                article.date,
+                article.byline,
+                article.raw_text,
+                features.to_bytes(),
+            ),
+        )
+        seq = cursor.lastrowid
+        if new_story:
+            cursor.execute("INSERT INTO stories (id, first_seq) VALUES (?, ?)", (story_id, seq))
+        cursor.execute(
+            "INSERT INTO assignments (seq, story_id, score) VALUES (?, ?, ?)", (seq, story_id, score)
+        )
+        return seq
 
     def _transaction(self) -> _Transaction:
         return _Transaction(self.connection)
