@@ -1,8 +1,9 @@
-"""Several processes writing to one store at once: the same stories as one process, no article lost or doubled."""
+"""Several processes writing to one store at once: the stories of one process, no article lost or doubled."""
 
 from __future__ import annotations
 
 import multiprocessing
+from itertools import pairwise
 from pathlib import Path
 
 from newsynth.group.synthetic import synthetic_pile
@@ -50,7 +51,7 @@ def test_four_writers_give_the_stories_of_one_writer_and_store_every_article_onc
         writer_of = {article.id: n for n in range(WRITERS) for article in shard(pile(), n)}
     assert sorted(article.id for article in arrived) == sorted(article.id for article in pile())
 
-    turns = sum(writer_of[a.id] != writer_of[b.id] for a, b in zip(arrived, arrived[1:], strict=False))
+    turns = sum(writer_of[a.id] != writer_of[b.id] for a, b in pairwise(arrived))
     assert turns > WRITERS  # the writers really took turns, not one after the other
 
     with ArticleStore(tmp_path / "single.sqlite") as single:
