@@ -35,13 +35,15 @@ def html_text(body: bytes, content_type: str | None) -> str:
     return decode_text(body)
 
 
-def article_from_response(body: bytes, content_type: str | None, url: str, **metadata: str | None) -> Article:
+def article_from_response(
+    body: bytes, content_type: str | None, url: str, origin: str | None = None, **metadata: str | None
+) -> Article:
     """The article of an HTML response; InputError when it is not an HTML page or has no text.
 
     ``metadata`` (title, date, outlet, byline) fills only what the page itself does not say."""
     if not is_html(content_type):
         raise InputError(f"not an HTML page ({media_type(content_type) or 'no content type'})")
-    article = article_from_html(html_text(body, content_type), url, url=url)
+    article = article_from_html(html_text(body, content_type), origin or url, url=url)
     for key, value in metadata.items():
         if value and not getattr(article, key):
             setattr(article, key, value)

@@ -18,17 +18,19 @@ import sqlite3
 # trigger's NEW.story_id or OLD.story_id. Stories are small, so a full recount per change is cheap.
 _RECOUNT = """
     INSERT INTO story_listing
-        (story_id, title, articles, outlets, first_day, last_day, first_seq, last_seq, version)
+        (story_id, title, lead, articles, outlets, first_day, last_day, first_seq, last_seq, version)
     SELECT :story,
         (SELECT a2.title FROM assignments s2 JOIN articles a2 ON a2.seq = s2.seq
          WHERE s2.story_id = :story AND a2.title IS NOT NULL ORDER BY s2.seq LIMIT 1),
+        (SELECT substr(a3.raw_text, 1, 200) FROM assignments s3 JOIN articles a3 ON a3.seq = s3.seq
+         WHERE s3.story_id = :story ORDER BY s3.seq LIMIT 1),
         COUNT(*), COUNT(DISTINCT a.outlet),
         MIN(COALESCE(a.date, substr(r.at, 1, 10))), MAX(COALESCE(a.date, substr(r.at, 1, 10))),
         MIN(s.seq), MAX(s.seq), 1
     FROM assignments s JOIN articles a ON a.seq = s.seq LEFT JOIN arrivals r ON r.seq = s.seq
     WHERE s.story_id = :story
     ON CONFLICT(story_id) DO UPDATE SET
-        title = excluded.title, articles = excluded.articles, outlets = excluded.outlets,
+        title = excluded.title, lead = excluded.lead, articles = excluded.articles, outlets = excluded.outlets,
         first_day = excluded.first_day, last_day = excluded.last_day,
         first_seq = excluded.first_seq, last_seq = excluded.last_seq,
         version = story_listing.version + 1;
@@ -49,6 +51,7 @@ CREATE TABLE IF NOT EXISTS arrivals (seq INTEGER PRIMARY KEY, at TEXT);  -- UTC;
 CREATE TABLE IF NOT EXISTS story_listing (
     story_id TEXT PRIMARY KEY,
     title TEXT,
+    lead TEXT,  -- the start of the first article's text, for stories without a title
     articles INTEGER NOT NULL,
     outlets INTEGER NOT NULL,
     first_day TEXT, last_day TEXT,  -- publication dates (arrival day when unknown), YYYY-MM-DD

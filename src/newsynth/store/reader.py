@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsynth.records import Article
+from newsynth.render.view import shorten
 from newsynth.store.listing import ensure_listing
 from newsynth.store.sqlite import BUSY_TIMEOUT_S, SCHEMA, StoreError
 
@@ -245,7 +246,7 @@ class StoreReader:
 
 
 _STORY_COLUMNS = (
-    "SELECT l.story_id, l.title, l.articles, l.outlets, c.independent, l.first_day, l.last_day, l.version "
+    "SELECT l.story_id, COALESCE(l.title, l.lead), l.articles, l.outlets, c.independent, l.first_day, l.last_day, l.version "
     "FROM story_listing l LEFT JOIN brief_cache c ON c.story_id = l.story_id AND c.version = l.version"
 )
 
@@ -256,7 +257,7 @@ def _story_row(row: tuple) -> StoryRow:
         independent = 1
     return StoryRow(
         id=story_id,
-        title=title or "Untitled story",
+        title=shorten(title) if title else "Untitled story",
         articles=articles,
         outlets=outlets,
         independent=independent,
