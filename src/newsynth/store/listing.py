@@ -30,7 +30,8 @@ _RECOUNT = """
     FROM assignments s JOIN articles a ON a.seq = s.seq LEFT JOIN arrivals r ON r.seq = s.seq
     WHERE s.story_id = :story
     ON CONFLICT(story_id) DO UPDATE SET
-        title = excluded.title, lead = excluded.lead, articles = excluded.articles, outlets = excluded.outlets,
+        title = excluded.title, lead = excluded.lead,
+        articles = excluded.articles, outlets = excluded.outlets,
         first_day = excluded.first_day, last_day = excluded.last_day,
         first_seq = excluded.first_seq, last_seq = excluded.last_seq,
         version = story_listing.version + 1;

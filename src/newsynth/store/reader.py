@@ -246,7 +246,8 @@ class StoreReader:
 
 
 _STORY_COLUMNS = (
-    "SELECT l.story_id, COALESCE(l.title, l.lead), l.articles, l.outlets, c.independent, l.first_day, l.last_day, l.version "
+    "SELECT l.story_id, COALESCE(l.title, l.lead), l.articles, l.outlets, c.independent, "
+    "l.first_day, l.last_day, l.version "
     "FROM story_listing l LEFT JOIN brief_cache c ON c.story_id = l.story_id AND c.version = l.version"
 )
 
