@@ -7,6 +7,7 @@ forbids. Every request is counted by path.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections import Counter
@@ -82,7 +83,8 @@ def rss(base: str, links: list[str]) -> str:
 
 def atom(base: str, links: list[str]) -> str:
     entries = "".join(
-        f'<entry><title>{ARTICLES[link.split("#")[0]][1]}</title><link href="{base}{link}"/><id>{base}{link}</id>'
+        f"<entry><title>{ARTICLES[link.split('#')[0]][1]}</title>"
+        f'<link href="{base}{link}"/><id>{base}{link}</id>'
         "<updated>2031-03-06T09:30:00Z</updated></entry>"
         for link in links
     )
@@ -174,10 +176,8 @@ def handler_for(site: Site) -> type[BaseHTTPRequestHandler]:
             for name, value in (headers or {}).items():
                 self.send_header(name, value)
             self.end_headers()
-            try:
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 self.wfile.write(data)
-            except (BrokenPipeError, ConnectionResetError):
-                pass
 
     return Handler
 

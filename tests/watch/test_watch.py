@@ -1,4 +1,4 @@
-"""The feed watcher against a local site: new pages stored, bad pages logged and retried, nothing refetched."""
+"""The watcher against a local site: new pages stored, bad ones logged and retried, nothing refetched."""
 
 from __future__ import annotations
 
