@@ -17,6 +17,9 @@ from newsynth.ingest.metadata import normalize_date
 from newsynth.ingest.responses import article_from_response, is_html
 from newsynth.records import Article, Skipped
 
+WARC_MAGIC = b"WARC/"
+GZIP_MAGIC = b"\x1f\x8b"
+
 
 @dataclass
 class WarcCounts:
@@ -43,6 +46,10 @@ def _read_warc(path: Path, counts: WarcCounts) -> Iterator[Article]:
     origin = display_path(path)
     try:
         with path.open("rb") as stream:
+            if not stream.read(len(WARC_MAGIC)).startswith((WARC_MAGIC, GZIP_MAGIC)):
+                counts.skipped.append(Skipped(origin, "not a readable WARC file (no WARC/ header)"))
+                return
+            stream.seek(0)
             for record in ArchiveIterator(stream):
                 counts.records += 1
                 article = _article(record, origin, counts)
