@@ -41,6 +41,11 @@
 
   var events = new EventSource("/events?since=" + encodeURIComponent(live.dataset.mark || "0"));
   events.addEventListener("change", refresh);
+  // A stream left open by a page kept in the back-forward cache would hold one of the browser's
+  // few connections to this server; close it when the page is left.
+  window.addEventListener("pagehide", function () {
+    events.close();
+  });
   if (status) {
     events.addEventListener("open", function () {
       status.textContent = "live";
