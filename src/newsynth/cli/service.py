@@ -20,10 +20,10 @@ SIZE_UNITS = {"b": 1, "kb": 1000, "mb": 1_000_000, "gb": 1_000_000_000}
 TOKEN_VARIABLE = "NEWSYNTH_API_TOKEN"
 
 
-def seconds(value: str, option: str) -> float:
-    """'15m', '90s', '2h', '500ms' or a plain number of seconds."""
+def seconds(value: str, option: str, *, zero: bool = False) -> float:
+    """'15m', '90s', '2h', '500ms' or a plain number of seconds (0 only where ``zero`` allows it)."""
     match = DURATION.match(value.strip().lower())
-    if not match or float(match.group(1)) <= 0:
+    if not match or float(match.group(1)) < (0 if zero else 1e-9):
         fail(f"{option}: expected a duration such as 90s, 15m or 2h, got {value!r}")
     return float(match.group(1)) * DURATION_UNITS[match.group(2) or "s"]
 
@@ -128,7 +128,7 @@ def watch_command(
         timeout_s=read_timeout,
         deadline_s=max(3 * read_timeout, 30.0),
         max_bytes=byte_count(max_page, "--max-page"),
-        host_delay_s=seconds(delay, "--delay"),
+        host_delay_s=seconds(delay, "--delay", zero=True),
         allow_private=allow_private,
     )
     log = lambda line: click.echo(line, err=True)  # noqa: E731
