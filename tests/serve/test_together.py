@@ -46,40 +46,55 @@ BRIDGE_FILED = {
     ),
 }
 BATCH = 2
+INGEST_RUNS = 2
+TURN_WAIT_S = 3.0
+NEWSYNTH = [sys.executable, "-m", "newsynth.cli"]
 
 
 def route_of(origin: str) -> str:
     return "server" if origin == "api" else "watch" if origin.startswith("http") else "ingest"
 
 
-def post_all(base: str, records: list[dict], failures: list[str]) -> None:
-    """Post the records a few at a time, starting once another writer has stored something."""
+def post_all(base: str, records: list[dict], failures: list[str], others_done: threading.Event) -> None:
+    """Post a few records at a time; before each post, let the other writers add some while they run."""
     with httpx.Client(base_url=base, timeout=120) as client:
-        deadline = time.monotonic() + 120
-        while client.get("/healthz").json()["articles"] == 0 and time.monotonic() < deadline:
-            time.sleep(0.05)
         for start in range(0, len(records), BATCH):
+            seen = client.get("/healthz").json()["articles"]
+            deadline = time.monotonic() + TURN_WAIT_S
+            while (
+                client.get("/healthz").json()["articles"] == seen
+                and not others_done.is_set()
+                and time.monotonic() < deadline
+            ):
+                time.sleep(0.05)
             response = client.post("/api/articles", json=records[start : start + BATCH])
             if response.status_code not in (200, 201):
                 failures.append(response.text)
+
+
+def ingest_all(files: list[Path], store: Path, failures: list[str], done: threading.Event) -> None:
+    """One `newsynth ingest` process per file, one after the other (each one a writer of its own)."""
+    for file in files:
+        ran = subprocess.run([*NEWSYNTH, "ingest", str(file), "--store", str(store)], capture_output=True)
+        if ran.returncode != 0:
+            failures.append(ran.stderr.decode())
+    done.set()
 
 
 def test_watch_server_and_ingest_together_lose_no_article_and_split_no_story(tmp_path: Path) -> None:
     store = tmp_path / "shared.sqlite"
     pile = [{"text": a.raw_text, "outlet": a.outlet} for a, _ in synthetic_pile(40, seed=4)]
     posted, filed = [*pile[0::2], BRIDGE_POSTED], [*pile[1::2], BRIDGE_FILED]
-    jsonl = tmp_path / "filed.jsonl"
-    jsonl.write_text("".join(json.dumps(record) + "\n" for record in filed), encoding="utf-8")
+    files = [tmp_path / f"filed-{n}.jsonl" for n in range(INGEST_RUNS)]
+    for n, file in enumerate(files):
+        file.write_text("".join(json.dumps(r) + "\n" for r in filed[n::INGEST_RUNS]), encoding="utf-8")
 
     failures: list[str] = []
+    ingested = threading.Event()
     with RunningSite() as site, running_server(ServeSettings(store=store, events_poll_s=0.2)) as base:
-        newsynth = [sys.executable, "-m", "newsynth.cli"]
-        ingest = subprocess.Popen(
-            [*newsynth, "ingest", str(jsonl), "--store", str(store)], stderr=subprocess.PIPE
-        )
         watch = subprocess.Popen(
             [
-                *newsynth,
+                *NEWSYNTH,
                 "watch",
                 f"{site.base}/rss.xml",
                 f"{site.base}/atom.xml",
@@ -96,10 +111,14 @@ def test_watch_server_and_ingest_together_lose_no_article_and_split_no_story(tmp
             ],
             stderr=subprocess.PIPE,
         )
-        poster = threading.Thread(target=post_all, args=(base, posted, failures))
-        poster.start()
-        poster.join(timeout=300)
-        assert ingest.wait(timeout=300) == 0, ingest.stderr.read()
+        writers = [
+            threading.Thread(target=ingest_all, args=(files, store, failures, ingested)),
+            threading.Thread(target=post_all, args=(base, posted, failures, ingested)),
+        ]
+        for writer in writers:
+            writer.start()
+        for writer in writers:
+            writer.join(timeout=300)
         assert watch.wait(timeout=300) == 0, watch.stderr.read()
     assert failures == []
 
