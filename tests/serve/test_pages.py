@@ -17,7 +17,7 @@ def biggest_story_id(client) -> str:
 def test_the_list_page_shows_stories_with_their_coverage_strip(client) -> None:
     page = client.get("/", params={"q": "crane"})
     assert page.status_code == 200
-    assert "1 stories matching “crane”" in page.text
+    assert "1 story matching “crane”" in page.text
     assert page.text.count('class="story"') == 1
     assert re.search(
         r'<div class="strip"[^>]*>(<i style="background:hsl\(\d+ 55% 50%\)" title="[^"]+"></i>){5}', page.text

@@ -51,7 +51,9 @@ def list_page(
 
 def story_list(rows: list[StoryRow], total: int, query: StoryQuery) -> str:
     """The part of the list page that live updates replace."""
-    heading = f"{total} stories" if not query.text else f"{total} stories matching “{esc(query.text)}”"
+    heading = plural(total, "story", "stories")
+    if query.text:
+        heading += f" matching “{esc(query.text)}”"
     if not rows:
         return f'<h1 class="count-line">{heading}</h1><p class="empty">No story matches.</p>'
     items = "\n".join(story_item(row) for row in rows)
@@ -63,7 +65,9 @@ def story_list(rows: list[StoryRow], total: int, query: StoryQuery) -> str:
 
 def story_item(row: StoryRow) -> str:
     independent = (
-        f"{row.independent} independent" if row.independent is not None else "independent sources pending"
+        plural(row.independent, "independent source", "independent sources")
+        if row.independent is not None
+        else "independent sources pending"
     )
     facts = " · ".join(
         [
