@@ -8,11 +8,18 @@ The store is filled from the synthetic pile (invented events, see newsynth.group
 the store's own ingest, until it holds at least --stories stories; it is kept for later runs. The
 briefs of --sample stories are built into the store's cache first (their cold build time is reported
 too), then `newsynth serve` runs as its own process and every client, a thread with one keep-alive
-connection, sends a bounded number of requests back to back, in two phases:
+connection, sends a bounded number of requests back to back, in three phases:
 
-- list: the story list page (GET /?page=N, N random among the first 50 pages, 30 stories a page; one
-  request in five a search GET /?q=WORD), and
+- list: the story list page, GET /?page=N with N random among the first 50 pages (30 stories a page);
+- search: GET /?q=WORD&page=N, WORD one of eight words that each occur in 6-20% of the articles and
+  N among the first 5 pages (a search's ordered story ids are kept until the store changes, so after
+  its first request a word costs a page lookup; the cold time of each word is measured apart,
+  in-process, before the server starts);
 - story: a cached story page (GET /stories/{id}, ids drawn from the sample).
+
+Rendered listing pages are kept until the store gains an article, so during the list and search
+phases another thread posts new articles (--writes-per-s, 2 by default) to POST /api/articles: the
+kept pages are retired that often and rendered again, as on a live server.
 
 Latencies are measured by the clients (request sent to last byte read). The machine's load average is
 printed before and after (the machine is shared). Figures last; the final line is JSON.
@@ -35,7 +42,7 @@ from pathlib import Path
 from newsynth.group.synthetic import synthetic_pile
 from newsynth.serve.briefs import BriefCache
 from newsynth.store import ArticleStore
-from newsynth.store.reader import StoreReader
+from newsynth.store.reader import StoreReader, StoryQuery
 
 ARTICLES_PER_EVENT = 1.6  # the synthetic pile's mean; most stories then have one to three articles
 SEARCH_WORDS = ["council", "minister", "storm", "court", "station", "launch", "strike", "vote"]
@@ -104,21 +111,58 @@ def client(port: int, paths: list[str], latencies: list[float], errors: list[str
     connection.close()
 
 
-def run_phase(port: int, clients: int, paths_of: list[list[str]]) -> dict[str, float]:
+def post_article(port: int, record: dict) -> int:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
+    connection.request("POST", "/api/articles", json.dumps(record), {"Content-Type": "application/json"})
+    status = connection.getresponse().status
+    connection.close()
+    return status
+
+
+def fresh_records(count: int) -> list[dict]:
+    """Articles never stored before (a seed of the moment), to post while the clients read."""
+    seed = time.time_ns() % 1_000_000
+    return [{"text": a.raw_text, "outlet": a.outlet} for a, _ in synthetic_pile(count, seed=seed)]
+
+
+def writer(
+    port: int, per_second: float, stop: threading.Event, records: list[dict], posted: list[int]
+) -> None:
+    """Post the records at a steady rate until stopped."""
+    while records and not stop.wait(1 / per_second):
+        posted.append(post_article(port, records.pop()))
+
+
+def run_phase(
+    port: int,
+    clients: int,
+    paths_of: list[list[str]],
+    writes_per_s: float = 0,
+    records: list[dict] | None = None,
+) -> dict[str, float]:
     latencies: list[float] = []
     errors: list[str] = []
     threads = [
         threading.Thread(target=client, args=(port, paths_of[n], latencies, errors)) for n in range(clients)
     ]
+    stop, posted = threading.Event(), []
+    if writes_per_s:
+        threads.append(
+            threading.Thread(target=writer, args=(port, writes_per_s, stop, records or [], posted))
+        )
     started = time.perf_counter()
     for thread in threads:
         thread.start()
-    for thread in threads:
+    for thread in threads[:clients]:
         thread.join()
     elapsed = time.perf_counter() - started
+    stop.set()
+    for thread in threads[clients:]:
+        thread.join()
+    errors.extend(f"POST /api/articles: {status}" for status in posted if status not in (200, 201))
     if errors:
         raise SystemExit(f"{len(errors)} failed requests, e.g. {errors[0]}")
-    return figures(latencies, elapsed)
+    return {**figures(latencies, elapsed), "articles_posted_meanwhile": len(posted)}
 
 
 def figures(latencies: list[float], elapsed: float) -> dict[str, float]:
@@ -133,10 +177,23 @@ def figures(latencies: list[float], elapsed: float) -> dict[str, float]:
 
 
 def list_paths(rng: random.Random, count: int) -> list[str]:
-    return [
-        f"/?q={rng.choice(SEARCH_WORDS)}" if rng.random() < 0.2 else f"/?page={rng.randint(1, 50)}"
-        for _ in range(count)
-    ]
+    return [f"/?page={rng.randint(1, 50)}" for _ in range(count)]
+
+
+def search_paths(rng: random.Random, count: int) -> list[str]:
+    return [f"/?q={rng.choice(SEARCH_WORDS)}&page={rng.randint(1, 5)}" for _ in range(count)]
+
+
+def cold_searches(path: Path) -> list[float]:
+    """Milliseconds of each search word's first page, in-process, with nothing kept yet."""
+    reader = StoreReader(path)
+    times = []
+    for word in SEARCH_WORDS:
+        started = time.perf_counter()
+        reader.stories(StoryQuery(text=word))
+        times.append((time.perf_counter() - started) * 1000)
+    reader.close()
+    return times
 
 
 def main() -> None:
@@ -148,20 +205,25 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=300, help="stories whose pages are requested")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--writes-per-s", type=float, default=2.0, help="articles posted during list phases")
     options = parser.parse_args()
 
     build_store(options.store, options.stories)
     articles, stories = StoreReader(options.store).counts()
     sample, cold = warm_sample(options.store, options.sample, options.seed)
+    cold_search = cold_searches(options.store)
     rng = random.Random(options.seed)
+    records = fresh_records(400)
     load_before = os.getloadavg()
     server = start_server(options.store, options.port)
     try:
-        warmup = [list_paths(rng, 20) for _ in range(options.clients)]
-        run_phase(options.port, options.clients, warmup)
-        list_phase = run_phase(
-            options.port, options.clients, [list_paths(rng, options.requests) for _ in range(options.clients)]
-        )
+        post_article(options.port, {"text": "Warm-up: the server's writer loads the grouping index first."})
+        warmup = [list_paths(rng, 50) + search_paths(rng, 20) for _ in range(options.clients)]
+        run_phase(options.port, options.clients, warmup)  # not counted: the server's caches fill
+        lists = [list_paths(rng, options.requests) for _ in range(options.clients)]
+        list_phase = run_phase(options.port, options.clients, lists, options.writes_per_s, records)
+        searches = [search_paths(rng, options.requests) for _ in range(options.clients)]
+        search_phase = run_phase(options.port, options.clients, searches, options.writes_per_s, records)
         story_phase = run_phase(
             options.port,
             options.clients,
@@ -180,6 +242,9 @@ def main() -> None:
         "articles": articles,
         "clients": options.clients,
         "list": list_phase,
+        "search": search_phase,
+        "cold_search_ms_median": round(statistics.median(cold_search), 1),
+        "cold_search_ms_max": round(max(cold_search), 1),
         "story_cached": story_phase,
         "cold_brief_ms_p50": round(statistics.median(cold), 1) if cold else None,
         "cold_brief_ms_p95": round(sorted(cold)[int(0.95 * (len(cold) - 1))], 1) if cold else None,
@@ -189,14 +254,24 @@ def main() -> None:
         "cpus": os.cpu_count(),
     }
     print(f"store: {stories} stories, {articles} articles; {options.clients} clients on 127.0.0.1")
-    print(f"{'phase':<14} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'req/s':>8}")
-    for name, phase in (("story list", list_phase), ("story (cached)", story_phase)):
+    print(
+        f"{'phase':<14} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'req/s':>8} {'posted':>7}"
+    )
+    for name, phase in (
+        ("story list", list_phase),
+        ("search", search_phase),
+        ("story (cached)", story_phase),
+    ):
         print(
             f"{name:<14} {phase['requests']:>8} {phase['p50_ms']:>8} {phase['p95_ms']:>8} "
-            f"{phase['p99_ms']:>8} {phase['requests_per_s']:>8}"
+            f"{phase['p99_ms']:>8} {phase['requests_per_s']:>8} {phase['articles_posted_meanwhile']:>7}"
         )
     if cold:
         print(f"brief built cold: p50 {result['cold_brief_ms_p50']} ms, p95 {result['cold_brief_ms_p95']} ms")
+    print(
+        f"search, first request of a word (in-process): median {result['cold_search_ms_median']} ms, "
+        f"max {result['cold_search_ms_max']} ms"
+    )
     print(f"load average before {result['load_average_before']}, after {result['load_average_after']}")
     print(json.dumps(result))
 

@@ -22,6 +22,9 @@ def filled_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def client_for(settings: ServeSettings) -> TestClient:
+    """A test client; posted articles are added by a thread (the server's default, a child process,
+    is what the browser and together tests run)."""
+    settings.writer_process = False
     return TestClient(create_app(settings), raise_server_exceptions=False)
 
 

@@ -6,9 +6,10 @@ import hmac
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Path, Request, Response
+from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 
-from newsynth.serve.service import Service, service_of, story_query
+from newsynth.serve.service import Service, current_service, service_of, story_query
 from newsynth.store.reader import StoryQuery, StoryRow
 
 router = APIRouter()
@@ -80,14 +81,17 @@ def story_out(row: StoryRow) -> StoryOut:
 
 
 @router.get("/api/stories", response_model=StoryPage, summary="Stories, newest and biggest first")
-def list_stories(
+async def list_stories(
     query: Annotated[StoryQuery, Depends(story_query)],
-    service: Annotated[Service, Depends(service_of)],
-) -> StoryPage:
-    rows, total = service.reader.stories(query)
-    return StoryPage(
-        total=total, page=query.page, per_page=query.per_page, stories=[story_out(row) for row in rows]
-    )
+    service: Annotated[Service, Depends(current_service)],
+) -> Response:
+    def render(rows: list[StoryRow], total: int, query: StoryQuery, _mark: int) -> str:
+        stories = [story_out(row) for row in rows]
+        return StoryPage(
+            total=total, page=query.page, per_page=query.per_page, stories=stories
+        ).model_dump_json()
+
+    return Response(await service.listing("api", query, render), media_type="application/json")
 
 
 @router.get(
@@ -95,10 +99,10 @@ def list_stories(
     summary="A story's brief (the JSON of docs/brief.schema.json)",
     responses={200: {"content": {"application/json": {}}}, 404: {"description": "No such story"}},
 )
-def story_brief(
-    service: Annotated[Service, Depends(service_of)], story_id: Annotated[str, STORY_ID]
+async def story_brief(
+    service: Annotated[Service, Depends(current_service)], story_id: Annotated[str, STORY_ID]
 ) -> Response:
-    cached = service.briefs.get(story_id)
+    cached = await run_in_threadpool(service.briefs.get, story_id)
     if cached is None:
         raise HTTPException(404, f"no story {story_id}")
     return Response(cached.brief_json, media_type="application/json")
@@ -147,6 +151,6 @@ async def post_articles(
 
 
 @router.get("/healthz", response_model=Health, summary="The server is up and reads its store")
-def health(service: Annotated[Service, Depends(service_of)]) -> Health:
+async def health(service: Annotated[Service, Depends(current_service)]) -> Health:
     articles, stories = service.reader.counts()
     return Health(status="ok", articles=articles, stories=stories)

@@ -32,8 +32,8 @@ def create_app(settings: ServeSettings) -> FastAPI:
         warmer = Warmer(service.briefs) if settings.warm else None
         if warmer:
             warmer.start()
-        if settings.writes:
-            service.writer.open_soon()
+        if settings.writes and settings.writer_process:
+            service.writer.open_soon()  # the process takes a few seconds to start
         try:
             yield
         finally:

@@ -11,8 +11,8 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, StreamingResponse
 
 from newsynth.serve import pages
-from newsynth.serve.service import Service, service_of, story_query
-from newsynth.store.reader import StoryQuery
+from newsynth.serve.service import Service, current_service, story_query
+from newsynth.store.reader import StoryQuery, StoryRow
 
 router = APIRouter(include_in_schema=False)
 STORY_ID = Path(pattern=r"^[\w-]{1,80}$")
@@ -21,37 +21,39 @@ HEARTBEAT_S = 15.0
 
 
 @router.get("/", response_class=HTMLResponse)
-def story_list_page(
-    query: Annotated[StoryQuery, Depends(story_query)], service: Annotated[Service, Depends(service_of)]
+async def story_list_page(
+    query: Annotated[StoryQuery, Depends(story_query)], service: Annotated[Service, Depends(current_service)]
 ) -> HTMLResponse:
-    mark = service.reader.change_mark()
-    rows, total = service.reader.stories(query)
-    return HTMLResponse(pages.list_page(rows, total, query, service.reader.outlets(), mark))
+    def render(rows: list[StoryRow], total: int, query: StoryQuery, mark: int) -> str:
+        return pages.list_page(rows, total, query, service.reader.outlets(), mark)
+
+    return HTMLResponse(await service.listing("page", query, render))
 
 
 @router.get("/fragments/stories", response_class=HTMLResponse)
-def story_list_fragment(
-    query: Annotated[StoryQuery, Depends(story_query)], service: Annotated[Service, Depends(service_of)]
+async def story_list_fragment(
+    query: Annotated[StoryQuery, Depends(story_query)], service: Annotated[Service, Depends(current_service)]
 ) -> HTMLResponse:
-    rows, total = service.reader.stories(query)
-    return HTMLResponse(pages.story_list(rows, total, query))
+    def render(rows: list[StoryRow], total: int, query: StoryQuery, _mark: int) -> str:
+        return pages.story_list(rows, total, query)
+
+    return HTMLResponse(await service.listing("fragment", query, render))
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 async def story_page(
-    story_id: Annotated[str, STORY_ID], service: Annotated[Service, Depends(service_of)]
+    story_id: Annotated[str, STORY_ID], service: Annotated[Service, Depends(current_service)]
 ) -> HTMLResponse:
-    mark = service.reader.change_mark()
-    row = service.reader.story(story_id)
-    cached = await run_in_threadpool(service.briefs.get, story_id) if row else None
-    if row is None or cached is None:
+    found = await run_in_threadpool(service.story_and_brief, story_id)
+    if found is None:
         return HTMLResponse(pages.not_found_page(f"No story {story_id}."), status_code=404)
+    mark, row, cached = found
     return HTMLResponse(pages.story_page(row, cached.body_html, mark))
 
 
 @router.get("/fragments/stories/{story_id}", response_class=HTMLResponse)
 async def story_fragment(
-    story_id: Annotated[str, STORY_ID], service: Annotated[Service, Depends(service_of)]
+    story_id: Annotated[str, STORY_ID], service: Annotated[Service, Depends(current_service)]
 ) -> HTMLResponse:
     cached = await run_in_threadpool(service.briefs.get, story_id)
     if cached is None:
@@ -61,7 +63,7 @@ async def story_fragment(
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 async def article_page(
-    article_id: Annotated[str, ARTICLE_ID], service: Annotated[Service, Depends(service_of)]
+    article_id: Annotated[str, ARTICLE_ID], service: Annotated[Service, Depends(current_service)]
 ) -> HTMLResponse:
     found = await run_in_threadpool(cleaned_article, service, article_id)
     if found is None:
@@ -89,7 +91,7 @@ def cleaned_article(service: Service, article_id: str) -> str | None:
 @router.get("/events")
 async def events(
     request: Request,
-    service: Annotated[Service, Depends(service_of)],
+    service: Annotated[Service, Depends(current_service)],
     since: Annotated[int, Query(ge=0)] = 0,
 ) -> StreamingResponse:
     """Server-sent events: ``change`` whenever the store gains articles (from any writer)."""

@@ -78,6 +78,13 @@ CREATE TABLE IF NOT EXISTS brief_cache (
     brief_json TEXT NOT NULL,
     body_html TEXT NOT NULL
 );
+INSERT OR IGNORE INTO meta (key, value) VALUES ('briefs_stored', '0');
+CREATE TRIGGER IF NOT EXISTS brief_added AFTER INSERT ON brief_cache BEGIN
+    UPDATE meta SET value = value + 1 WHERE key = 'briefs_stored';
+END;
+CREATE TRIGGER IF NOT EXISTS brief_replaced AFTER UPDATE ON brief_cache BEGIN
+    UPDATE meta SET value = value + 1 WHERE key = 'briefs_stored';
+END;
 CREATE TRIGGER IF NOT EXISTS articles_arrive AFTER INSERT ON articles BEGIN
     INSERT INTO arrivals (seq, at) VALUES (NEW.seq, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
     INSERT INTO articles_fts (rowid, title, raw_text) VALUES (NEW.seq, NEW.title, NEW.raw_text);

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +25,7 @@ ORDER_BY = {
 }
 SEARCH_WORD = re.compile(r"\w+")
 MAX_SEARCH_WORDS = 12
+SEARCHES_KEPT = 64  # searches whose ordered story ids are kept until the store changes
 
 
 @dataclass
@@ -81,6 +83,10 @@ class StoreReader:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self._local = threading.local()
+        self._searches: OrderedDict[tuple, list[str]] = OrderedDict()
+        self._search_lock = threading.Lock()
+        self._building: dict[tuple, threading.Lock] = {}
+        self._outlets: tuple[tuple[int, int], list[tuple[str, int]]] | None = None
         connection = self._connect()  # creates the store if needed, with the listing tables
         try:
             connection.executescript(SCHEMA)
@@ -103,16 +109,56 @@ class StoreReader:
 
     # --- listing --------------------------------------------------------------------------------
     def stories(self, query: StoryQuery) -> tuple[list[StoryRow], int]:
-        """One page of stories matching the query, and how many match in all."""
+        """One page of stories matching the query, and how many match in all.
+
+        The page's ids come from the listing's index alone (deep pages skip index entries, not
+        rows); the rows of those ids are read after."""
+        start = (query.page - 1) * query.per_page
+        if search_expression(query.text):
+            ids = self._matching_ids(query)
+            return self._rows(ids[start : start + query.per_page]), len(ids)
         where, parameters = _filters(query)
         total = self.connection.execute(
             f"SELECT COUNT(*) FROM story_listing l WHERE {where}", parameters
         ).fetchone()[0]
-        rows = self.connection.execute(
-            f"{_STORY_COLUMNS} WHERE {where} ORDER BY {ORDER_BY[query.sort]} LIMIT ? OFFSET ?",
-            [*parameters, query.per_page, (query.page - 1) * query.per_page],
+        page_ids = self.connection.execute(
+            f"SELECT l.story_id FROM story_listing l WHERE {where} ORDER BY {ORDER_BY[query.sort]} "
+            "LIMIT ? OFFSET ?",
+            [*parameters, query.per_page, start],
         ).fetchall()
-        return self._with_outlets([_story_row(row) for row in rows]), total
+        return self._rows([row[0] for row in page_ids]), total
+
+    def _rows(self, story_ids: list[str]) -> list[StoryRow]:
+        """The listing rows of these stories, in the given order."""
+        marks = ",".join("?" * len(story_ids))
+        found = self.connection.execute(f"{_STORY_COLUMNS} WHERE l.story_id IN ({marks})", story_ids)
+        by_id = {row[0]: _story_row(row) for row in found}
+        return self._with_outlets([by_id[i] for i in story_ids if i in by_id])
+
+    def _matching_ids(self, query: StoryQuery) -> list[str]:
+        """A search can match many articles, so its ordered story ids are kept until the store
+        changes: the next page, or the same search again, then costs one page of rows. Requests for
+        the same search at the same time wait for one of them to find the ids."""
+        key = (query.text, query.outlet, query.since, query.until, query.sort, self.change_mark())
+        with self._search_lock:
+            building = self._building.setdefault(key, threading.Lock())
+        with building:
+            with self._search_lock:
+                if key in self._searches:
+                    self._searches.move_to_end(key)
+                    return self._searches[key]
+            where, parameters = _filters(query)
+            rows = self.connection.execute(
+                f"SELECT l.story_id FROM story_listing l WHERE {where} ORDER BY {ORDER_BY[query.sort]}",
+                parameters,
+            )
+            ids = [row[0] for row in rows]
+            with self._search_lock:
+                self._searches[key] = ids
+                self._building.pop(key, None)
+                while len(self._searches) > SEARCHES_KEPT:
+                    self._searches.popitem(last=False)
+        return ids
 
     def story(self, story_id: str) -> StoryRow | None:
         row = self.connection.execute(f"{_STORY_COLUMNS} WHERE l.story_id = ?", (story_id,)).fetchone()
@@ -133,15 +179,28 @@ class StoreReader:
         return rows
 
     def outlets(self, limit: int = 500) -> list[tuple[str, int]]:
-        """Outlets by how many stories they cover, for the filter."""
-        return self.connection.execute(
-            "SELECT outlet, COUNT(*) AS n FROM story_outlets GROUP BY outlet ORDER BY n DESC, outlet LIMIT ?",
-            (limit,),
-        ).fetchall()
+        """Outlets by how many stories they cover, for the filter (counted again only after a change)."""
+        mark = self.change_mark()
+        if self._outlets is None or self._outlets[0] != (mark, limit):
+            rows = self.connection.execute(
+                "SELECT outlet, COUNT(*) AS n FROM story_outlets GROUP BY outlet ORDER BY n DESC, outlet "
+                "LIMIT ?",
+                (limit,),
+            ).fetchall()
+            self._outlets = ((mark, limit), rows)
+        return self._outlets[1]
 
     def change_mark(self) -> int:
         """Grows whenever an article is added: pages compare it to know when to refresh."""
         return self.connection.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]
+
+    def listing_mark(self) -> tuple[int, int]:
+        """Grows whenever the listing may show something else: an article added, a brief stored (which
+        brings a story's count of independent sources)."""
+        return self.connection.execute(
+            "SELECT (SELECT COALESCE(MAX(seq), 0) FROM articles), "
+            "(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'briefs_stored')"
+        ).fetchone()
 
     def counts(self) -> tuple[int, int]:
         """(articles, stories)."""
