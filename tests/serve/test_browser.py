@@ -92,9 +92,9 @@ def wait_for(condition, seconds: float = 10.0) -> bool:
 
 
 def story_titles(browser) -> list[str]:
-    from selenium.webdriver.common.by import By
-
-    return [link.text for link in browser.find_elements(By.CSS_SELECTOR, "li.story a.title")]
+    """Read in one go in the page: the list may be swapped for a newer one at any moment."""
+    script = "return Array.from(document.querySelectorAll('li.story a.title'), a => a.textContent)"
+    return browser.execute_script(script)
 
 
 def test_list_search_and_a_story_with_citation_hover(browser, server: str) -> None:
