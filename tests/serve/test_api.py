@@ -8,6 +8,7 @@ from pathlib import Path
 import jsonschema
 
 from newsynth.serve import ServeSettings
+from newsynth.serve.service import LOOPBACK_HOSTS
 from tests.conftest import ROOT
 from tests.serve.conftest import client_for
 from tests.serve.fixtures import FOLLOW_UP, HOSTILE
@@ -123,9 +124,11 @@ def test_health_and_openapi_docs(client) -> None:
 
 
 def test_unknown_hosts_are_refused_when_serving_on_loopback(filled_store: Path) -> None:
-    settings = ServeSettings(store=filled_store, warm=False, allowed_hosts=["127.0.0.1", "localhost"])
+    settings = ServeSettings(store=filled_store, warm=False, allowed_hosts=LOOPBACK_HOSTS)
     with client_for(settings) as client:
-        assert client.get("/healthz", headers={"host": "attacker.example"}).status_code == 400
+        refused = client.get("/healthz", headers={"host": "attacker.example"})
+        assert refused.status_code == 400 and set(refused.json()) == {"error"}
+        assert client.get("/healthz", headers={"host": "[::1]:8000"}).status_code == 200
         assert client.get("/healthz", headers={"host": "127.0.0.1:8000"}).status_code == 200
 
 

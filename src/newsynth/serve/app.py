@@ -13,7 +13,6 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 import newsynth
 from newsynth.serve import api, web
@@ -53,8 +52,12 @@ def create_app(settings: ServeSettings) -> FastAPI:
     app.include_router(web.router)
     add_static(app)
     add_error_handlers(app)
-    app.add_middleware(TrustedHostMiddleware, allowed_hosts=settings.allowed_hosts)
-    app.add_middleware(Guard, max_body_bytes=settings.max_body_bytes, body_timeout_s=settings.body_timeout_s)
+    app.add_middleware(
+        Guard,
+        max_body_bytes=settings.max_body_bytes,
+        body_timeout_s=settings.body_timeout_s,
+        allowed_hosts=settings.allowed_hosts,
+    )
     return app
 
 

@@ -5,6 +5,8 @@
   never holds a worker.
 - Every response carries a Content-Security-Policy that lets a page load only this server's own
   script and stylesheets: even text that escaped escaping could not run.
+- Requests naming a host the server does not serve (``allowed_hosts``) get 400, as DNS rebinding
+  would send them.
 - An exception the app did not handle becomes a one-line JSON 500 instead of a dropped connection.
 """
 
@@ -43,16 +45,22 @@ def json_error(status: int, message: str) -> tuple[int, bytes]:
 
 
 class Guard:
-    def __init__(self, app: ASGIApp, max_body_bytes: int, body_timeout_s: float) -> None:
+    def __init__(
+        self, app: ASGIApp, max_body_bytes: int, body_timeout_s: float, allowed_hosts: list[str]
+    ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
         self.body_timeout_s = body_timeout_s
+        self.allowed_hosts = {host.lower() for host in allowed_hosts}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         send = self._with_headers(scope, send)
+        if not self._host_allowed(scope):
+            await respond(send, *json_error(400, "this server does not answer for that Host header"))
+            return
         if scope["method"] in ("POST", "PUT", "PATCH"):
             refused = await self._read_body(scope, receive)
             if isinstance(refused, tuple):
@@ -72,6 +80,15 @@ class Guard:
             log.exception("unhandled error on %s %s", scope["method"], scope["path"])
             if not started:
                 await respond(send, *json_error(500, "internal error (logged on the server)"))
+
+    def _host_allowed(self, scope: Scope) -> bool:
+        """Only the names this server is known by: a page of another site that rebinds its own name
+        to 127.0.0.1 must not reach a server that listens there."""
+        if "*" in self.allowed_hosts:
+            return True
+        host = (header(scope, b"host") or "").lower()
+        name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+        return name in self.allowed_hosts
 
     async def _read_body(self, scope: Scope, receive: Receive) -> bytes | tuple[int, bytes]:
         """The whole request body, or the (status, body) of a refusal."""
