@@ -117,3 +117,19 @@ def test_requests_to_one_host_are_spaced_by_the_delay(site: Site) -> None:
     finally:
         fetcher.close()
     assert waits == [2.0, 2.0]  # robots.txt, then each page after the one before
+
+
+def test_the_command_names_a_bad_feed_or_setting_in_one_line_and_writes_nothing(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    store = tmp_path / "s.sqlite"
+    cases = [
+        (["notes/feeds.txt"], "notes/feeds.txt: not an http(s) feed URL, nor a file listing feeds"),
+        (["https://news.example/rss", "--every", "soon"], "--every: expected a duration"),
+    ]
+    for arguments, message in cases:
+        command = [sys.executable, "-m", "newsynth.cli", "watch", *arguments, "--store", str(store), "--once"]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 1 and done.stderr.count("\n") == 1 and message in done.stderr
+    assert not store.exists()

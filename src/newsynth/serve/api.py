@@ -139,8 +139,10 @@ async def post_articles(
         raise HTTPException(422, "empty list: send one article or more")
     if len(items) > service.settings.max_articles_per_post:
         raise HTTPException(413, f"at most {service.settings.max_articles_per_post} articles per request")
+    listed = isinstance(body, list)
     articles = [
-        service.article_from_input(item.model_dump(exclude_none=True), n) for n, item in enumerate(items)
+        service.article_from_input(item.model_dump(exclude_none=True), f"article {n}: " if listed else "")
+        for n, item in enumerate(items, start=1)
     ]
     posted = await service.writer.add(articles)
     response.status_code = 201 if any(item.added for item in posted) else 200

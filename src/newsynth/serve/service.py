@@ -48,8 +48,8 @@ class Service:
         self.writer = StoreWriter(settings.store, self.reader, in_process=not settings.writer_process)
         self.rendered = Rendered()
 
-    def article_from_input(self, record: dict[str, object], position: int) -> Article:
-        """An Article from a posted object, or a 422 naming the problem."""
+    def article_from_input(self, record: dict[str, object], where: str = "") -> Article:
+        """An Article from a posted object, or a 422 naming the problem (and ``where``, in a list)."""
         from newsynth.ingest.files import InputError
         from newsynth.ingest.readers import article_from_record
 
@@ -57,7 +57,6 @@ class Service:
         try:
             return article_from_record(record, origin)
         except InputError as error:
-            where = f"article {position + 1}: " if position else ""
             raise HTTPException(422, f"{where}{error}") from error
 
     async def listing(self, kind: str, query: StoryQuery, render: Callable[..., str]) -> str:
