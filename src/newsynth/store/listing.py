@@ -47,6 +47,32 @@ def _recount(story: str) -> str:
     return _RECOUNT.replace(":story", story)
 
 
+# An article joins a story (the common change): the story's row is updated from that article alone.
+# Articles join in arrival order, so the first title and text seen stay the story's.
+_JOINED = """
+    INSERT INTO story_outlets (story_id, outlet, articles)
+    SELECT NEW.story_id, a.outlet, 1 FROM articles a WHERE a.seq = NEW.seq AND a.outlet IS NOT NULL
+    ON CONFLICT(story_id, outlet) DO UPDATE SET articles = story_outlets.articles + 1;
+    INSERT INTO story_listing
+        (story_id, title, lead, articles, outlets, first_day, last_day, first_seq, last_seq, version)
+    SELECT NEW.story_id, a.title, substr(a.raw_text, 1, 200), 1,
+        (SELECT COUNT(*) FROM story_outlets o WHERE o.story_id = NEW.story_id),
+        COALESCE(a.date, substr(r.at, 1, 10)), COALESCE(a.date, substr(r.at, 1, 10)), NEW.seq, NEW.seq, 1
+    FROM articles a LEFT JOIN arrivals r ON r.seq = a.seq WHERE a.seq = NEW.seq
+    ON CONFLICT(story_id) DO UPDATE SET
+        title = COALESCE(story_listing.title, excluded.title),
+        lead = COALESCE(story_listing.lead, excluded.lead),
+        articles = story_listing.articles + 1, outlets = excluded.outlets,
+        first_day = min(COALESCE(story_listing.first_day, excluded.first_day),
+                        COALESCE(excluded.first_day, story_listing.first_day)),
+        last_day = max(COALESCE(story_listing.last_day, excluded.last_day),
+                       COALESCE(excluded.last_day, story_listing.last_day)),
+        first_seq = min(story_listing.first_seq, excluded.first_seq),
+        last_seq = max(story_listing.last_seq, excluded.last_seq),
+        version = story_listing.version + 1;
+"""
+
+
 LISTING_SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS arrivals (seq INTEGER PRIMARY KEY, at TEXT);  -- UTC; NULL for older rows
 CREATE TABLE IF NOT EXISTS story_listing (
@@ -68,8 +94,10 @@ CREATE TABLE IF NOT EXISTS story_outlets (
 CREATE INDEX IF NOT EXISTS story_outlets_by_outlet ON story_outlets(outlet COLLATE NOCASE);
 CREATE INDEX IF NOT EXISTS articles_by_article_id ON articles(article_id);
 CREATE INDEX IF NOT EXISTS articles_by_url ON articles(url);
+-- detail=none: which articles hold a word, no positions; searches are words, never phrases
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
-    title, raw_text, content='articles', content_rowid='seq', tokenize='unicode61 remove_diacritics 2'
+    title, raw_text, content='articles', content_rowid='seq', detail=none,
+    tokenize='unicode61 remove_diacritics 2'
 );
 CREATE TABLE IF NOT EXISTS brief_cache (
     story_id TEXT PRIMARY KEY,
@@ -90,7 +118,7 @@ CREATE TRIGGER IF NOT EXISTS articles_arrive AFTER INSERT ON articles BEGIN
     INSERT INTO articles_fts (rowid, title, raw_text) VALUES (NEW.seq, NEW.title, NEW.raw_text);
 END;
 CREATE TRIGGER IF NOT EXISTS assignments_added AFTER INSERT ON assignments BEGIN
-    {_recount("NEW.story_id")}
+    {_JOINED}
 END;
 CREATE TRIGGER IF NOT EXISTS assignments_moved AFTER UPDATE OF story_id ON assignments BEGIN
     {_recount("OLD.story_id")}
@@ -109,18 +137,56 @@ DELETE FROM story_outlets;
 """
 
 
+LISTING_VERSION = "2"  # a store whose listing tables were made by another version gets them anew
+LISTING_OBJECTS = [
+    ("TRIGGER", "articles_arrive"),
+    ("TRIGGER", "assignments_added"),
+    ("TRIGGER", "assignments_moved"),
+    ("TRIGGER", "assignments_removed"),
+    ("TRIGGER", "brief_added"),
+    ("TRIGGER", "brief_replaced"),
+    ("TABLE", "articles_fts"),
+    ("TABLE", "story_listing"),
+    ("TABLE", "story_outlets"),
+    ("TABLE", "brief_cache"),  # its versions count from the listing's: they go together
+]
+
+
 def ensure_listing(connection: sqlite3.Connection) -> None:
     """Create the listing tables and triggers, and fill them in for a store that predates them.
 
     Runs in one write transaction, so processes opening a store together do it once."""
-    connection.executescript("BEGIN IMMEDIATE;" + LISTING_SCHEMA)
+    connection.execute("BEGIN IMMEDIATE")
     try:
+        _drop_older_listing(connection)
+        for statement in statements(LISTING_SCHEMA):  # not executescript: it would commit first
+            connection.execute(statement)
         if _listing_behind(connection):
             _backfill(connection)
+        connection.execute("INSERT OR REPLACE INTO meta VALUES ('listing', ?)", (LISTING_VERSION,))
     except BaseException:
         connection.execute("ROLLBACK")
         raise
     connection.execute("COMMIT")
+
+
+def statements(script: str) -> list[str]:
+    """The SQL statements of a script, trigger bodies kept whole."""
+    found, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            found.append(buffer.strip())
+            buffer = ""
+    return [statement for statement in found if statement.strip(" ;\n")]
+
+
+def _drop_older_listing(connection: sqlite3.Connection) -> None:
+    row = connection.execute("SELECT value FROM meta WHERE key = 'listing'").fetchone()
+    if row is not None and row[0] == LISTING_VERSION:
+        return
+    for kind, name in LISTING_OBJECTS:
+        connection.execute(f"DROP {kind} IF EXISTS {name}")
 
 
 def _listing_behind(connection: sqlite3.Connection) -> bool:
@@ -130,10 +196,10 @@ def _listing_behind(connection: sqlite3.Connection) -> bool:
 
 
 def _backfill(connection: sqlite3.Connection) -> None:
-    for statement in _BACKFILL.strip().split(";\n"):
+    for statement in statements(_BACKFILL):
         connection.execute(statement)
     story_ids = [row[0] for row in connection.execute("SELECT DISTINCT story_id FROM assignments")]
-    recount = [s.strip() for s in _RECOUNT.strip().split(";") if s.strip()]
+    recount = statements(_RECOUNT)
     for story_id in story_ids:
         for statement in recount:
             connection.execute(statement, {"story": story_id})
