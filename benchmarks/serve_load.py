@@ -201,7 +201,7 @@ def main() -> None:
     parser.add_argument("--store", type=Path, default=Path("benchmarks/.serve-load.sqlite"))
     parser.add_argument("--stories", type=int, default=10_000)
     parser.add_argument("--clients", type=int, default=8)
-    parser.add_argument("--requests", type=int, default=250, help="per client and phase")
+    parser.add_argument("--requests", type=int, default=500, help="per client and phase")
     parser.add_argument("--sample", type=int, default=300, help="stories whose pages are requested")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--seed", type=int, default=1)
