@@ -6,7 +6,7 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: example test lint bench eval
+.PHONY: example test lint bench eval browser serve bench-serve
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -m venv $(VENV)
@@ -29,3 +29,15 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	@$(BIN)/python benchmarks/summarize_batch.py
+
+# Debian's chromium and chromedriver, for the browser tests (tests/serve/test_browser.py); needs root.
+browser:
+	@apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver >/dev/null
+
+# The bundled example in a store, served on http://127.0.0.1:8000/
+serve: $(STAMP)
+	@$(BIN)/newsynth ingest examples/harbor-crane-collapse --store example.sqlite
+	@$(BIN)/newsynth serve --store example.sqlite
+
+bench-serve: $(STAMP)
+	@$(BIN)/python benchmarks/serve_load.py

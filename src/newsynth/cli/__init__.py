@@ -8,6 +8,7 @@ from newsynth.cli.brief import brief_command, summarize_batch_command
 from newsynth.cli.clean import clean_command, eval_clean_command
 from newsynth.cli.compare import compare_command, eval_compare_command
 from newsynth.cli.evaluate import eval_command
+from newsynth.cli.service import serve_command, watch_command
 from newsynth.cli.stories import eval_group_command, ingest_command, stories_command
 
 
@@ -27,3 +28,5 @@ main.add_command(clean_command)
 main.add_command(eval_clean_command)
 main.add_command(compare_command)
 main.add_command(eval_compare_command)
+main.add_command(watch_command)
+main.add_command(serve_command)

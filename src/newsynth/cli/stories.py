@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -287,8 +288,14 @@ def index_html(entries: Sequence[StoryEntry]) -> str:
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--store", "store_path", required=True, type=click.Path(dir_okay=False), help="SQLite file.")
-def ingest_command(paths: tuple[str, ...], store_path: str) -> None:
+@click.option(
+    "--warc", is_flag=True, help="PATHS are WARC files (.warc, .warc.gz): read their HTML responses."
+)
+def ingest_command(paths: tuple[str, ...], store_path: str, warc: bool) -> None:
     """Add the articles in PATHS to a store, each to an existing story or a new one."""
+    if warc:
+        _ingest_warcs(list(paths), store_path)
+        return
     from newsynth.ingest import read_paths
 
     result = read_paths(paths)
@@ -300,8 +307,31 @@ def ingest_command(paths: tuple[str, ...], store_path: str) -> None:
         counts = store.ingest(result.articles, on_article=lambda _: bar.update() if bar else None)
         if bar:
             bar.close()
-        total_articles = store.article_count
-        total_stories = store.story_count
+        _report_ingest(store, counts, store_path)
+
+
+def _ingest_warcs(paths: list[str], store_path: str) -> None:
+    """Stream the archives' HTML responses into the store, one article at a time."""
+    from newsynth.ingest.warc import WarcCounts, read_warcs
+
+    read = WarcCounts()
+    articles = read_warcs(paths, read)
+    first = next(articles, None)  # nothing is written unless the archives hold a page
+    if first is None:
+        warn_skipped(read.skipped)
+        fail(f"no usable HTML response in the WARC input ({read.records} records read)")
+    with _open_store(store_path, must_exist=False) as store:
+        bar = _progress_bar(None, "ingest")
+        counts = store.ingest(chain([first], articles), on_article=lambda _: bar.update() if bar else None)
+        if bar:
+            bar.close()
+        warn_skipped(read.skipped)
+        _report_ingest(store, counts, store_path)
+
+
+def _report_ingest(store: Any, counts: Any, store_path: str) -> None:
+    total_articles = store.article_count
+    total_stories = store.story_count
     click.echo(
         f"added {counts.added} articles ({counts.duplicates} already there), "
         f"{counts.new_stories} new stories; "
@@ -362,7 +392,7 @@ def _progress(items: Sequence[Any], label: str) -> Iterable[Any]:
     return tqdm(items, desc=label, unit="story", file=sys.stderr)
 
 
-def _progress_bar(total: int, label: str) -> Any:
+def _progress_bar(total: int | None, label: str) -> Any:
     if not sys.stderr.isatty():
         return None
     from tqdm import tqdm

@@ -43,7 +43,12 @@ def stylesheet() -> str:
 
 
 def render_html(brief: Brief) -> str:
-    body = "\n".join(
+    return page(brief.title, brief_body(brief))
+
+
+def brief_body(brief: Brief) -> str:
+    """The brief's sections as HTML, without the page around them (the web app frames them itself)."""
+    return "\n".join(
         part
         for part in (
             header(brief),
@@ -54,7 +59,6 @@ def render_html(brief: Brief) -> str:
         )
         if part
     )
-    return page(brief.title, body)
 
 
 def page(title: str, body: str) -> str:

@@ -17,6 +17,7 @@ from newsynth.group.batch import prepare, story_id_for
 from newsynth.group.features import ArticleFeatures, content_hash
 from newsynth.group.index import GroupSettings, StoryIndex
 from newsynth.records import Article, Story
+from newsynth.store.listing import ensure_listing
 
 SCHEMA_VERSION = "1"
 BUSY_TIMEOUT_S = 120.0  # how long a writer waits for the others' transactions before giving up
@@ -61,6 +62,7 @@ class ArticleStore:
             self.connection.execute("PRAGMA synchronous=NORMAL")
             self.connection.executescript(SCHEMA)  # idempotent: writers may open a new store together
             self._check_version()
+            ensure_listing(self.connection)
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: not a newsynth store ({error})") from error
         self.index = StoryIndex(settings)
