@@ -58,3 +58,10 @@ def test_an_html_document_has_one_row_of_dom_features_per_line():
 
 def test_a_page_without_text_blocks_gives_no_document():
     assert html_document("<html><body><script>x()</script></body></html>", "") is None
+
+
+def test_a_page_that_declares_its_encoding_is_read():
+    page = (
+        '<?xml version="1.0" encoding="utf-8"?><html><body><p>Tugs pulled the ferry free.</p></body></html>'
+    )
+    assert [block.text for block in page_blocks(page)] == ["Tugs pulled the ferry free."]

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from newsynth.clean.features import BINARY_FEATURES, COLUMN, LOG_FEATURES, story_matrices
+from newsynth.clean.features import BINARY_FEATURES, COLUMN, LINES_SINCE_CAP, LOG_FEATURES, story_matrices
 from newsynth.clean.lines import (
     CONTENT,
     DATELINE,
@@ -124,5 +124,8 @@ def describe(name: str, value: float) -> str:
     if name in BINARY_FEATURES:
         return name if value else f"not {name}"
     if name in LOG_FEATURES:
-        return f"{name} {math.expm1(value):.0f}"
+        count = round(math.expm1(value))
+        if count >= LINES_SINCE_CAP and name.startswith("lines "):
+            return f"{name}: none"
+        return f"{name} {count}"
     return f"{name} {value:.2f}"

@@ -59,6 +59,7 @@ CLASS_CUES: dict[str, tuple[str, ...]] = {
 EXACT_CUES = frozenset({"ad", "ads", "sr", "more", "gpt", "dfp"})  # too short to match as prefixes
 NEAR_ANCESTORS = 6  # class words of this many enclosing elements count
 TOKEN = re.compile(r"\w+")
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 CLASS_WORD = re.compile(r"[a-z]+")
 
 DOM_FEATURES = [
@@ -97,7 +98,12 @@ def page_blocks(html: str) -> list[Block]:
 
     try:
         root = lxml_html.document_fromstring(html)
-    except (etree.ParserError, ValueError):
+    except ValueError:  # a str that declares its encoding (<?xml ... encoding=...?>): drop the declaration
+        try:
+            root = lxml_html.document_fromstring(XML_DECLARATION.sub("", html, count=1))
+        except (etree.ParserError, ValueError):
+            return []
+    except etree.ParserError:
         return []
     blocks: list[Block] = []
     stack: list[tuple[str, frozenset[str]]] = []  # open elements: tag and class/id cues

@@ -33,6 +33,7 @@ MAIN_BLOCK_GAP = 4.0  # what a non-prose line costs the densest prose block, in 
 SEPARATORS = tuple("|•·/»>–—")
 QUOTES = tuple('"“”«»')
 SAMPLE_CHARS = 160
+LINES_SINCE_CAP = 50  # "lines since ..." features stop counting here
 COMMON_WORDS = 20  # the page's own function words: its commonest words in long lines
 WINDOWS = (2, 5)
 # Pattern hits that head a list of links or prompts: the lines below them are often the list.
@@ -232,7 +233,7 @@ def context_matrix(lines: Sequence[Line], line_part: np.ndarray) -> np.ndarray:
     return np.column_stack(columns)
 
 
-def lines_since(flags: np.ndarray, cap: int = 50) -> np.ndarray:
+def lines_since(flags: np.ndarray, cap: int = LINES_SINCE_CAP) -> np.ndarray:
     """Per position: lines since the last flagged one (``cap`` before the first)."""
     out = np.empty(len(flags))
     distance = cap

@@ -62,10 +62,6 @@ class Line:
         """How many of the words start with a capital letter."""
         return sum(1 for word in self.text.split() if word[:1].isupper())
 
-    @property
-    def is_furniture(self) -> bool:
-        return bool(self.kind) and self.kind not in KEPT_KINDS
-
 
 @dataclass
 class Document:
@@ -93,12 +89,8 @@ def is_prose(text: str, words: int | None = None) -> bool:
     return (words >= PROSE_WORDS and ends_sentence(text)) or words >= LONG_LINE_WORDS
 
 
-def normalize(text: str) -> str:
-    """Lower case, punctuation as spaces: for comparing lines regardless of quotes and dashes."""
-    return normalize_lower(text.lower())
-
-
 def normalize_lower(lower: str) -> str:
+    """Lower-cased text with punctuation as spaces: for comparing lines regardless of quotes and dashes."""
     return " ".join(p.PUNCTUATION.sub(" ", lower).split())
 
 

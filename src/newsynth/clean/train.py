@@ -24,6 +24,7 @@ from newsynth.clean.features import COLUMN, FEATURES, HTML_FEATURES
 from newsynth.clean.lines import DATELINE, Document, title_lines
 from newsynth.clean.model import LineModel, TreeEnsemble, from_fitted_trees
 from newsynth.clean.sites import site_key
+from newsynth.evaluate.clean import Counts
 from newsynth.evaluate.extraction import ExtractionScore, content_lines, extraction_score
 
 HELD_ASIDE_SHARE = 5  # one group in five
@@ -226,23 +227,13 @@ def fit_model(pages: Sequence[Page], settings: Settings, thresholds: Mapping[str
 class Scores:
     """Dev lines (boilerplate = positive class) and the benchmark's two paths."""
 
-    dev_precision: float
-    dev_recall: float
+    dev: Counts
     text: ExtractionScore
     html: ExtractionScore
 
-    @property
-    def dev_f1(self) -> float:
-        total = self.dev_precision + self.dev_recall
-        return 2 * self.dev_precision * self.dev_recall / total if total else 0.0
-
     def as_dict(self) -> dict[str, object]:
         return {
-            "dev_lines": {
-                "precision": round(self.dev_precision, 4),
-                "recall": round(self.dev_recall, 4),
-                "f1": round(self.dev_f1, 4),
-            },
+            "dev_lines": self.dev.as_dict(),
             "benchmark_text": self.text.as_dict(),
             "benchmark_html": self.html.as_dict(),
         }
@@ -259,7 +250,7 @@ def decisions(page: Page, probability: np.ndarray, thresholds: Mapping[str, floa
 def score(
     pages: Sequence[Page], probabilities: Sequence[np.ndarray], thresholds: Mapping[str, float]
 ) -> Scores:
-    tp = fp = fn = 0
+    dev = Counts()
     extracted: dict[str, list[tuple[str, str]]] = {"text": [], "html": []}
     for page, probability in zip(pages, probabilities, strict=True):
         body = decisions(page, probability, thresholds)
@@ -267,18 +258,13 @@ def score(
             kept = body.copy()
             kept[list(page.titles | page.datelines)] = True
             boilerplate, said = ~page.content, ~kept
-            tp += int((boilerplate & said).sum())
-            fp += int((~boilerplate & said).sum())
-            fn += int((boilerplate & ~said).sum())
+            dev.true_positive += int((boilerplate & said).sum())
+            dev.false_positive += int((~boilerplate & said).sum())
+            dev.false_negative += int((boilerplate & ~said).sum())
         else:
             text = "\n".join(t for t, keep in zip(page.texts, body, strict=True) if keep)
             extracted[page.source].append((page.body, text))
-    return Scores(
-        dev_precision=tp / (tp + fp) if tp + fp else 0.0,
-        dev_recall=tp / (tp + fn) if tp + fn else 0.0,
-        text=extraction_score(extracted["text"]),
-        html=extraction_score(extracted["html"]),
-    )
+    return Scores(dev, extraction_score(extracted["text"]), extraction_score(extracted["html"]))
 
 
 def predict(model: LineModel, pages: Sequence[Page]) -> list[np.ndarray]:
@@ -321,7 +307,7 @@ def choose_thresholds(pages: Sequence[Page], probabilities: Sequence[np.ndarray]
 
     def text_value(threshold: float) -> float:
         scores = score(*zip(*text_only, strict=True), {**DEFAULT_THRESHOLDS, "threshold": threshold})
-        return (scores.dev_f1 + scores.text.f1) / 2
+        return (scores.dev.f1 + scores.text.f1) / 2
 
     def html_value(drop: float, add: float) -> float:
         thresholds = {**DEFAULT_THRESHOLDS, "html_drop": drop, "html_add": add}

@@ -17,7 +17,7 @@ from tqdm import tqdm
 
 from newsynth.clean import classify_articles, clean_articles
 from newsynth.clean.lines import KEPT_KINDS
-from newsynth.evaluate.extraction import BENCHMARK_SYSTEMS, ExtractionScore, extraction_score
+from newsynth.evaluate.extraction import BENCHMARK_SYSTEMS, ExtractionScore, extraction_score, f1_score
 from newsynth.ingest import articles_from_documents
 from newsynth.records import Article
 
@@ -48,8 +48,7 @@ class Counts:
 
     @property
     def f1(self) -> float:
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
+        return f1_score(self.precision, self.recall)
 
     def as_dict(self) -> dict[str, float | int]:
         return {

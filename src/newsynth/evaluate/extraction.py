@@ -27,6 +27,11 @@ MIN_RUN = 4
 CONTENT_SHARE = 0.5
 
 
+def f1_score(precision: float, recall: float) -> float:
+    total = precision + recall
+    return 2 * precision * recall / total if total else 0.0
+
+
 @dataclass(frozen=True)
 class ExtractionScore:
     precision: float
@@ -35,8 +40,7 @@ class ExtractionScore:
 
     @property
     def f1(self) -> float:
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
+        return f1_score(self.precision, self.recall)
 
     def as_dict(self) -> dict[str, float | int]:
         return {
