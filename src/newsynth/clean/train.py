@@ -37,6 +37,7 @@ class Settings:
     depth: int = 5
     learning_rate: float = 0.1
     min_leaf: int = 20
+    subsample: float = 1.0  # share of the rows each tree sees (drawn with the fixed seed)
     dev_weight: float = 4.0  # a dev line weighs as much as this many benchmark lines
     length_power: float = 0.0  # a benchmark line weighs (its words) ** this: the metric counts words
 
@@ -190,7 +191,7 @@ def fit(pages: Sequence[Page], settings: Settings, features: Sequence[str]) -> T
         max_depth=settings.depth,
         learning_rate=settings.learning_rate,
         min_samples_leaf=settings.min_leaf,
-        subsample=1.0,
+        subsample=settings.subsample,
         random_state=0,
     )
     with threadpool_limits(1):
