@@ -12,9 +12,11 @@ when it republishes another article of the list.
 
 from __future__ import annotations
 
+from newsynth.clean.classify import classify_documents
+from newsynth.clean.dom import html_document
 from newsynth.clean.duplicates import mark_copies
 from newsynth.clean.junk import junk_reason, off_topic
-from newsynth.clean.lines import CONTENT, Document, Line, classify_documents, make_document
+from newsynth.clean.lines import CONTENT, Document, Line, make_document
 from newsynth.clean.metadata import fill_metadata
 from newsynth.clean.sentences import html_paragraphs, split_sentences
 from newsynth.clean.sites import site_key
@@ -40,13 +42,22 @@ def clean_articles(articles: list[Article]) -> list[Article]:
     return articles
 
 
-def classify_articles(articles: list[Article]) -> list[Document]:
-    """The classified lines of each article's raw text (the documents judged together)."""
-    documents = [
-        make_document(article.raw_text, site_key(article.url or article.outlet)) for article in articles
-    ]
-    classify_documents(documents)
+def classify_articles(articles: list[Article], with_evidence: bool = False) -> list[Document]:
+    """The classified lines of each article (the documents judged together): the blocks of its HTML
+    when it was read from HTML, else the lines of its raw text. ``with_evidence``: name the model's
+    strongest reasons for each removed line (``Line.evidence``)."""
+    documents = [article_document(article) for article in articles]
+    classify_documents(documents, with_evidence=with_evidence)
     return documents
+
+
+def article_document(article: Article) -> Document:
+    site = site_key(article.url or article.outlet)
+    if article.html:
+        document = html_document(article.html, article.raw_text, site)
+        if document is not None:
+            return document
+    return make_document(article.raw_text, site)
 
 
 def apply_lines(article: Article, lines: list[Line]) -> None:

@@ -1,8 +1,10 @@
-"""Classify each line of extracted page text: article content, headline, metadata or furniture.
+"""The lines of a page and what their wording alone says about them.
 
-Signals, in order: the line itself (patterns, length, punctuation), the other documents of the
-story (lines repeated across documents), and its place in the page (menus and kickers before the
-first paragraph, widgets after the last one, captions beside photo credits).
+A page becomes a ``Document`` of ``Line``s (hard-wrapped text is joined back into paragraphs). Each
+line's wording is matched against the patterns of ``patterns.py`` (timestamp, byline, share prompt,
+photo credit, ...): a hint for the line model (``model.py``), which decides what is article content,
+and the kind of metadata line it is (date, byline, dateline, site name) for ``metadata.py``. The
+headline is chosen here too: the head line whose words the story's paragraphs use.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from newsynth.clean import patterns as p
 from newsynth.clean.sites import is_site_name
@@ -28,10 +32,6 @@ WIRE_DATELINE = re.compile(r"^[A-Z][\w.'’ -]{1,40},?\s*\((?:AP|AFP|Reuters|UPI
 MONTH = re.compile(p.MONTH)
 MONTH_OR_DAY = re.compile(rf"(?:{p.MONTH}|{p.WEEKDAY})\b")
 LETTER = re.compile(r"[^\W\d_]")
-SOLID_PROSE_WORDS = 10
-AUTHOR_LINE_WORDS = 10  # "Jane Roe / Senior Political Analyst"
-CAPTION_MIN_WORDS = 5  # a caption describes the photo; a shorter line above a name is a site or desk name
-CAPTION_TAIL_CHARS = 40  # "... in Cairo on Tuesday." is looked for at the end of the line only
 SAME_OUTLET_MAX_WORDS = 25  # longer paragraphs repeated at one outlet are an updated story, not furniture
 PROSE_WORDS = 8
 LONG_LINE_WORDS = 20
@@ -52,31 +52,25 @@ class Line:
     key: str = ""  # the text normalized for comparisons (``normalize``)
     kind: str = ""
     reason: str = ""
+    pattern_kind: str = ""  # what its wording alone makes it: "date", "byline", "furniture", ...
+    pattern_reason: str = ""  # which pattern said so (one of ``PATTERN_REASONS``)
+    probability: float = 1.0  # the line model's P(article content)
+    evidence: tuple[str, ...] = ()  # the features that weighed most against content, strongest first
 
     @property
     def capitalized(self) -> int:
         """How many of the words start with a capital letter."""
         return sum(1 for word in self.text.split() if word[:1].isupper())
 
-    @property
-    def decided(self) -> bool:
-        return bool(self.kind)
-
-    @property
-    def is_furniture(self) -> bool:
-        return self.decided and self.kind not in KEPT_KINDS
-
-    def mark(self, kind: str, reason: str = "") -> None:
-        if not self.decided:
-            self.kind, self.reason = kind, reason or kind
-
 
 @dataclass
 class Document:
-    """The lines of one page, with the site that published it (``sites.site_key``)."""
+    """The lines of one page, with the site that published it (``sites.site_key``) and, for a page
+    read from HTML, the DOM features of each line (``dom.DOM_FEATURES``)."""
 
     lines: list[Line]
     outlet_key: str = ""
+    dom: np.ndarray | None = None
 
 
 def word_count(text: str) -> int:
@@ -95,29 +89,30 @@ def is_prose(text: str, words: int | None = None) -> bool:
     return (words >= PROSE_WORDS and ends_sentence(text)) or words >= LONG_LINE_WORDS
 
 
-def normalize(text: str) -> str:
-    """Lower case, punctuation as spaces: for comparing lines regardless of quotes and dashes."""
-    return normalize_lower(text.lower())
-
-
 def normalize_lower(lower: str) -> str:
+    """Lower-cased text with punctuation as spaces: for comparing lines regardless of quotes and dashes."""
     return " ".join(p.PUNCTUATION.sub(" ", lower).split())
 
 
 def make_document(text: str, outlet_key: str = "") -> Document:
     texts = [line for line in map(str.strip, text.splitlines()) if line]
-    counts = [word_count(t) for t in texts]
     runs_on = continuations(texts) if looks_hard_wrapped(texts) else [False] * len(texts)
+    return Document(make_lines(texts, runs_on), outlet_key)
+
+
+def make_lines(texts: Sequence[str], runs_on: Sequence[bool] | None = None) -> list[Line]:
+    """Lines of the given stripped texts; ``runs_on`` flags the lines of hard-wrapped paragraphs."""
+    counts = [word_count(t) for t in texts]
+    runs_on = runs_on or [False] * len(texts)
     if any(runs_on):
         prose = wrapped_prose_flags(texts, runs_on)
     else:
         prose = [is_prose(t, words) for t, words in zip(texts, counts, strict=True)]
     lowered = [t.lower() for t in texts]
-    lines = [
+    return [
         Line(t, words, flag, joins, lower, normalize_lower(lower))
         for t, words, flag, joins, lower in zip(texts, counts, prose, runs_on, lowered, strict=True)
     ]
-    return Document(lines, outlet_key)
 
 
 def looks_hard_wrapped(texts: Sequence[str]) -> bool:
@@ -242,16 +237,42 @@ def name_line(text: str) -> bool:
     return all(t[0].isupper() and t.lower() not in p.STOPWORDS for t in tokens)
 
 
-# -- the whole page --------------------------------------------------------------------------------
+# -- what the patterns say about each line ---------------------------------------------------------
+
+PATTERN_REASONS = [
+    "dateline",
+    "date/timestamp line",
+    "byline",
+    *dict.fromkeys(furniture.reason for furniture in p.FURNITURE),
+    "photo caption/credit",
+    "photo caption",
+    "no words",
+    DOUBLED,
+    "keyword list",
+    "site name",
+]
 
 
-def classify_documents(documents: Sequence[Document]) -> None:
-    """Set kind and reason of every line of every document, the documents judged together."""
-    repeated = repeated_lines(documents)
-    vocabulary = story_vocabulary(documents)
-    for document in documents:
-        same_outlet = repeated.get(document.outlet_key, set()) if document.outlet_key else set()
-        classify_lines(document.lines, same_outlet | repeated[""], vocabulary, document.outlet_key)
+def mark_patterns(lines: Sequence[Line], site: str = "") -> None:
+    """Set ``pattern_kind`` and ``pattern_reason`` of every line."""
+    # only lines short enough for a furniture rule are searched for its gate strings
+    short_lines = "\n".join(line.lower for line in lines if line.words <= p.LONGEST_RULE)
+    page_gates = p.gate_strings_in(short_lines)
+    for line in lines:
+        if site and line.words <= 6 and is_site_name(line.text, site):
+            line.pattern_kind, line.pattern_reason = SITE_NAME, "site name"
+            continue
+        found = pattern_reason(line, page_gates)
+        if found:
+            line.pattern_kind, line.pattern_reason = found
+
+
+def caption_style(line: Line) -> bool:
+    """Worded as a photo caption: a present-tense caption verb, no reported speech."""
+    return p.caption_verb(line.text) and not p.reported_speech(line.lower)
+
+
+# -- the story's documents together ----------------------------------------------------------------
 
 
 def content_words(key: str) -> set[str]:
@@ -260,8 +281,7 @@ def content_words(key: str) -> set[str]:
 
 
 def story_vocabulary(documents: Sequence[Document]) -> Counter[str]:
-    """In how many documents each word of a paragraph appears (only content words are looked up, so
-    stopwords are counted too rather than filtered out line by line)."""
+    """In how many documents each word of a paragraph appears."""
     vocabulary: Counter[str] = Counter()
     for document in documents:
         vocabulary.update(set(" ".join([line.key for line in document.lines if line.prose]).split()))
@@ -288,61 +308,23 @@ def repeated_lines(documents: Sequence[Document]) -> dict[str, set[str]]:
     return result
 
 
-def classify_lines(lines: list[Line], repeated: set[str], vocabulary: Counter[str], site: str = "") -> None:
-    # only lines short enough for a furniture rule are searched for its gate strings
-    short_lines = "\n".join(line.lower for line in lines if line.words <= p.LONGEST_RULE)
-    page_gates = p.gate_strings_in(short_lines)
-    for line in lines:
-        if site and line.words <= 6 and is_site_name(line.text, site):
-            line.mark(SITE_NAME, "site name")
-        found = pattern_reason(line, page_gates)
-        if found:
-            line.mark(*found)
-    prose_positions = [i for i, line in enumerate(lines) if line.prose and not line.decided]
-    first_prose = prose_positions[0] if prose_positions else len(lines)
-    title = choose_title(lines, first_prose, vocabulary)
-    if title is not None:
-        mark_title_lines(lines, title)
-    mark_echoes(lines)
-    for line in lines:
-        if not line.decided and line.key in repeated:
-            line.mark("furniture", "repeated across documents")
-    mark_captions(lines, first_prose)
-    mark_head(lines, first_prose, prose_positions, title)
-    mark_tail(lines)
-    mark_clusters(lines)
-    for line in lines:
-        line.mark(CONTENT)
+# -- the headline ----------------------------------------------------------------------------------
 
 
-def mark_echoes(lines: list[Line]) -> None:
-    """Lines that echo furniture (a video title after "Click to play video: '...'") or the next line
-    (a caption shown twice, a teaser that the first paragraph repeats in full)."""
-    furniture_keys = [line.key for line in lines if line.is_furniture and line.reason != DOUBLED]
-    for index, line in enumerate(lines):
-        if line.decided or line.words < 3:
-            continue
-        key = line.key
-        if any(key in other and key != other for other in furniture_keys):
-            line.mark("furniture", "title of a link or video")
-            continue
-        following = lines[index + 1] if index + 1 < len(lines) else None
-        if following is None or line.words < 6 or following.kind == TITLE:
-            continue
-        next_key = following.key
-        if next_key == key:
-            line.mark("furniture", "line shown twice")
-            following.mark("furniture", "line shown twice")
-        elif next_key.startswith(key) or key.startswith(next_key):
-            line.mark("furniture", "teaser or caption that the next line repeats")
-
-
-def choose_title(lines: list[Line], first_prose: int, vocabulary: Counter[str]) -> int | None:
+def choose_title(lines: Sequence[Line], vocabulary: Counter[str]) -> int | None:
     """The headline: the head line (before the first paragraph) whose words the story's paragraphs use."""
+    first_prose = next(
+        (i for i, line in enumerate(lines) if line.prose and not line.pattern_kind), len(lines)
+    )
     best, best_score = None, 0.0
-    for index in range(min(first_prose, len(lines))):
+    for index in range(first_prose):
         line = lines[index]
-        if line.decided or not 3 <= line.words <= 25 or line.text.endswith((":", ",")) or line.text.islower():
+        if (
+            line.pattern_kind
+            or not 3 <= line.words <= 25
+            or line.text.endswith((":", ","))
+            or line.text.islower()
+        ):
             continue
         words = content_words(line.key)
         shared = sum(min(vocabulary[word], 3) for word in words)
@@ -352,153 +334,9 @@ def choose_title(lines: list[Line], first_prose: int, vocabulary: Counter[str]) 
     return best
 
 
-def mark_title_lines(lines: list[Line], title_index: int) -> None:
-    title = lines[title_index]
-    key = title.key
-    title.mark(TITLE, "headline")
-    for line in lines:
-        text_key = line.key
-        if line is title or not text_key:
-            continue
-        if text_key == key:
-            line.mark(TITLE, "repeated headline")
-        elif key in text_key and len(text_key) - len(key) <= 25:
-            line.mark("furniture", "headline inside a menu line")
-
-
-def mark_head(lines: list[Line], first_prose: int, prose_positions: list[int], title: int | None) -> None:
-    """Menus, kickers, alt texts and names before the first paragraph (and before the second);
-    a sentence-like standfirst right after the headline stays."""
-    for index in range(min(first_prose, len(lines))):
-        line = lines[index]
-        if title is not None and index > title and standfirst(line):
-            line.mark(CONTENT, "standfirst")
-        line.mark("furniture", "page header (before the article)")
-    second = prose_positions[1] if len(prose_positions) > 1 else first_prose
-    for index in range(first_prose + 1, min(second, len(lines))):
-        line = lines[index]
-        if not line.prose and line.words <= 12:
-            line.mark("furniture", "page header (between headline block and article)")
-
-
-def standfirst(line: Line) -> bool:
-    """A sentence-case line (not a title-case headline or a name)."""
-    return line.words >= 6 and line.capitalized <= 0.5 * line.words and not name_line(line.text)
-
-
-def mark_captions(lines: list[Line], first_prose: int) -> None:
-    """Photo captions: beside a credit line, or in caption style (present tense, "on Tuesday.")."""
-    for index, line in enumerate(lines):
-        if line.decided or line.words > 90:
-            continue
-        following = lines[index + 1] if index + 1 < len(lines) else None
-        before_credit = following is not None and (
-            following.reason == "photo caption/credit"
-            or (line.words >= CAPTION_MIN_WORDS and not following.decided and name_line(following.text))
-        )
-        if before_credit and (not ends_sentence(line.text) or caption_style(line)):
-            line.mark("caption", "photo caption")
-            if following is not None and not following.decided:
-                following.mark("caption", "photo credit")
-        elif line.words > 60:
-            continue
-        elif (
-            (line.words <= 35 and p.CAPTION_TAIL.search(line.lower[-CAPTION_TAIL_CHARS:]))
-            or (index <= first_prose + 1 and not ends_sentence(line.text))
-        ) and caption_style(line):
-            line.mark("caption", "photo caption")
-
-
-def caption_style(line: Line) -> bool:
-    return p.caption_verb(line.text) and not p.reported_speech(line.lower)
-
-
-TAIL_TRIGGERS = frozenset({"furniture", "byline"})
-
-
-def mark_tail(lines: list[Line]) -> None:
-    """After the first widget below the article, everything but solid prose is furniture."""
-    body_end = last_solid_prose(lines)
-    in_tail = False
-    for index, line in enumerate(lines):
-        if index >= body_end and not line.decided and author_line(lines, index):
-            line.mark("byline", "author line (after the article)")
-        if index >= body_end and not line.decided and follows_name(lines, index):
-            line.mark("byline", "author bio (after the article)")
-        if line.kind in TAIL_TRIGGERS and index >= body_end:
-            in_tail = True
-            continue
-        if not in_tail or line.decided:
-            continue
-        solid = line.prose and line.words >= SOLID_PROSE_WORDS
-        if solid and not follows_name(lines, index) and not teaser(lines, index):
-            in_tail = False
-            continue
-        if index + 1 == len(lines) and truncated_sentence(line):
-            continue
-        if line.prose and standfirst(line) and not teaser(lines, index):
-            continue  # a short closing paragraph after an ad slot is still the article
-        line.mark("furniture", "page footer (after the article)")
-
-
-def teaser(lines: list[Line], index: int) -> bool:
-    """The blurb of a related-article link: a sentence below a title-case line, in a list of such
-    links (under a widget heading other than an ad slot, or after another title and blurb)."""
-    if index < 2 or not title_case(lines[index - 1]):
-        return False
-    above = lines[index - 2]
-    if above.is_furniture:
-        return above.reason != "advertisement"
-    return above.prose and index >= 3 and title_case(lines[index - 3])
-
-
-def title_case(line: Line) -> bool:
-    return not line.prose and line.words >= 3 and line.capitalized > 0.5 * line.words
-
-
-def author_line(lines: list[Line], index: int) -> bool:
-    """A name with a role ("Jane Roe / Staff Writer") or a name whose bio follows."""
-    text = lines[index].text
-    if not name_line(text):
-        return False
-    has_role = bool(re.search(r"\s[/|]\s|,\s", text))
-    return has_role or (index + 1 < len(lines) and follows_name(lines, index + 1))
-
-
-def truncated_sentence(line: Line) -> bool:
-    """The page text stops mid-sentence: a sentence-case line without an end."""
-    return standfirst(line) and not ends_sentence(line.text)
-
-
-def last_solid_prose(lines: list[Line]) -> int:
-    """Index of the first line after the body (half the page at least)."""
-    last = -1
-    for index, line in enumerate(lines):
-        if (
-            line.prose
-            and not line.decided
-            and line.words >= SOLID_PROSE_WORDS
-            and not follows_name(lines, index)
-            and not teaser(lines, index)
-        ):
-            last = index
-    return max(last + 1, len(lines) // 2)
-
-
-def follows_name(lines: list[Line], index: int) -> bool:
-    """An author's bio: a line that starts with the name of the byline just above it."""
-    if not index or lines[index - 1].words > AUTHOR_LINE_WORDS or lines[index - 1].prose:
-        return False
-    name = re.split(r"\s*[/,|]\s*", lines[index - 1].text)[0].strip()
-    return bool(name) and lines[index].text.startswith(name) and name_line(name)
-
-
-def mark_clusters(lines: list[Line]) -> None:
-    """Short non-prose lines wedged between furniture lines belong to the same widget."""
-    for index, line in enumerate(lines):
-        if line.decided or line.prose or line.words > 15:
-            continue
-        before = index == 0 or lines[index - 1].is_furniture
-        after = index + 1 == len(lines) or lines[index + 1].is_furniture
-        if before and after and index + 1 != len(lines):
-            line.mark("furniture", "next to page furniture")
+def title_lines(lines: Sequence[Line], title_index: int | None) -> list[int]:
+    """The headline and its repeats on the page."""
+    if title_index is None:
+        return []
+    key = lines[title_index].key
+    return [index for index, line in enumerate(lines) if line.key == key]

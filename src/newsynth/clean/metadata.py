@@ -44,7 +44,7 @@ def date_from_lines(lines: list[Line]) -> str | None:
     candidates = [
         line.text
         for line in lines
-        if line.kind in ("date", DATELINE, "byline") and not RENDER_TIME.search(line.text)
+        if line.pattern_kind in ("date", DATELINE, "byline") and not RENDER_TIME.search(line.text)
     ]
     first_paragraph = next((line.text for line in lines if line.kind == "content"), "")
     candidates.append(first_paragraph[:80])
@@ -114,11 +114,9 @@ def dateutil_date(written: str) -> date | None:
 
 def byline_from_lines(lines: list[Line]) -> str | None:
     for line in lines:
-        if line.kind != "byline":
+        if line.pattern_kind != "byline":
             continue
         name = byline(line.text)
-        if name is None and line.reason.startswith("author line"):
-            name = re.split(r"\s*[/|,]\s*", line.text)[0]
         if name:
             return name.strip()
     return None
@@ -164,7 +162,7 @@ def outlet_from_navigation(lines: list[Line]) -> str | None:
 def outlet_from_lines(lines: list[Line]) -> str | None:
     """A page-header line that spells the site's name, e.g. "Daily Bugle" on dailybugle.com."""
     for line in lines:
-        if line.kind == SITE_NAME:
+        if line.pattern_kind == SITE_NAME:
             name = line.text.strip(" .|")
             return name.title() if name.isupper() else name
     return None

@@ -295,7 +295,6 @@ CAPTION_PHRASES = lower(
     r"\b(?:is|are|as) (?:seen|pictured|shown|photographed)\b|\blooks? on\b|\btakes? part\b"
 )
 CAPTION_PHRASE_GATE = ("seen", "pictured", "shown", "photographed", "look", "part")
-CAPTION_TAIL = lower(rf"\b(?:on|in|at)\s+(?:{WEEKDAY}|{MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)\W*$")
 REPORTED_SPEECH_GATE = ("said", "says", "told", "according to", "reported", "announced", '"', "“", "”")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from newsynth.cli.brief import brief_command, summarize_batch_command
-from newsynth.cli.clean import clean_command, eval_clean_command
+from newsynth.cli.clean import clean_command, eval_clean_command, train_clean_command
 from newsynth.cli.compare import compare_command, eval_compare_command
 from newsynth.cli.evaluate import eval_command
 from newsynth.cli.service import serve_command, watch_command
@@ -26,6 +26,7 @@ main.add_command(ingest_command)
 main.add_command(eval_group_command)
 main.add_command(clean_command)
 main.add_command(eval_clean_command)
+main.add_command(train_clean_command)
 main.add_command(compare_command)
 main.add_command(eval_compare_command)
 main.add_command(watch_command)

@@ -17,6 +17,7 @@ from tqdm import tqdm
 
 from newsynth.clean import classify_articles, clean_articles
 from newsynth.clean.lines import KEPT_KINDS
+from newsynth.evaluate.extraction import BENCHMARK_SYSTEMS, ExtractionScore, extraction_score, f1_score
 from newsynth.ingest import articles_from_documents
 from newsynth.records import Article
 
@@ -47,8 +48,7 @@ class Counts:
 
     @property
     def f1(self) -> float:
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
+        return f1_score(self.precision, self.recall)
 
     def as_dict(self) -> dict[str, float | int]:
         return {
@@ -218,3 +218,55 @@ def evaluate_clean(records: Sequence[Mapping[str, object]], system_names: Sequen
             if a.copy_of
         ],
     )
+
+
+# -- the article-extraction benchmark --------------------------------------------------------------
+
+
+@dataclass
+class BenchmarkReport:
+    """Each system's figures on all the benchmark pages and on the held-aside ones (never trained or
+    tuned on), keyed "<system> <input>"."""
+
+    pages: int
+    held_aside_pages: int
+    all_pages: dict[str, ExtractionScore]
+    held_aside: dict[str, ExtractionScore]
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "pages": self.pages,
+            "held_aside_pages": self.held_aside_pages,
+            "all_pages": {name: score.as_dict() for name, score in self.all_pages.items()},
+            "held_aside": {name: score.as_dict() for name, score in self.held_aside.items()},
+        }
+
+
+def evaluate_benchmark(pages: Sequence[dict[str, str]]) -> BenchmarkReport:
+    from newsynth.clean.sites import site_key
+    from newsynth.clean.train import held_aside
+
+    aside = [held_aside("site:" + (site_key(page["url"] or None) or page["id"])) for page in pages]
+    outputs: dict[str, list[str]] = {}
+    progress = tqdm(
+        total=len(BENCHMARK_SYSTEMS) * len(pages),
+        desc="benchmark",
+        unit="page",
+        disable=not sys.stderr.isatty(),
+    )
+    for name, source, system in BENCHMARK_SYSTEMS:
+        found = []
+        for page in pages:
+            progress.update()
+            found.append(system(page))
+        outputs[f"{name} {source}"] = found
+    progress.close()
+    truths = [page["article_body"] for page in pages]
+
+    def scored(selected: Sequence[bool]) -> dict[str, ExtractionScore]:
+        return {
+            key: extraction_score((t, f) for t, f, keep in zip(truths, found, selected, strict=True) if keep)
+            for key, found in outputs.items()
+        }
+
+    return BenchmarkReport(len(pages), sum(aside), scored([True] * len(pages)), scored(aside))
