@@ -40,7 +40,7 @@ def test_an_article_page_shows_clean_text_and_removed_lines_with_reasons(client)
     story_id = biggest_story_id(client)
     article_id = client.get(f"/api/stories/{story_id}").json()["articles"][0]["id"]
     page = client.get(f"/articles/{article_id}").text
-    assert "Removed lines (16)" in page
+    assert "Removed lines (17)" in page  # every furniture line of the fixture page
     assert '<span class="reason">subscription prompt</span>' in page
     assert "Skip to main content" in page  # listed among the removed lines, not in the text
     text = page.split('<section class="article-text">')[1].split("</section>")[0]
