@@ -1,34 +1,28 @@
-"""A final pass over an online grouping: with the whole pile's IDF known, move articles that fit
-another story better than the rest of their own.
+"""The final pass over a whole pile: one IDF for the pile, a date order, then a refine sweep.
 
-It depends only on the articles and their online labels, so it is as order-robust as its input
-and cheap: every article looks only at its blocking candidates.
+Everything here depends only on the set of articles, never on the order they came in, so the
+stories are the same from the batch path, the store and a Dask cluster. Memory and work per
+article stay flat: the sweep keeps only the stories that grew lately (see ``StoryIndex``).
+
+Undated articles are put in the date order at an *estimated* date: the median date of the dated
+articles that share their heaviest keys (a name, a figure, a rare word). The estimate only places
+them; it is never evidence for the link model.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Sequence
 
 import numpy as np
 
 from newsynth.group.features import TERM_SPACE, ArticleFeatures
 from newsynth.group.index import GroupSettings, StoryIndex, Vectors
+from newsynth.group.link import LinkModel
 
-BULK_MINIMUM = 2000  # below this, a pass over the whole term space costs more than it saves
-
-
-def final_vectors(
-    features: Sequence[ArticleFeatures], settings: GroupSettings
-) -> tuple[StoryIndex, list[Vectors]]:
-    """Every article's vectors under the document frequencies of the whole pile."""
-    if len(features) < BULK_MINIMUM:
-        index = StoryIndex(settings)
-        for item in features:
-            index._count(item)
-        return index, [index.vectors(item) for item in features]
-    index = StoryIndex(settings, document_frequency=pile_frequency(features), documents=len(features))
-    idf_table = index.idf_table()
-    return index, [index.vectors(item, idf_table) for item in features]
+ESTIMATE_KEYS = 8  # the heaviest keys of an article that can date it
+ESTIMATE_SPREAD = 50  # a key on more dated articles than this says nothing about when
+ESTIMATE_MATCHES = 3  # keys needed to date an article (fewer if it has fewer)
 
 
 def pile_frequency(features: Sequence[ArticleFeatures]) -> np.ndarray:
@@ -38,74 +32,123 @@ def pile_frequency(features: Sequence[ArticleFeatures]) -> np.ndarray:
     return np.bincount(every_id, minlength=TERM_SPACE).astype(np.int32)
 
 
-def rebuild(
-    features: Sequence[ArticleFeatures],
-    vectors: Sequence[Vectors],
-    story_of: dict[str, str],
-    base: StoryIndex,
-    previous: StoryIndex | None = None,
-    unchanged: frozenset[str] = frozenset(),
-) -> StoryIndex:
-    """An index over the stories as labelled, sharing ``base``'s document frequencies.
+def pile_idf(features: Sequence[ArticleFeatures]) -> np.ndarray:
+    """The IDF of every term and name of a pile (0 for ids it does not hold)."""
+    frequency = pile_frequency(features)
+    counted = np.flatnonzero(frequency)
+    table = np.zeros(TERM_SPACE, dtype=np.float32)
+    table[counted] = np.log((len(features) + 1.0) / (frequency[counted] + 1.0)) + 1.0
+    return table
 
-    Stories in ``unchanged`` (the same members as in ``previous``) keep ``previous``'s profiles,
-    which recording the same articles in the same order would rebuild identically; the blocking
-    index is always rebuilt, since it depends on the order of every story's articles.
-    """
-    index = StoryIndex(base.settings, document_frequency=base.document_frequency, documents=base.documents)
-    if previous is not None:
-        index.stories = {story_id: previous.stories[story_id] for story_id in unchanged}
-    for item, item_vectors in zip(features, vectors, strict=True):
-        story_id = story_of[item.article_id]
-        if story_id in unchanged:
-            index.story_of[item.article_id] = story_id
-            index.post(item_vectors.keys, story_id)
-        else:
-            index.record(item, story_id, item_vectors)
-    return index
+
+def heaviest_keys(item: ArticleFeatures, idf: np.ndarray, single: float) -> np.ndarray:
+    """The article's most distinctive terms and names (by TF-IDF) that other articles share, heaviest
+    first."""
+    ids = np.concatenate((item.terms, item.entities)).astype(np.intp)
+    weights = np.concatenate((item.term_weights, item.entity_weights)) * idf[ids]
+    weights[idf[ids] >= single] = 0.0  # a key of this article alone dates nothing
+    chosen = np.argsort(-weights, kind="stable")[:ESTIMATE_KEYS]
+    return ids[chosen[weights[chosen] > 0]]
+
+
+def estimate_days(features: Sequence[ArticleFeatures], idf: np.ndarray) -> list[int | None]:
+    """Each article's date, or for an undated one the median date of the dated articles sharing its
+    heaviest keys (None when no key is shared with few enough of them)."""
+    dated = [item for item in features if item.day is not None]
+    if not dated or len(dated) == len(features):
+        return [item.day for item in features]
+    single = float(np.log((len(features) + 1.0) / 2.0) + 1.0) - 1e-4
+    dated_keys = [heaviest_keys(item, idf, single) for item in dated]
+    keys = np.concatenate(dated_keys)
+    days = np.repeat(np.array([item.day for item in dated]), [len(k) for k in dated_keys])
+    order = np.argsort(keys, kind="stable")
+    keys, days = keys[order], days[order]
+    estimates: list[int | None] = []
+    for item in features:
+        if item.day is not None:
+            estimates.append(item.day)
+            continue
+        own = heaviest_keys(item, idf, single)
+        starts, ends = np.searchsorted(keys, own, "left"), np.searchsorted(keys, own, "right")
+        found: list[int] = []
+        matched = 0
+        for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+            if 0 < end - start <= ESTIMATE_SPREAD:
+                found.extend(days[start:end].tolist())
+                matched += 1
+                if matched == ESTIMATE_MATCHES:
+                    break
+        estimates.append(sorted(found)[len(found) // 2] if found else None)
+    return estimates
+
+
+def date_order(features: Sequence[ArticleFeatures], idf: np.ndarray) -> list[ArticleFeatures]:
+    """The pile by (estimated) date, then content hash; articles that cannot be dated come last."""
+    days = estimate_days(features, idf)
+    ranked = sorted(
+        range(len(features)),
+        key=lambda i: (days[i] is None, days[i] or 0, features[i].content_hash, features[i].article_id),
+    )
+    return [features[i] for i in ranked]
 
 
 def refine(
-    features: Sequence[ArticleFeatures], story_of: dict[str, str], settings: GroupSettings
+    ordered: Sequence[ArticleFeatures],
+    story_of: dict[str, str],
+    settings: GroupSettings,
+    idf: np.ndarray,
+    model: LinkModel | None = None,
 ) -> dict[str, str]:
+    """Move articles that fit another story better than the rest of their own, in sweeps."""
     labels = dict(story_of)
-    if not features:
-        return labels
-    base, vectors = final_vectors(features, settings)
-    index = None
-    unchanged: frozenset[str] = frozenset()
     for _ in range(settings.refine_rounds):
-        index = rebuild(features, vectors, labels, base, index, unchanged)
-        moves = _reassign(features, vectors, labels, index)
+        moves = _sweep(ordered, labels, settings, idf, model)
         if not moves:
             break
-        touched = {labels[article_id] for article_id in moves} | set(moves.values())
         labels.update(moves)
-        unchanged = frozenset(index.stories) - touched
     return labels
 
 
-def _reassign(
-    features: Sequence[ArticleFeatures],
-    all_vectors: Sequence[Vectors],
+def _sweep(
+    ordered: Sequence[ArticleFeatures],
     labels: dict[str, str],
-    index: StoryIndex,
+    settings: GroupSettings,
+    idf: np.ndarray,
+    model: LinkModel | None,
 ) -> dict[str, str]:
-    """Article id -> the candidate story that scores above the rest of its own, for articles that move."""
-    moves = {}
-    for item, vectors in zip(features, all_vectors, strict=True):
-        own_id = labels[item.article_id]
-        own = index.stories[own_id]
-        own_score = index.score(vectors, item.day, own, member=True) if len(own.article_ids) > 1 else -1.0
-        if own_score >= index.settings.threshold + index.settings.settled_margin:
-            continue  # fits its story well: another one will not win (and scoring them costs the most)
-        best_id, best_score = own_id, own_score
-        for story_id in index.candidates(vectors):
-            if story_id == own_id:
-                continue
-            score = index.score(vectors, item.day, index.stories[story_id])
-            if score > best_score:
-                best_id, best_score = story_id, score
-        if best_id != own_id and best_score >= index.settings.threshold:
-            moves[item.article_id] = best_id
+    """One pass: stories are rebuilt from ``labels`` in order, and each article is checked
+    ``refine_lag_articles`` later, when its story has (nearly always) all its members."""
+    index = StoryIndex(settings, model=model, idf_table=idf)
+    pending: deque[tuple[ArticleFeatures, Vectors]] = deque()
+    moves: dict[str, str] = {}
+    for item in ordered:
+        vectors = index.vectors(item)
+        index.record(item, labels[item.article_id], vectors)
+        pending.append((item, vectors))
+        if len(pending) > settings.refine_lag_articles:
+            _check(*pending.popleft(), labels, index, moves)
+    for waiting, waiting_vectors in pending:
+        _check(waiting, waiting_vectors, labels, index, moves)
     return moves
+
+
+def _check(
+    item: ArticleFeatures, vectors: Vectors, labels: dict[str, str], index: StoryIndex, moves: dict[str, str]
+) -> None:
+    """Record a move when a candidate story scores above the rest of the article's own story."""
+    own_id = labels[item.article_id]
+    own = index.stories[own_id]
+    if own.retired:
+        return
+    own_score = index.link(vectors, item, own, member=True) if own.size > 1 else -1.0
+    if own_score >= index.threshold + index.settings.settled_margin:
+        return  # fits its story well: another one will not win (and scoring them costs the most)
+    best_id, best_score = own_id, own_score
+    for story_id in index.candidates(vectors):
+        if story_id == own_id:
+            continue
+        score = index.link(vectors, item, index.stories[story_id])
+        if score > best_score:
+            best_id, best_score = story_id, score
+    if best_id != own_id and best_score >= index.threshold:
+        moves[item.article_id] = best_id
