@@ -8,9 +8,11 @@ from newsynth.evaluate.group import b_cubed
 from newsynth.group import group_articles, group_features
 from newsynth.group.batch import group_features as group_in_order
 from newsynth.group.batch import group_pile, prepare
+from newsynth.group.features import ArticleFeatures, day_to_iso, featurize
 from newsynth.group.index import SWEEP_EVERY, GroupSettings, StoryIndex
-from newsynth.group.refine import estimate_days, pile_idf
+from newsynth.group.refine import _agreed_day, estimate_days, pile_idf
 from newsynth.group.synthetic import synthetic_pile
+from newsynth.ingest import article_from_text
 from newsynth.records import Article, Story
 from tests.group.fixtures import event_articles
 
@@ -117,18 +119,21 @@ def test_stories_that_stop_growing_leave_the_candidate_index() -> None:
     )
 
 
-def test_an_undated_article_is_placed_at_the_date_of_the_articles_sharing_its_names() -> None:
-    articles, _ = event_articles()
-    features = [prepare(article) for article in articles]
-    undated = [item for item in features if item.day is None]
-    assert undated  # the fixtures carry a dateline on the first article of each event only
-    estimates = dict(
-        zip([f.article_id for f in features], estimate_days(features, pile_idf(features)), strict=True)
-    )
-    dated_by_event = {}
-    _, gold = event_articles()
-    for item in features:
-        if item.day is not None:
-            dated_by_event[gold[item.article_id]] = item.day
-    for item in undated:
-        assert estimates[item.article_id] == dated_by_event[gold[item.article_id]]
+def test_an_undated_article_is_placed_at_the_date_the_articles_sharing_its_names_agree_on() -> None:
+    def article(text: str, date: str | None = None) -> ArticleFeatures:
+        return featurize(article_from_text(text, f"{len(text)}-{date}.txt", date=date))
+
+    ferry = "The Corran Belle ferry ran aground off Tamsholm; captain Ivo Gallardy was questioned."
+    bridge = "The Vessmoor bridge over the Ulla closed; engineer Runa Castelby found cracks."
+    pile = [
+        article(ferry, "2031-05-02"),
+        article(ferry + " Divers reached the hull.", "2031-05-03"),
+        article(bridge, "2031-09-20"),
+        article(bridge + " Traffic was diverted.", "2031-09-20"),
+        article("Ivo Gallardy, captain of the Corran Belle, spoke of the night off Tamsholm."),
+    ]
+    estimates = estimate_days(pile, pile_idf(pile))
+    assert estimates[:4] == [item.day for item in pile[:4]]  # dated articles keep their dates
+    assert day_to_iso(estimates[4]) in ("2031-05-02", "2031-05-03")
+    assert _agreed_day([100, 101, 102, 300]) == 101
+    assert _agreed_day([100, 101, 300, 301]) is None  # keys pointing at two events months apart

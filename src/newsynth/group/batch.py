@@ -12,7 +12,7 @@ from newsynth.clean import clean_articles
 from newsynth.group.features import DATELINE, METADATA, ArticleFeatures, featurize
 from newsynth.group.index import GroupSettings, StoryIndex
 from newsynth.group.link import LinkModel
-from newsynth.group.refine import date_order, pile_idf, refine
+from newsynth.group.refine import date_order, final_pass, pile_idf, story_id_for
 from newsynth.records import Article, Story
 
 PARALLEL_MINIMUM = 2000  # below this, starting worker processes costs more than it saves
@@ -48,11 +48,6 @@ def canonical_order(features: Iterable[ArticleFeatures]) -> list[ArticleFeatures
     return date_order(features, pile_idf(features))
 
 
-def story_id_for(features: ArticleFeatures) -> str:
-    """A story is named after the article that started it, so names are stable across runs."""
-    return f"s-{features.content_hash[:12]}"
-
-
 def assign_online(
     features: Iterable[ArticleFeatures],
     settings: GroupSettings | None = None,
@@ -79,10 +74,7 @@ def group_features(
     settings = settings or GroupSettings()
     idf = pile_idf(features)
     ordered = list(features) if keep_order else date_order(features, idf)
-    index = StoryIndex(settings, model=model, idf_table=idf)
-    for item in ordered:
-        index.assign_and_add(item, story_id_for(item))
-    return refine(ordered, index.story_of, settings, idf, model)
+    return final_pass(ordered, settings, idf, model)[0]
 
 
 def unique_by_content(features: Iterable[ArticleFeatures]) -> list[ArticleFeatures]:

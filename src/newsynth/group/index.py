@@ -27,6 +27,7 @@ from newsynth.group.features import DATELINE, TERM_SPACE, TEXT, ArticleFeatures
 from newsynth.group.link import LinkModel, default_model
 
 LOG_YEAR = math.log1p(365.0)
+SAME_EVENT_DAYS = 2  # reports of one event come out within a couple of days: no distance below this
 SWEEP_EVERY = 64  # articles between two retirement sweeps
 
 
@@ -42,8 +43,8 @@ class GroupSettings:
     max_candidates: int = 8  # candidate stories scored per article
     stale_articles: int = 20_000  # a story not grown for this many arrivals leaves the index
     settled_margin: float = 0.25  # the refine pass leaves articles this far above the threshold
-    refine_rounds: int = 2  # reassignment passes after the online pass
-    refine_lag_articles: int = 10_000  # the refine pass checks an article this many articles later
+    refine_rounds: int = 1  # reassignment rounds (the first comes with the assignment, see refine)
+    refine_lag_articles: int = 2_000  # the refine pass checks an article this many articles later
 
 
 @dataclass
@@ -303,25 +304,23 @@ class StoryIndex:
         top_names = _names_found(vectors, story, member)
         day, confidence = features.day, features.day_confidence
         story_day, story_sure = story.date((day, confidence) if member else None)
-        dates = [0.0] * 6
-        gap = 0.0
+        sure = weak = 0.0
         if day is not None and story_day is not None:
-            days_apart = abs(day - story_day)
-            gap = math.log1p(days_apart) / LOG_YEAR
+            distance = math.log1p(max(0, abs(day - story_day) - SAME_EVENT_DAYS)) / LOG_YEAR
             if story_sure and confidence >= DATELINE:
-                dates[:4] = [1.0, float(days_apart <= 2), float(days_apart > 7), gap]
+                sure = distance
             else:
-                dates[4:] = [1.0, gap]
-                gap = 0.0
+                weak = distance
         return [
             text,
             entity,
             number,
             float(has_numbers),
             top_names,
-            *dates,
-            text * gap,
-            entity * gap,
+            sure,
+            weak,
+            text * sure,
+            entity * sure,
             math.log1p(story.size - member),
         ]
 

@@ -16,20 +16,18 @@ from pathlib import Path
 MODEL_PATH = Path(__file__).with_name("link_model.json")
 
 # The pair signals, in the order of the model's weights (computed by ``StoryIndex.link_features``).
+# Dates only ever count against a link (how far apart, never how close): in a real feed many events
+# share a day, so closeness proves little, while months apart is strong evidence of another event.
 FEATURES = (
     "text_cosine",  # TF-IDF cosine of the article with the story's centroid
     "entity_cosine",  # the same over capitalized names
     "number_cosine",  # the same over figures and codes (tolls, flight numbers, vote counts)
     "both_have_numbers",
     "top_names_found",  # share of the article's three most distinctive names found in the story
-    "sure_dates",  # both dates sure (metadata or dateline)
-    "sure_same_days",  # ... and at most two days apart
-    "sure_week_apart",  # ... and more than a week apart
-    "sure_gap",  # ... log of the days between them (0 to 1 for a year)
-    "weak_dates",  # both dated, one only by a date in the body of its text
-    "weak_gap",
-    "text_cosine_x_gap",  # event evidence must be stronger the farther apart sure dates are
-    "entity_cosine_x_gap",
+    "sure_distance",  # log of the days beyond two between article and story, both dates sure, 0..1 a year
+    "weak_distance",  # the same when a date was only found in the body of a text
+    "text_cosine_x_distance",  # event evidence must be stronger the farther apart sure dates are
+    "entity_cosine_x_distance",
     "story_size",  # log of the number of articles in the story
 )
 

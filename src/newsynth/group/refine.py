@@ -5,14 +5,15 @@ stories are the same from the batch path, the store and a Dask cluster. Memory a
 article stay flat: the sweep keeps only the stories that grew lately (see ``StoryIndex``).
 
 Undated articles are put in the date order at an *estimated* date: the median date of the dated
-articles that share their heaviest keys (a name, a figure, a rare word). The estimate only places
-them; it is never evidence for the link model.
+articles that share their heaviest keys (a name, a figure, a rare word), when those agree. The
+estimate only places them; it is never evidence for the link model. Articles that cannot be dated
+come last.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -23,13 +24,18 @@ from newsynth.group.link import LinkModel
 ESTIMATE_KEYS = 8  # the heaviest keys of an article that can date it
 ESTIMATE_SPREAD = 50  # a key on more dated articles than this says nothing about when
 ESTIMATE_MATCHES = 3  # keys needed to date an article (fewer if it has fewer)
+ESTIMATE_AGREEMENT = 3  # days: three quarters of the dated articles sharing the keys must be this close
 
 
-def pile_frequency(features: Sequence[ArticleFeatures]) -> np.ndarray:
-    """Document frequencies of a pile at once: what counting its articles one by one gives."""
-    ids = [item.terms for item in features] + [item.entities for item in features]
-    every_id = np.concatenate(ids, dtype=np.intp) if ids else np.zeros(0, dtype=np.intp)
-    return np.bincount(every_id, minlength=TERM_SPACE).astype(np.int32)
+def pile_frequency(features: Sequence[ArticleFeatures], chunk: int = 10_000) -> np.ndarray:
+    """Document frequencies of a pile at once: what counting its articles one by one gives (in chunks,
+    so a large pile needs no array of all its ids)."""
+    frequency = np.zeros(TERM_SPACE, dtype=np.int32)
+    for start in range(0, len(features), chunk):
+        part = features[start : start + chunk]
+        ids = np.concatenate([item.terms for item in part] + [item.entities for item in part], dtype=np.intp)
+        frequency += np.bincount(ids, minlength=TERM_SPACE).astype(np.int32)
+    return frequency
 
 
 def pile_idf(features: Sequence[ArticleFeatures]) -> np.ndarray:
@@ -53,7 +59,7 @@ def heaviest_keys(item: ArticleFeatures, idf: np.ndarray, single: float) -> np.n
 
 def estimate_days(features: Sequence[ArticleFeatures], idf: np.ndarray) -> list[int | None]:
     """Each article's date, or for an undated one the median date of the dated articles sharing its
-    heaviest keys (None when no key is shared with few enough of them)."""
+    heaviest keys when they agree (None when they do not, or no key is shared with few enough)."""
     dated = [item for item in features if item.day is not None]
     if not dated or len(dated) == len(features):
         return [item.day for item in features]
@@ -78,8 +84,18 @@ def estimate_days(features: Sequence[ArticleFeatures], idf: np.ndarray) -> list[
                 matched += 1
                 if matched == ESTIMATE_MATCHES:
                     break
-        estimates.append(sorted(found)[len(found) // 2] if found else None)
+        estimates.append(_agreed_day(found))
     return estimates
+
+
+def _agreed_day(days: list[int]) -> int | None:
+    """The median of the days when most of them lie within ``ESTIMATE_AGREEMENT`` days of it: a
+    guess from keys that point at several events of a subject is no guess."""
+    if not days:
+        return None
+    median = sorted(days)[len(days) // 2]
+    close = sum(abs(day - median) <= ESTIMATE_AGREEMENT for day in days)
+    return median if close * 4 >= len(days) * 3 else None
 
 
 def date_order(features: Sequence[ArticleFeatures], idf: np.ndarray) -> list[ArticleFeatures]:
@@ -92,21 +108,43 @@ def date_order(features: Sequence[ArticleFeatures], idf: np.ndarray) -> list[Art
     return [features[i] for i in ranked]
 
 
-def refine(
+def final_pass(
     ordered: Sequence[ArticleFeatures],
-    story_of: dict[str, str],
     settings: GroupSettings,
     idf: np.ndarray,
     model: LinkModel | None = None,
-) -> dict[str, str]:
-    """Move articles that fit another story better than the rest of their own, in sweeps."""
-    labels = dict(story_of)
-    for _ in range(settings.refine_rounds):
-        moves = _sweep(ordered, labels, settings, idf, model)
+    on_article: Callable[[int], None] | None = None,
+) -> tuple[dict[str, str], StoryIndex]:
+    """Assign the articles in order, and check each one ``refine_lag_articles`` later against the
+    stories as they then stand: a first refine round at no extra cost (the assignment's index holds
+    exactly the stories a separate sweep would rebuild). Further rounds (``refine_rounds``) sweep
+    again. ``on_article`` is called with each position (for progress and timing)."""
+    index = StoryIndex(settings, model=model, idf_table=idf)
+    pending: deque[tuple[ArticleFeatures, Vectors]] = deque()
+    moves: dict[str, str] = {}
+    check = settings.refine_rounds > 0
+    for position, item in enumerate(ordered, start=1):
+        assignment = index.assign_and_add(item, story_id_for(item))
+        if check:
+            pending.append((item, assignment.vectors))
+            if len(pending) > settings.refine_lag_articles:
+                _check(*pending.popleft(), index.story_of, index, moves)
+        if on_article is not None:
+            on_article(position)
+    for waiting, waiting_vectors in pending:
+        _check(waiting, waiting_vectors, index.story_of, index, moves)
+    labels = {**index.story_of, **moves}
+    for _ in range(settings.refine_rounds - 1):
         if not moves:
             break
+        moves = _sweep(ordered, labels, settings, idf, model)
         labels.update(moves)
-    return labels
+    return labels, index
+
+
+def story_id_for(features: ArticleFeatures) -> str:
+    """A story is named after the article that started it, so names are stable across runs."""
+    return f"s-{features.content_hash[:12]}"
 
 
 def _sweep(
@@ -116,7 +154,7 @@ def _sweep(
     idf: np.ndarray,
     model: LinkModel | None,
 ) -> dict[str, str]:
-    """One pass: stories are rebuilt from ``labels`` in order, and each article is checked
+    """One refine round: stories are rebuilt from ``labels`` in order, and each article is checked
     ``refine_lag_articles`` later, when its story has (nearly always) all its members."""
     index = StoryIndex(settings, model=model, idf_table=idf)
     pending: deque[tuple[ArticleFeatures, Vectors]] = deque()
