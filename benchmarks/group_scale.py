@@ -95,7 +95,7 @@ def run_batch(
     timings = {}
     started = time.perf_counter()
     idf = pile_idf(features)
-    ordered = date_order(features, idf)
+    ordered = date_order(features)
     timings["order_s"] = time.perf_counter() - started
     windows = Windows(window, len(ordered))
     bar = progress(len(ordered), "assign")

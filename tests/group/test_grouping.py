@@ -8,11 +8,9 @@ from newsynth.evaluate.group import b_cubed
 from newsynth.group import group_articles, group_features
 from newsynth.group.batch import group_features as group_in_order
 from newsynth.group.batch import group_pile, prepare
-from newsynth.group.features import ArticleFeatures, day_to_iso, featurize
-from newsynth.group.index import SWEEP_EVERY, GroupSettings, StoryIndex
-from newsynth.group.refine import _agreed_day, estimate_days, pile_idf
+from newsynth.group.index import STALE_KEYS, SWEEP_EVERY, GroupSettings, StoryIndex
+from newsynth.group.refine import pile_idf
 from newsynth.group.synthetic import synthetic_pile
-from newsynth.ingest import article_from_text
 from newsynth.records import Article, Story
 from tests.group.fixtures import event_articles
 
@@ -102,38 +100,34 @@ def test_pile_idf_equals_counting_the_articles_one_by_one() -> None:
         assert np.allclose(table[ids], counted.idf(ids))
 
 
-def test_stories_that_stop_growing_leave_the_candidate_index() -> None:
+def test_stale_stories_stay_posted_only_under_their_marking_keys_with_compact_profiles() -> None:
     settings = GroupSettings(stale_articles=200)
     index = StoryIndex(settings)
     for article, _ in synthetic_pile(1500, seed=2):
         features = prepare(article)
         index.assign_and_add(features, f"s-{features.content_hash[:8]}")
-    retired = [story for story in index.stories.values() if story.retired]
-    assert retired and index.live_stories < len(index.stories)
-    live_ids = {story_id for posting in index.postings.values() for story_id in posting}
-    assert not live_ids & {story.id for story in retired}
-    assert all(
-        story.last_position > index.position - 200 - SWEEP_EVERY
-        for story in index.stories.values()
-        if not story.retired
-    )
+    stale = [story for story in index.stories.values() if story.retired]
+    assert stale and index.live_stories < len(index.stories)
+    for story in stale:
+        assert len(story.keys) <= STALE_KEYS and story.compact is not None
+        assert not story.text.weights  # the full profiles are gone
+        posted_under = {key for key, posting in index.postings.items() if story.id in posting}
+        assert posted_under <= set(story.keys)
+    for story in index.stories.values():
+        if not story.retired:
+            assert story.last_position > index.position - 200 - SWEEP_EVERY
 
 
-def test_an_undated_article_is_placed_at_the_date_the_articles_sharing_its_names_agree_on() -> None:
-    def article(text: str, date: str | None = None) -> ArticleFeatures:
-        return featurize(article_from_text(text, f"{len(text)}-{date}.txt", date=date))
-
-    ferry = "The Corran Belle ferry ran aground off Tamsholm; captain Ivo Gallardy was questioned."
-    bridge = "The Vessmoor bridge over the Ulla closed; engineer Runa Castelby found cracks."
-    pile = [
-        article(ferry, "2031-05-02"),
-        article(ferry + " Divers reached the hull.", "2031-05-03"),
-        article(bridge, "2031-09-20"),
-        article(bridge + " Traffic was diverted.", "2031-09-20"),
-        article("Ivo Gallardy, captain of the Corran Belle, spoke of the night off Tamsholm."),
-    ]
-    estimates = estimate_days(pile, pile_idf(pile))
-    assert estimates[:4] == [item.day for item in pile[:4]]  # dated articles keep their dates
-    assert day_to_iso(estimates[4]) in ("2031-05-02", "2031-05-03")
-    assert _agreed_day([100, 101, 102, 103, 300]) == 102
-    assert _agreed_day([100, 101, 300, 301]) is None  # keys pointing at two events months apart
+def test_a_late_article_finds_its_stale_story_by_a_rare_name_and_brings_it_back() -> None:
+    articles, gold = event_articles()
+    index = StoryIndex(GroupSettings(stale_articles=1))
+    features = [prepare(article) for article in articles]
+    verdict = [item for item in features if gold[item.article_id] == "trial-verdict"]
+    for item in verdict[:2]:
+        index.assign_and_add(item, "verdict")
+    index.retire(index.stories["verdict"])
+    unpacked = index.stories["verdict"].scored()
+    assert unpacked.text.weights and unpacked.size == 2
+    assignment = index.assign_and_add(verdict[2], "new")
+    assert assignment.story_id == "verdict" and not index.stories["verdict"].retired
+    assert index.stories["verdict"].compact is None and index.stories["verdict"].size == 3

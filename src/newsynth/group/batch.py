@@ -1,7 +1,7 @@
 """Grouping a whole pile at once: features per article, then the online assignment in a fixed order.
 
-The order is by date (an estimated one for undated articles), then by content hash, so the same pile
-gives the same stories however it was read, split into shards or spread over workers.
+The order is by date (undated articles last), then by content hash, so the same pile gives the same
+stories however it was read, split into shards or spread over workers.
 """
 
 from __future__ import annotations
@@ -43,9 +43,8 @@ def featurize_many(
 
 
 def canonical_order(features: Iterable[ArticleFeatures]) -> list[ArticleFeatures]:
-    """The order of the final pass: by (estimated) date, then content hash (see ``refine.date_order``)."""
-    features = list(features)
-    return date_order(features, pile_idf(features))
+    """The order of the final pass: by date (undated last), then content hash."""
+    return date_order(list(features))
 
 
 def assign_online(
@@ -73,7 +72,7 @@ def group_features(
     the given order instead of the date order."""
     settings = settings or GroupSettings()
     idf = pile_idf(features)
-    ordered = list(features) if keep_order else date_order(features, idf)
+    ordered = list(features) if keep_order else date_order(features)
     return final_pass(ordered, settings, idf, model)[0]
 
 

@@ -4,10 +4,8 @@ Everything here depends only on the set of articles, never on the order they cam
 stories are the same from the batch path, the store and a Dask cluster. Memory and work per
 article stay flat: the sweep keeps only the stories that grew lately (see ``StoryIndex``).
 
-Undated articles are put in the date order at an *estimated* date: the median date of the dated
-articles that share their heaviest keys (a name, a figure, a rare word), when those agree. The
-estimate only places them; it is never evidence for the link model. Articles that cannot be dated
-come last.
+Undated articles come last, when the dated stories have formed; a story they belong to that has
+gone stale by then is still found by its rarest keys (see ``StoryIndex.retire``).
 """
 
 from __future__ import annotations
@@ -20,11 +18,6 @@ import numpy as np
 from newsynth.group.features import TERM_SPACE, ArticleFeatures
 from newsynth.group.index import GroupSettings, StoryIndex, Vectors
 from newsynth.group.link import LinkModel
-
-ESTIMATE_KEYS = 8  # the heaviest keys of an article that can date it
-ESTIMATE_SPREAD = 50  # a key on more dated articles than this says nothing about when
-ESTIMATE_MATCHES = 3  # keys needed to date an article (fewer if it has fewer)
-ESTIMATE_AGREEMENT = 3  # days: three quarters of the dated articles sharing the keys must be this close
 
 
 def pile_frequency(features: Sequence[ArticleFeatures], chunk: int = 10_000) -> np.ndarray:
@@ -47,65 +40,10 @@ def pile_idf(features: Sequence[ArticleFeatures]) -> np.ndarray:
     return table
 
 
-def heaviest_keys(item: ArticleFeatures, idf: np.ndarray, single: float) -> np.ndarray:
-    """The article's most distinctive terms and names (by TF-IDF) that other articles share, heaviest
-    first."""
-    ids = np.concatenate((item.terms, item.entities)).astype(np.intp)
-    weights = np.concatenate((item.term_weights, item.entity_weights)) * idf[ids]
-    weights[idf[ids] >= single] = 0.0  # a key of this article alone dates nothing
-    chosen = np.argsort(-weights, kind="stable")[:ESTIMATE_KEYS]
-    return ids[chosen[weights[chosen] > 0]]
-
-
-def estimate_days(features: Sequence[ArticleFeatures], idf: np.ndarray) -> list[int | None]:
-    """Each article's date, or for an undated one the median date of the dated articles sharing its
-    heaviest keys when they agree (None when they do not, or no key is shared with few enough)."""
-    dated = [item for item in features if item.day is not None]
-    if not dated or len(dated) == len(features):
-        return [item.day for item in features]
-    single = float(np.log((len(features) + 1.0) / 2.0) + 1.0) - 1e-4
-    dated_keys = [heaviest_keys(item, idf, single) for item in dated]
-    keys = np.concatenate(dated_keys)
-    days = np.repeat(np.array([item.day for item in dated]), [len(k) for k in dated_keys])
-    order = np.argsort(keys, kind="stable")
-    keys, days = keys[order], days[order]
-    estimates: list[int | None] = []
-    for item in features:
-        if item.day is not None:
-            estimates.append(item.day)
-            continue
-        own = heaviest_keys(item, idf, single)
-        starts, ends = np.searchsorted(keys, own, "left"), np.searchsorted(keys, own, "right")
-        found: list[int] = []
-        matched = 0
-        for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
-            if 0 < end - start <= ESTIMATE_SPREAD:
-                found.extend(days[start:end].tolist())
-                matched += 1
-                if matched == ESTIMATE_MATCHES:
-                    break
-        estimates.append(_agreed_day(found))
-    return estimates
-
-
-def _agreed_day(days: list[int]) -> int | None:
-    """The median of the days when most of them lie within ``ESTIMATE_AGREEMENT`` days of it: a
-    guess from keys that point at several events of a subject is no guess."""
-    if not days:
-        return None
-    median = sorted(days)[len(days) // 2]
-    close = sum(abs(day - median) <= ESTIMATE_AGREEMENT for day in days)
-    return median if close * 4 >= len(days) * 3 else None
-
-
-def date_order(features: Sequence[ArticleFeatures], idf: np.ndarray) -> list[ArticleFeatures]:
-    """The pile by (estimated) date, then content hash; articles that cannot be dated come last."""
-    days = estimate_days(features, idf)
-    ranked = sorted(
-        range(len(features)),
-        key=lambda i: (days[i] is None, days[i] or 0, features[i].content_hash, features[i].article_id),
-    )
-    return [features[i] for i in ranked]
+def date_order(features: Sequence[ArticleFeatures]) -> list[ArticleFeatures]:
+    """The pile by date, then content hash; undated articles last, when every dated story has formed
+    (placing them earlier exposes dated articles to stories no date can tell apart)."""
+    return sorted(features, key=lambda f: (f.day is None, f.day or 0, f.content_hash, f.article_id))
 
 
 def final_pass(
