@@ -17,9 +17,10 @@ subject's vocabulary, as learned from families of same-subject events.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
-from collections import Counter, deque
+from collections import Counter, OrderedDict, deque
 from dataclasses import dataclass, field, replace
 from itertools import chain, repeat
 from operator import add, itemgetter, mul
@@ -34,6 +35,7 @@ SAME_EVENT_DAYS = 2  # reports of one event come out within a couple of days: no
 SWEEP_EVERY = 64  # articles between two sweeps for stale stories
 STALE_KEYS = 6  # a stale story stays posted under this many of its rarest keys
 STALE_TERMS = (100, 30, 10)  # terms, names and figures a stale story keeps
+UNPACKED_CACHE = 2048  # stale stories kept unpacked for scoring
 
 
 @dataclass(frozen=True)
@@ -107,35 +109,29 @@ class StoryState:
         self.entities.add(vectors.entity_list, vectors.entity_value_list, cap)
         self.numbers.add(vectors.number_list, vectors.number_value_list, cap)
         if features.day is not None:
-            (self.days if features.day_confidence >= DATELINE else self.weak_days).append(features.day)
+            bisect.insort(self.days if features.day_confidence >= DATELINE else self.weak_days, features.day)
         self.size += 1
 
     def date(self, leave_out: tuple[int | None, int] | None = None) -> tuple[int | None, bool]:
         """The median date of the members and whether it is sure; ``leave_out`` is a member's (day,
         confidence) to leave out."""
-        days, weak_days = self.days, self.weak_days
-        if leave_out is not None and leave_out[0] is not None:
-            day, confidence = leave_out
-            if confidence >= DATELINE:
-                days = _without(days, day)
-            elif confidence == TEXT:
-                weak_days = _without(weak_days, day)
-        if days:
-            return _median(days), True
-        if weak_days:
-            return _median(weak_days), False
-        return None, False
+        day, confidence = leave_out if leave_out is not None else (None, 0)
+        sure = _median(self.days, day if confidence >= DATELINE else None)
+        if sure is not None:
+            return sure, True
+        return _median(self.weak_days, day if confidence == TEXT else None), False
 
 
-def _without(days: list[int], day: int) -> list[int]:
-    rest = list(days)
-    if day in rest:
-        rest.remove(day)
-    return rest
-
-
-def _median(days: list[int]) -> int:
-    return sorted(days)[len(days) // 2]
+def _median(ordered: list[int], leave_out: int | None = None) -> int | None:
+    """The median of sorted days (the upper one of an even count), ``leave_out`` left out once."""
+    at = -1 if leave_out is None else bisect.bisect_left(ordered, leave_out)
+    if at >= len(ordered) or (at >= 0 and ordered[at] != leave_out):
+        at = -1
+    count = len(ordered) - (at >= 0)
+    if count == 0:
+        return None
+    middle = count // 2
+    return ordered[middle + (0 <= at <= middle)]
 
 
 @dataclass
@@ -194,7 +190,10 @@ class StoryIndex:
         self.postings: dict[int, dict[str, None]] = {}  # key -> live story ids, oldest first
         self.story_of: dict[str, str] = {}
         self.position = 0  # articles recorded
-        self.by_position: deque[tuple[int, str]] = deque()  # (arrival, story); stale as stories grow
+        self.by_position: deque[tuple[int, str]] = deque()
+        self.unpacked: OrderedDict[str, StoryState] = (
+            OrderedDict()
+        )  # stale stories lately scored  # (arrival, story); stale as stories grow
 
     # --- the public steps -------------------------------------------------------------------
     def assign(self, features: ArticleFeatures, new_story_id: str) -> Assignment:
@@ -232,6 +231,7 @@ class StoryIndex:
             if story.compact is not None:
                 story.text, story.entities, story.numbers = story.compact.unpack()
                 story.compact = None
+                self.unpacked.pop(story_id, None)
         story.take(features, vectors, self.settings.centroid_terms)
         self.story_of[features.article_id] = story_id
         self.post(vectors.keys, story)
@@ -303,7 +303,23 @@ class StoryIndex:
     ) -> float:
         """The link probability of an article and a story; ``member`` scores it against the rest of
         its own story."""
-        return self.model.probability(self.link_features(vectors, features, story.scored(), member=member))
+        return self.model.probability(
+            self.link_features(vectors, features, self._scored(story), member=member)
+        )
+
+    def _scored(self, story: StoryState) -> StoryState:
+        """The story as scoring reads it; a stale one unpacked, kept in a small cache since the
+        articles that find a stale story tend to come together."""
+        if story.compact is None:
+            return story
+        unpacked = self.unpacked.get(story.id)
+        if unpacked is None:
+            unpacked = self.unpacked[story.id] = story.scored()
+            if len(self.unpacked) > UNPACKED_CACHE:
+                self.unpacked.popitem(last=False)
+        else:
+            self.unpacked.move_to_end(story.id)
+        return unpacked
 
     @staticmethod
     def link_features(

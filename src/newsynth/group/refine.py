@@ -58,18 +58,18 @@ def final_pass(
     exactly the stories a separate sweep would rebuild). Further rounds (``refine_rounds``) sweep
     again. ``on_article`` is called with each position (for progress and timing)."""
     index = StoryIndex(settings, model=model, idf_table=idf)
-    pending: deque[tuple[ArticleFeatures, Vectors]] = deque()
+    pending: deque[tuple[ArticleFeatures, Vectors, int]] = deque()
     moves: dict[str, str] = {}
     check = settings.refine_rounds > 0
     for position, item in enumerate(ordered, start=1):
         assignment = index.assign_and_add(item, story_id_for(item))
-        if check:
-            pending.append((item, assignment.vectors))
-            if len(pending) > settings.refine_lag_articles:
-                _check(*pending.popleft(), index.story_of, index, moves)
+        if check and assignment.score < index.threshold + settings.settled_margin:
+            pending.append((item, assignment.vectors, position))  # a clear join needs no check
+        while pending and position - pending[0][2] >= settings.refine_lag_articles:
+            _check(*pending.popleft()[:2], index.story_of, index, moves)
         if on_article is not None:
             on_article(position)
-    for waiting, waiting_vectors in pending:
+    for waiting, waiting_vectors, _ in pending:
         _check(waiting, waiting_vectors, index.story_of, index, moves)
     labels = {**index.story_of, **moves}
     for _ in range(settings.refine_rounds - 1):
