@@ -42,11 +42,6 @@ def featurize_many(
         return list(pool.map(work, articles, chunksize=256))
 
 
-def canonical_order(features: Iterable[ArticleFeatures]) -> list[ArticleFeatures]:
-    """The order of the final pass: by date (undated last), then content hash."""
-    return date_order(list(features))
-
-
 def assign_online(
     features: Iterable[ArticleFeatures],
     settings: GroupSettings | None = None,
