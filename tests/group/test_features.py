@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import numpy as np
@@ -42,7 +43,8 @@ def test_features_are_deterministic_and_survive_bytes() -> None:
     assert np.array_equal(decoded.terms, first.terms)
     assert np.allclose(decoded.term_weights, first.term_weights)
     assert np.array_equal(decoded.entities, first.entities)
-    assert decoded.day == first.day
+    assert decoded.day == first.day and decoded.day_confidence == first.day_confidence
+    assert np.array_equal(decoded.numbers, first.numbers)
 
 
 def test_plural_and_singular_share_a_term() -> None:
@@ -85,3 +87,37 @@ def test_fast_patterns_match_what_their_plain_forms_match() -> None:
         assert ENTITY_PATTERN.findall(text) == plain_entity.findall(text)
         spans = [match.span() for match in YEAR_PATTERN.finditer(text)]
         assert spans == [match.span() for match in plain_year.finditer(text)]
+
+
+def test_dates_carry_how_sure_they_are() -> None:
+    from newsynth.group.features import DATELINE, METADATA, TEXT, UNDATED, dated
+
+    given = article_from_text("Some text.", "a.txt", date="2031-03-05")
+    assert dated(given) == (dt.date(2031, 3, 5).toordinal(), METADATA)
+    top = article_from_text("ORVALE, March 3, 2031 — A jury found", "b.txt")
+    assert dated(top) == (dt.date(2031, 3, 3).toordinal(), DATELINE)
+    body = (
+        "A jury found her guilty. " * 40 + "The hearing of 9 April 2031 follows the arrest of 2 March 2030."
+    )
+    day, confidence = dated(article_from_text(body, "c.txt"))
+    assert confidence == TEXT and day == dt.date(2031, 4, 9).toordinal()  # the latest of equals
+    assert dated(article_from_text("No date at all.", "d.txt")) == (None, UNDATED)
+
+
+def test_figures_and_codes_are_kept_apart_but_years_are_not_figures() -> None:
+    features = featurize(article_from_text("Flight ET302 lost 157 people in 2019 near Bishoftu.", "a.txt"))
+    assert len(features.numbers) == 2  # et302 and 157
+    assert set(features.numbers.tolist()) <= set(features.terms.tolist())
+
+
+def test_features_written_before_numbers_and_confidences_still_read() -> None:
+    import struct
+
+    from newsynth.group.features import DATELINE
+
+    first = featurize(article_from_text("ORVALE, March 3, 2031 — Judge Marit Osgood ruled.", "a.txt"))
+    header = struct.pack("<iII", first.day, len(first.terms), len(first.entities))
+    arrays = (first.terms, first.term_weights, first.entities, first.entity_weights)
+    old = ArticleFeatures.from_bytes("a", "h", header + b"".join(a.tobytes() for a in arrays))
+    assert old.day == first.day and old.day_confidence == DATELINE and len(old.numbers) == 0
+    assert np.array_equal(old.terms, first.terms) and np.array_equal(old.entity_weights, first.entity_weights)

@@ -353,34 +353,75 @@ def _open_store(store_path: str, *, must_exist: bool) -> Any:
 
 # --- eval-group --------------------------------------------------------------------------------
 @click.command("eval-group")
-@click.argument("data", metavar="DATA.jsonl", type=click.Path(exists=True, dir_okay=False))
-@click.option("--seeds", default="1,2", show_default=True, help="Shuffles for the order-robustness check.")
-def eval_group_command(data: str, seeds: str) -> None:
-    """Mix every document of DATA.jsonl, group them, and score B-cubed against the story ids."""
-    from newsynth.evaluate.group import evaluate_grouping
-    from newsynth.summarize.batch import read_batch
+@click.argument("data", nargs=-1, required=True, metavar="DATA.jsonl...", type=click.Path(dir_okay=False))
+@click.option("--seeds", default="1,2", show_default=True, help="Shuffles for the online arrival orders.")
+@click.option("--aside", default="", help="Comma-separated families to hold aside (scored at the end only).")
+@click.option("--cv/--no-cv", default=True, show_default=True, help="Leave-one-family-out cross-validation.")
+def eval_group_command(data: tuple[str, ...], seeds: str, aside: str, cv: bool) -> None:
+    """Mix every document of DATA.jsonl (one or more files), group them, and score B-cubed against the
+    story ids: the shipped model, leave-one-family-out cross-validation beside a TF-IDF average-link
+    baseline, and the families held aside."""
+    from newsynth.evaluate.group import (
+        cross_validate,
+        evaluate_grouping,
+        labelled_pile,
+        read_labelled_records,
+        score_held_out,
+        split_aside,
+    )
 
     try:
         seed_values = tuple(int(seed) for seed in seeds.split(",") if seed.strip())
     except ValueError:
         fail(f"--seeds: expected integers separated by commas, got {seeds!r}")
-    records, problems = read_batch(data)
-    for problem in problems:
-        click.echo(f"newsynth: {problem}", err=True)
+    aside_families = {name.strip() for name in aside.split(",") if name.strip()}
+    for path in data:
+        if not Path(path).is_file():
+            fail(f"{path}: no such file")
+    try:
+        records = read_labelled_records(data)
+    except (ValueError, OSError) as error:
+        fail(str(error))
     if not records:
-        fail(f"{data}: no record with documents")
-    result = evaluate_grouping(records, seeds=seed_values)
-    click.echo(f"{result.documents} documents, {result.stories} stories; found {result.found_stories}")
-    click.echo(f"{'grouping':<28} {'P':>6} {'R':>6} {'F1':>6}")
-    rows = [("final stories (any order)", result.final)]
-    rows += [(f"online, arrival seed {seed}", score) for seed, score in result.online.items()]
+        fail(f"{', '.join(data)}: no record with documents")
+    pile = labelled_pile(records)
+    missing = aside_families - set(pile.family.values())
+    if missing:
+        fail(f"--aside: no such family in the data: {', '.join(sorted(missing))}")
+    result = evaluate_grouping(records, seeds=seed_values, pile=pile)
+    families = len(set(pile.family.values()))
+    click.echo(
+        f"{result.documents} documents, {result.stories} stories in {families} families; "
+        f"found {result.found_stories}"
+    )
+    click.echo(f"{'grouping':<44} {'P':>6} {'R':>6} {'F1':>6}")
+    rows = [("newsynth, final stories (any order)", result.final)]
+    rows += [(f"newsynth, online, arrival seed {seed}", score) for seed, score in result.online.items()]
+    figures = result.as_dict()
+    kept, _ = split_aside(records, aside_families)
+    kept_pile = pile.subset(set(pile.family.values()) - aside_families)
+    if cv and len({pile.family[story] for story in kept_pile.gold.values()}) > 1:
+        held_out = cross_validate(kept, seeds=seed_values, pile=kept_pile)
+        rows += _held_out_rows("leave-one-family-out", held_out)
+        figures["cross_validated"] = held_out.as_dict()
+    if aside_families:
+        held_aside = score_held_out(pile, aside_families, seeds=seed_values)
+        rows += _held_out_rows("held aside", held_aside)
+        figures["held_aside"] = {"families": sorted(aside_families), **held_aside.as_dict()}
     for name, score in rows:
-        click.echo(f"{name:<28} {score.precision:>6.3f} {score.recall:>6.3f} {score.f1:>6.3f}")
+        click.echo(f"{name:<44} {score.precision:>6.3f} {score.recall:>6.3f} {score.f1:>6.3f}")
     click.echo(
         f"B-cubed F1 between two arrival orders: online {result.online_between_orders:.3f}, "
         f"final {result.final_between_orders:.3f}"
     )
-    click.echo(json.dumps(result.as_dict()))
+    click.echo(json.dumps(figures))
+
+
+def _held_out_rows(label: str, scores: Any) -> list[tuple[str, Any]]:
+    rows = [(f"{label}: newsynth, final", scores.final.score())]
+    rows += [(f"{label}: newsynth, online seed {s}", sums.score()) for s, sums in scores.online.items()]
+    rows.append((f"{label}: TF-IDF average-link", scores.baseline.score()))
+    return rows
 
 
 # --- progress ----------------------------------------------------------------------------------

@@ -7,7 +7,10 @@ Interface:
     final_labels(features) -> {article id: story id}   # the stories of a pile, whatever its arrival order
     featurize(article) -> ArticleFeatures               # per-article, order-independent
     StoryIndex / GroupSettings                          # the online assignment (used by the store)
+    newsynth.group.link.default_model()                 # the learned link model (link_model.json)
     newsynth.group.distributed.group_shards(client, shards)       # the same on a Dask cluster
+
+`python -m newsynth.group.train DATA.jsonl... --aside FAMILIES` rebuilds the link model.
 """
 
 from __future__ import annotations

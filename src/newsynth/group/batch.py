@@ -1,6 +1,6 @@
 """Grouping a whole pile at once: features per article, then the online assignment in a fixed order.
 
-The order is by date (undated last), then by content hash, so the same pile gives the same
+The order is by date (undated articles last), then by content hash, so the same pile gives the same
 stories however it was read, split into shards or spread over workers.
 """
 
@@ -9,19 +9,24 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from newsynth.clean import clean_articles
-from newsynth.group.features import ArticleFeatures, featurize
+from newsynth.group.features import DATELINE, METADATA, ArticleFeatures, featurize
 from newsynth.group.index import GroupSettings, StoryIndex
-from newsynth.group.refine import refine
+from newsynth.group.link import LinkModel
+from newsynth.group.refine import date_order, final_pass, pile_idf, story_id_for
 from newsynth.records import Article, Story
 
 PARALLEL_MINIMUM = 2000  # below this, starting worker processes costs more than it saves
 
 
 def prepare(article: Article) -> ArticleFeatures:
-    """Clean one article on its own (so the result never depends on its neighbours) and featurize it."""
+    """Clean one article on its own (so the result never depends on its neighbours) and featurize it.
+
+    A date the article came with is the page's metadata; one the clean stage found is a dateline.
+    """
+    confidence = METADATA if article.date else DATELINE
     if not article.clean_text:
         clean_articles([article])
-    return featurize(article)
+    return featurize(article, confidence)
 
 
 def featurize_many(
@@ -37,35 +42,33 @@ def featurize_many(
         return list(pool.map(work, articles, chunksize=256))
 
 
-def canonical_order(features: Iterable[ArticleFeatures]) -> list[ArticleFeatures]:
-    return sorted(features, key=lambda f: (f.day is None, f.day or 0, f.content_hash, f.article_id))
-
-
-def story_id_for(features: ArticleFeatures) -> str:
-    """A story is named after the article that started it, so names are stable across runs."""
-    return f"s-{features.content_hash[:12]}"
-
-
 def assign_online(
     features: Iterable[ArticleFeatures],
     settings: GroupSettings | None = None,
     index: StoryIndex | None = None,
+    model: LinkModel | None = None,
 ) -> StoryIndex:
-    """Assign articles one by one in the given order; returns the index holding the stories."""
-    index = index or StoryIndex(settings)
+    """Assign articles one by one in the given order, as ``ingest`` does; returns the index holding the
+    stories."""
+    index = index or StoryIndex(settings, model=model)
     for item in features:
         index.assign_and_add(item, story_id_for(item))
     return index
 
 
 def group_features(
-    features: Sequence[ArticleFeatures], settings: GroupSettings | None = None, *, keep_order: bool = False
+    features: Sequence[ArticleFeatures],
+    settings: GroupSettings | None = None,
+    *,
+    keep_order: bool = False,
+    model: LinkModel | None = None,
 ) -> dict[str, str]:
-    """Article id -> story id. ``keep_order`` assigns in the given order instead of the canonical one."""
+    """Article id -> story id: the final pass (see ``newsynth.group.refine``). ``keep_order`` assigns in
+    the given order instead of the date order."""
     settings = settings or GroupSettings()
-    ordered = list(features) if keep_order else canonical_order(features)
-    index = assign_online(ordered, settings)
-    return refine(ordered, index.story_of, settings)
+    idf = pile_idf(features)
+    ordered = list(features) if keep_order else date_order(features)
+    return final_pass(ordered, settings, idf, model)[0]
 
 
 def unique_by_content(features: Iterable[ArticleFeatures]) -> list[ArticleFeatures]:
@@ -88,9 +91,11 @@ def stories_from_labels(articles: Sequence[Article], story_of: dict[str, str]) -
     return [Story(id=story_id, articles=group) for story_id, group in members.items()]
 
 
-def group_pile(features: Sequence[ArticleFeatures], settings: GroupSettings | None = None) -> dict[str, str]:
+def group_pile(
+    features: Sequence[ArticleFeatures], settings: GroupSettings | None = None, model: LinkModel | None = None
+) -> dict[str, str]:
     """Article id -> story id; an exact repost of a text is grouped once and joins its original's story."""
-    story_of = group_features(unique_by_content(features), settings)
+    story_of = group_features(unique_by_content(features), settings, model=model)
     first_with_text: dict[str, str] = {}
     for item in features:
         first_with_text.setdefault(item.content_hash, item.article_id)

@@ -12,7 +12,8 @@ import hashlib
 import re
 import struct
 import zlib
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -90,6 +91,12 @@ STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {
 ENTITY_STOP = STOP_WORDS | {"mr", "mrs", "ms", "dr", "but", "and", "the", "click", "read", "image", "photo"}
 
 
+# How sure an article's date is: the page's metadata, a dateline or timestamp at the top of the
+# text, a date further down the text (it may be another event's), or none.
+METADATA, DATELINE, TEXT, UNDATED = 3, 2, 1, 0
+FORMAT_MARK = b"NSF2"  # features written since dates carry a confidence and numbers are kept apart
+
+
 @dataclass
 class ArticleFeatures:
     """What the assignment needs to know about one article."""
@@ -101,16 +108,39 @@ class ArticleFeatures:
     term_weights: np.ndarray  # float32 sublinear term frequencies, aligned with terms
     entities: np.ndarray  # uint32 hashed entity names, sorted, unique
     entity_weights: np.ndarray  # float32 sublinear mention counts
+    numbers: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint32))  # terms with a digit
+    day_confidence: int = UNDATED  # METADATA, DATELINE, TEXT or UNDATED
 
     def to_bytes(self) -> bytes:
         header = struct.pack(
-            "<iII", -1 if self.day is None else self.day, len(self.terms), len(self.entities)
+            "<iBIII",
+            -1 if self.day is None else self.day,
+            self.day_confidence,
+            len(self.terms),
+            len(self.entities),
+            len(self.numbers),
         )
-        arrays = (self.terms, self.term_weights, self.entities, self.entity_weights)
-        return header + b"".join(array.tobytes() for array in arrays)
+        arrays = (self.terms, self.term_weights, self.entities, self.entity_weights, self.numbers)
+        return FORMAT_MARK + header + b"".join(array.tobytes() for array in arrays)
 
     @classmethod
     def from_bytes(cls, article_id: str, content_hash: str, data: bytes) -> ArticleFeatures:
+        """Features from ``to_bytes``; also reads the format before numbers and confidences."""
+        if not data.startswith(FORMAT_MARK):
+            return cls._from_first_format(article_id, content_hash, data)
+        header = "<iBIII"
+        day, confidence, n_terms, n_entities, n_numbers = struct.unpack_from(header, data, len(FORMAT_MARK))
+        offset = len(FORMAT_MARK) + struct.calcsize(header)
+        parts = []
+        layout = ((n_terms, np.uint32), (n_terms, np.float32), (n_entities, np.uint32))
+        layout += ((n_entities, np.float32), (n_numbers, np.uint32))
+        for count, dtype in layout:
+            parts.append(np.frombuffer(data, dtype=dtype, count=count, offset=offset))
+            offset += 4 * count
+        return cls(article_id, content_hash, None if day < 0 else day, *parts, day_confidence=confidence)
+
+    @classmethod
+    def _from_first_format(cls, article_id: str, content_hash: str, data: bytes) -> ArticleFeatures:
         day, n_terms, n_entities = struct.unpack_from("<iII", data)
         offset = struct.calcsize("<iII")
         parts = []
@@ -118,7 +148,8 @@ class ArticleFeatures:
             parts.append(np.frombuffer(data, dtype=dtype, count=count, offset=offset))
             offset += 4 * count
         parts.append(np.frombuffer(data, dtype=np.float32, count=n_entities, offset=offset))
-        return cls(article_id, content_hash, None if day < 0 else day, *parts)
+        confidence = UNDATED if day < 0 else DATELINE
+        return cls(article_id, content_hash, None if day < 0 else day, *parts, day_confidence=confidence)
 
 
 def content_hash(article: Article) -> str:
@@ -127,23 +158,41 @@ def content_hash(article: Article) -> str:
     return hashlib.sha1(normalized.encode()).hexdigest()
 
 
-def featurize(article: Article) -> ArticleFeatures:
-    """Features of one article; uses ``clean_text`` (and ``title``) when filled, else the raw text."""
+def featurize(article: Article, date_confidence: int | None = None) -> ArticleFeatures:
+    """Features of one article; uses ``clean_text`` (and ``title``) when filled, else the raw text.
+
+    ``date_confidence`` says where ``article.date`` came from (the default: the page's metadata).
+    """
     text = article.clean_text or article.raw_text
     if article.title and article.title not in text[:400]:
         text = f"{article.title}\n{text}"
-    term_ids = [term for term in map(_term_id, WORD_PATTERN.findall(text.lower())) if term >= 0]
+    words = WORD_PATTERN.findall(text.lower())
+    term_ids = [term for term in map(_term_id, words) if term >= 0]
     terms, term_weights = _sublinear_counts(term_ids)
     entities, entity_weights = _sublinear_counts(list(map(_entity_id, _entities(text))))
+    day, confidence = dated(article, date_confidence)
     return ArticleFeatures(
         article_id=article.id,
         content_hash=content_hash(article),
-        day=article_day(article),
+        day=day,
         terms=terms,
         term_weights=term_weights,
         entities=entities,
         entity_weights=entity_weights,
+        numbers=_number_ids(words),
+        day_confidence=confidence,
     )
+
+
+def _number_ids(words: list[str]) -> np.ndarray:
+    """The term ids of figures and codes (a digit in them, not a year): the event's own numbers."""
+    ids = {_term_id(word) for word in words if _HAS_DIGIT(word)} - _YEAR_IDS
+    ids.discard(-1)
+    return np.array(sorted(ids), dtype=np.uint32)
+
+
+_HAS_DIGIT = re.compile(r"\d").search
+_YEAR_IDS = frozenset(zlib.crc32(str(year).encode()) % TERM_SPACE for year in range(1900, 2100))
 
 
 @lru_cache(maxsize=1 << 18)
@@ -202,17 +251,44 @@ def sublinear(counts: np.ndarray) -> np.ndarray:
 
 
 def article_day(article: Article) -> int | None:
-    """The article's date as a day number: ``article.date`` when set, else a dateline near the top.
+    """The article's date as a day number (see ``dated``)."""
+    return dated(article)[0]
 
-    The raw page is the last resort on purpose: its timestamps and captions are not publication
-    metadata, but they still date the event (dev B-cubed F1 0.973 with them, 0.926 without).
+
+def dated(article: Article, date_confidence: int | None = None) -> tuple[int | None, int]:
+    """The article's date as a day number, and how sure it is.
+
+    ``article.date`` first (``date_confidence`` says where it came from, metadata by default), then
+    a dateline or timestamp near the top of the text, then the date written most often further down
+    (the latest of those tied), which may be another event's: a weak clue.
     """
     if article.date:
         parsed = _parse_iso(article.date[:10])
         if parsed is not None:
-            return parsed
-    found = find_dateline(article.clean_text) if article.clean_text else None
-    return found if found is not None else find_dateline(article.raw_text)
+            return parsed, METADATA if date_confidence is None else date_confidence
+    for text in (article.clean_text, article.raw_text):
+        found = find_dateline(text) if text else None
+        if found is not None:
+            return found, DATELINE
+    written = dates_in_text(article.clean_text or article.raw_text)
+    if written:
+        counts = Counter(written)
+        return max(counts, key=lambda day: (counts[day], day)), TEXT
+    return None, UNDATED
+
+
+def dates_in_text(text: str) -> list[int]:
+    """Every full date (day, month and year) written in a text, as day numbers."""
+    found = []
+    for year in YEAR_PATTERN.finditer(text):
+        window = text[max(0, year.start() - 20) : year.end() + 6]
+        found.extend(
+            day
+            for pattern in DATE_PATTERNS
+            for match in pattern.finditer(window)
+            if (day := _date_from_match(match)) is not None
+        )
+    return found
 
 
 def find_dateline(text: str) -> int | None:

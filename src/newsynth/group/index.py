@@ -1,45 +1,57 @@
 """Online story assignment: each arriving article joins its best candidate story or starts a new one.
 
 Candidates come from a blocking index: every story is listed under its articles' most
-distinctive terms and entities, and each such posting list keeps only the most recent
-``posting_cap`` stories. An article looks up its own ``key_terms`` keys, so the work per
-article is bounded by ``key_terms * posting_cap`` whatever the size of the pile, and never
-compares all pairs.
+distinctive terms, names and figures, and each such posting list keeps only the most recent
+``posting_cap`` stories. A story that has not grown for ``stale_articles`` arrivals goes stale: it
+leaves every posting list but those of its few rarest keys, and its profiles shrink to small arrays
+of their heaviest entries. So the work and the memory per article stay flat however large the pile
+grows, while a late article that shares a rare name or figure with a stale story still finds it.
+(Arrivals, not days: the final pass goes in date order, where the two agree, and in arrival order
+a stray old or future date would make the wrong stories stale; how far apart the dates are is the
+link model's business.)
 
-The score of a candidate combines three signals, so that different events on one subject
-stay apart: TF-IDF cosine with the story centroid, cosine of named-entity profiles, and a
-penalty growing with the distance between the article's date and the story's dates.
+The best candidate is joined when the link model (``newsynth.group.link``) gives it a probability
+of at least the threshold: the model weighs the event evidence (names, figures, dates) against the
+subject's vocabulary, as learned from families of same-subject events.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
+import bisect
+import itertools
+import math
+from collections import Counter, OrderedDict, deque
+from dataclasses import dataclass, field, replace
 from itertools import chain, repeat
 from operator import add, itemgetter, mul
 
 import numpy as np
 
-from newsynth.group.features import TERM_SPACE, ArticleFeatures
+from newsynth.group.features import DATELINE, TERM_SPACE, TEXT, ArticleFeatures
+from newsynth.group.link import LinkModel, default_model
+
+LOG_YEAR = math.log1p(365.0)
+SAME_EVENT_DAYS = 2  # reports of one event come out within a couple of days: no distance below this
+SWEEP_EVERY = 64  # articles between two sweeps for stale stories
+STALE_KEYS = 6  # a stale story stays posted under this many of its rarest keys
+STALE_TERMS = (100, 30, 10)  # terms, names and figures a stale story keeps
+UNPACKED_CACHE = 2048  # stale stories kept unpacked for scoring
 
 
 @dataclass(frozen=True)
 class GroupSettings:
-    """Knobs of the assignment; the defaults were chosen on the development set."""
+    """Knobs of the assignment; the join threshold comes with the link model unless set here."""
 
-    threshold: float = 0.30  # minimum combined score to join a story
-    text_weight: float = 1.0
-    entity_weight: float = 0.35
-    date_weight: float = 0.5  # penalty at and beyond ``date_scale_days`` past the slack
-    date_slack_days: int = 2  # articles about one event appear within a few days
-    date_scale_days: int = 5
+    threshold: float | None = None  # minimum link probability to join a story; None: the model's
     vector_terms: int = 200  # an article is represented by its heaviest terms
     centroid_terms: int = 400  # a story keeps its heaviest centroid terms
-    key_terms: int = 10  # blocking keys per article
+    key_terms: int = 10  # blocking keys per article (and half as many names, two figures)
     posting_cap: int = 24  # stories kept per blocking key, most recent first
     max_candidates: int = 8  # candidate stories scored per article
-    settled_margin: float = 0.15  # the refine pass leaves articles this far above the threshold
-    refine_rounds: int = 2  # reassignment passes after the online pass
+    stale_articles: int = 20_000  # a story not grown for this many arrivals leaves the index
+    settled_margin: float = 0.25  # the refine pass leaves articles this far above the threshold
+    refine_rounds: int = 1  # reassignment rounds (the first comes with the assignment, see refine)
+    refine_lag_articles: int = 2_000  # the refine pass checks an article this many articles later
 
 
 @dataclass
@@ -75,19 +87,56 @@ class StoryState:
     id: str
     text: SparseProfile = field(default_factory=SparseProfile)
     entities: SparseProfile = field(default_factory=SparseProfile)
-    days: list[int] = field(default_factory=list)
-    article_ids: list[str] = field(default_factory=list)
+    numbers: SparseProfile = field(default_factory=SparseProfile)
+    days: list[int] = field(default_factory=list)  # the members' sure dates (metadata or dateline)
+    weak_days: list[int] = field(default_factory=list)  # dates found further down a member's text
+    size: int = 0
+    keys: Counter[int] = field(default_factory=Counter)  # where it is posted, by how many members
+    compact: CompactProfiles | None = None  # a stale story's profiles
+    last_position: int = 0  # arrival number of its newest member
+    retired: bool = False
 
-    def median_day(self, leave_out: int | None = None) -> int | None:
-        ordered = sorted(self.days)
-        if leave_out is not None and leave_out in ordered:
-            ordered.remove(leave_out)
-        return ordered[len(ordered) // 2] if ordered else None
+    def scored(self) -> StoryState:
+        """The story as scoring reads it: a stale one with its compact profiles unpacked."""
+        if self.compact is None:
+            return self
+        text, entities, numbers = self.compact.unpack()
+        return replace(self, text=text, entities=entities, numbers=numbers)
+
+    def take(self, features: ArticleFeatures, vectors: Vectors, cap: int) -> None:
+        """Add an article to the profiles (``cap``: the heaviest terms a profile keeps)."""
+        self.text.add(vectors.term_list, vectors.value_list, cap)
+        self.entities.add(vectors.entity_list, vectors.entity_value_list, cap)
+        self.numbers.add(vectors.number_list, vectors.number_value_list, cap)
+        if features.day is not None:
+            bisect.insort(self.days if features.day_confidence >= DATELINE else self.weak_days, features.day)
+        self.size += 1
+
+    def date(self, leave_out: tuple[int | None, int] | None = None) -> tuple[int | None, bool]:
+        """The median date of the members and whether it is sure; ``leave_out`` is a member's (day,
+        confidence) to leave out."""
+        day, confidence = leave_out if leave_out is not None else (None, 0)
+        sure = _median(self.days, day if confidence >= DATELINE else None)
+        if sure is not None:
+            return sure, True
+        return _median(self.weak_days, day if confidence == TEXT else None), False
+
+
+def _median(ordered: list[int], leave_out: int | None = None) -> int | None:
+    """The median of sorted days (the upper one of an even count), ``leave_out`` left out once."""
+    at = -1 if leave_out is None else bisect.bisect_left(ordered, leave_out)
+    if at >= len(ordered) or (at >= 0 and ordered[at] != leave_out):
+        at = -1
+    count = len(ordered) - (at >= 0)
+    if count == 0:
+        return None
+    middle = count // 2
+    return ordered[middle + (0 <= at <= middle)]
 
 
 @dataclass
 class Vectors:
-    """An article's weighted, normalized term and entity vectors under the current IDF."""
+    """An article's weighted, normalized term, name and figure vectors under the current IDF."""
 
     terms: np.ndarray
     values: np.ndarray
@@ -98,34 +147,53 @@ class Vectors:
     value_list: list[float] = field(default_factory=list)
     entity_list: list[int] = field(default_factory=list)
     entity_value_list: list[float] = field(default_factory=list)
+    number_list: list[int] = field(default_factory=list)
+    number_value_list: list[float] = field(default_factory=list)
 
 
 @dataclass
 class Assignment:
     story_id: str
-    score: float  # combined score with the story joined; 0 for a new story
+    score: float  # link probability of the story joined; 0 for a new story
     new_story: bool
     vectors: Vectors  # the article's vectors, reusable by ``add``
 
 
 class StoryIndex:
-    """The state of the online grouping: document frequencies, story profiles and blocking keys."""
+    """The state of the online grouping: document frequencies, live story profiles and blocking keys.
+
+    With ``idf_table`` (the IDF of a whole pile, see ``newsynth.group.refine``) the frequencies are
+    fixed and articles are not counted.
+    """
 
     def __init__(
         self,
         settings: GroupSettings | None = None,
         *,
+        model: LinkModel | None = None,
         document_frequency: np.ndarray | None = None,
         documents: int = 0,
+        idf_table: np.ndarray | None = None,
     ) -> None:
+        """``idf_table`` fixes the IDF (a whole pile's) for the final pass, which uses the model's
+        final threshold."""
         self.settings = settings or GroupSettings()
-        if document_frequency is None:
+        self.model = model or default_model()
+        model_threshold = self.model.threshold if idf_table is None else self.model.final_threshold
+        self.threshold = model_threshold if self.settings.threshold is None else self.settings.threshold
+        self.idf_fixed = idf_table
+        if document_frequency is None and idf_table is None:
             document_frequency = np.zeros(TERM_SPACE, dtype=np.int32)
         self.document_frequency = document_frequency
         self.documents = documents
-        self.stories: dict[str, StoryState] = {}
-        self.postings: dict[int, dict[str, None]] = {}  # key -> story ids, oldest first
+        self.stories: dict[str, StoryState] = {}  # every story; retired ones keep no profiles
+        self.postings: dict[int, dict[str, None]] = {}  # key -> live story ids, oldest first
         self.story_of: dict[str, str] = {}
+        self.position = 0  # articles recorded
+        self.by_position: deque[tuple[int, str]] = deque()
+        self.unpacked: OrderedDict[str, StoryState] = (
+            OrderedDict()
+        )  # stale stories lately scored  # (arrival, story); stale as stories grow
 
     # --- the public steps -------------------------------------------------------------------
     def assign(self, features: ArticleFeatures, new_story_id: str) -> Assignment:
@@ -146,20 +214,6 @@ class StoryIndex:
         self.record(features, story_id, vectors)
         return vectors
 
-    def record(self, features: ArticleFeatures, story_id: str, vectors: Vectors) -> None:
-        """Put an article's vectors into a story's profiles and the blocking index (no counting)."""
-        story = self.stories.get(story_id)
-        if story is None:
-            story = self.stories[story_id] = StoryState(story_id)
-        cap = self.settings.centroid_terms
-        story.text.add(vectors.term_list, vectors.value_list, cap)
-        story.entities.add(vectors.entity_list, vectors.entity_value_list, cap)
-        if features.day is not None:
-            story.days.append(features.day)
-        story.article_ids.append(features.article_id)
-        self.story_of[features.article_id] = story_id
-        self.post(vectors.keys, story_id)
-
     def assign_and_add(self, features: ArticleFeatures, new_story_id: str) -> Assignment:
         """``assign`` then ``add``, with the article counted in the frequencies once instead of thrice."""
         self._count(features)
@@ -167,57 +221,75 @@ class StoryIndex:
         self.record(features, assignment.story_id, assignment.vectors)
         return assignment
 
+    def record(self, features: ArticleFeatures, story_id: str, vectors: Vectors) -> None:
+        """Put an article's vectors into a story's profiles and the blocking index (no counting)."""
+        story = self.stories.get(story_id)
+        if story is None:
+            story = self.stories[story_id] = StoryState(story_id)
+        elif story.retired:  # an article joining a stale story brings it back
+            story.retired = False
+            if story.compact is not None:
+                story.text, story.entities, story.numbers = story.compact.unpack()
+                story.compact = None
+                self.unpacked.pop(story_id, None)
+        story.take(features, vectors, self.settings.centroid_terms)
+        self.story_of[features.article_id] = story_id
+        self.post(vectors.keys, story)
+        self._track(story)
+
     def _best_story(self, features: ArticleFeatures, new_story_id: str) -> Assignment:
         """The candidate story the article fits best, or a new one (the article already counted)."""
         vectors = self.vectors(features)
         best_id, best_score = None, -1.0
         for story_id in self.candidates(vectors):
-            score = self.score(vectors, features.day, self.stories[story_id])
+            score = self.link(vectors, features, self.stories[story_id])
             if score > best_score:
                 best_id, best_score = story_id, score
-        if best_id is not None and best_score >= self.settings.threshold:
+        if best_id is not None and best_score >= self.threshold:
             return Assignment(best_id, best_score, new_story=False, vectors=vectors)
         return Assignment(new_story_id, 0.0, new_story=True, vectors=vectors)
 
     # --- scoring ----------------------------------------------------------------------------
     def idf(self, terms: np.ndarray) -> np.ndarray:
+        if self.idf_fixed is not None:
+            return self.idf_fixed[terms]
         return self.idf_of(self.document_frequency[terms])
 
     def idf_of(self, document_frequency: np.ndarray) -> np.ndarray:
         """IDF under the current document count, elementwise (a whole table or an article's terms)."""
         return np.log((self.documents + 1.0) / (document_frequency.astype(np.float32) + 1.0)) + 1.0
 
-    def idf_table(self) -> np.ndarray:
-        """The IDF of every counted term (0 for others), for many articles under unchanging frequencies."""
-        counted = np.flatnonzero(self.document_frequency)
-        table = np.zeros(TERM_SPACE, dtype=np.float32)
-        table[counted] = self.idf_of(self.document_frequency[counted])
-        return table
-
-    def vectors(self, features: ArticleFeatures, idf_table: np.ndarray | None = None) -> Vectors:
-        """``idf_table`` (from ``idf_table()``, frequencies unchanged since) saves computing the IDF."""
+    def vectors(self, features: ArticleFeatures) -> Vectors:
         settings = self.settings
         # terms and entities in one array: a few numpy calls instead of twice as many on tiny arrays
         split = len(features.terms)
         ids = np.concatenate((features.terms, features.entities), dtype=np.intp)
-        idf = self.idf(ids) if idf_table is None else idf_table[ids]
         weights = np.concatenate((features.term_weights, features.entity_weights))
-        weights *= idf
-        terms, values = _top_normalized(features.terms, weights[:split], settings.vector_terms)
+        weights *= self.idf(ids)
+        term_weights = weights[:split]
+        terms, values = _top_normalized(features.terms, term_weights, settings.vector_terms)
         entities, entity_values = _top_normalized(features.entities, weights[split:], settings.vector_terms)
+        numbers, number_values = _top_normalized(
+            features.numbers,
+            term_weights[np.searchsorted(features.terms, features.numbers)],
+            settings.vector_terms,
+        )
         term_list = terms.tolist()
         entity_list = entities.tolist()
-        keys = term_list[: settings.key_terms] + entity_list[: settings.key_terms // 2]
+        number_list = numbers.tolist()
+        keys = term_list[: settings.key_terms] + entity_list[: settings.key_terms // 2] + number_list[:2]
         return Vectors(
             terms,
             values,
             entities,
             entity_values,
-            keys,
+            list(dict.fromkeys(keys)),  # a figure is a term too
             term_list,
             values.tolist(),
             entity_list,
             entity_values.tolist(),
+            number_list,
+            number_values.tolist(),
         )
 
     def candidates(self, vectors: Vectors) -> list[str]:
@@ -226,41 +298,88 @@ class StoryIndex:
         ranked = sorted(hits.items(), key=itemgetter(1), reverse=True)
         return [story_id for story_id, _ in ranked[: self.settings.max_candidates]]
 
-    def score(self, vectors: Vectors, day: int | None, story: StoryState, *, member: bool = False) -> float:
-        """Combined score of an article for a story; ``member`` scores it against the rest of its own."""
-        settings = self.settings
+    def link(
+        self, vectors: Vectors, features: ArticleFeatures, story: StoryState, *, member: bool = False
+    ) -> float:
+        """The link probability of an article and a story; ``member`` scores it against the rest of
+        its own story."""
+        return self.model.probability(
+            self.link_features(vectors, features, self._scored(story), member=member)
+        )
+
+    def _scored(self, story: StoryState) -> StoryState:
+        """The story as scoring reads it; a stale one unpacked, kept in a small cache since the
+        articles that find a stale story tend to come together."""
+        if story.compact is None:
+            return story
+        unpacked = self.unpacked.get(story.id)
+        if unpacked is None:
+            unpacked = self.unpacked[story.id] = story.scored()
+            if len(self.unpacked) > UNPACKED_CACHE:
+                self.unpacked.popitem(last=False)
+        else:
+            self.unpacked.move_to_end(story.id)
+        return unpacked
+
+    @staticmethod
+    def link_features(
+        vectors: Vectors, features: ArticleFeatures, story: StoryState, *, member: bool = False
+    ) -> list[float]:
+        """The values of ``newsynth.group.link.FEATURES`` for an article and a story."""
         text = story.text.cosine(vectors.term_list, vectors.value_list, member=member)
         entity = story.entities.cosine(vectors.entity_list, vectors.entity_value_list, member=member)
-        penalty = self.date_penalty(day, story, member=member)
-        return settings.text_weight * text + settings.entity_weight * entity - penalty
-
-    def date_penalty(self, day: int | None, story: StoryState, *, member: bool = False) -> float:
-        median = story.median_day(leave_out=day if member else None)
-        if day is None or median is None:
-            return 0.0
-        settings = self.settings
-        excess = abs(day - median) - settings.date_slack_days
-        return settings.date_weight * min(1.0, max(0.0, excess / settings.date_scale_days))
+        number = story.numbers.cosine(vectors.number_list, vectors.number_value_list, member=member)
+        has_numbers = bool(vectors.number_list) and len(story.numbers.weights) > (
+            len(vectors.number_list) if member else 0
+        )
+        top_names = _names_found(vectors, story, member)
+        day, confidence = features.day, features.day_confidence
+        story_day, story_sure = story.date((day, confidence) if member else None)
+        sure = weak = 0.0
+        if day is not None and story_day is not None:
+            distance = math.log1p(max(0, abs(day - story_day) - SAME_EVENT_DAYS)) / LOG_YEAR
+            if story_sure and confidence >= DATELINE:
+                sure = distance
+            else:
+                weak = distance
+        return [
+            text,
+            entity,
+            number,
+            float(has_numbers),
+            top_names,
+            sure,
+            weak,
+            text * sure,
+            entity * sure,
+            math.log1p(story.size - member),
+        ]
 
     # --- bookkeeping ------------------------------------------------------------------------
     # intp indices: numpy converts uint32 ones on every indexing, which costs more than the update
     def _count(self, features: ArticleFeatures) -> None:
+        if self.idf_fixed is not None:
+            return
         self.documents += 1
         self.document_frequency[features.terms.astype(np.intp)] += 1
         self.document_frequency[features.entities.astype(np.intp)] += 1
 
     def _uncount(self, features: ArticleFeatures) -> None:
+        if self.idf_fixed is not None:
+            return
         self.documents -= 1
         self.document_frequency[features.terms.astype(np.intp)] -= 1
         self.document_frequency[features.entities.astype(np.intp)] -= 1
 
-    def post(self, keys: list[int], story_id: str) -> None:
+    def post(self, keys: list[int], story: StoryState) -> None:
         """Move the story to the recent end of each key's posting list, dropping the oldest past the cap.
 
         A posting list is a dict used as an ordered set (oldest first), so re-posting costs O(1).
         """
         cap = self.settings.posting_cap
         postings = self.postings
+        story_id = story.id
+        story.keys.update(keys)  # a Counter: members per key
         for key in keys:
             posting = postings.get(key)
             if posting is None:
@@ -270,6 +389,90 @@ class StoryIndex:
             posting[story_id] = None
             if len(posting) > cap:
                 del posting[next(iter(posting))]
+
+    def _track(self, story: StoryState) -> None:
+        """Note when the story grew, and retire stale stories every ``SWEEP_EVERY`` articles."""
+        self.position += 1
+        story.last_position = self.position
+        self.by_position.append((self.position, story.id))
+        if self.position % SWEEP_EVERY == 0:
+            self.retire_stale()
+
+    def retire_stale(self) -> None:
+        """Retire the stories that have not grown for ``stale_articles`` arrivals."""
+        arrivals, stories = self.by_position, self.stories
+        while arrivals and arrivals[0][0] <= self.position - self.settings.stale_articles:
+            position, story_id = arrivals.popleft()
+            story = stories[story_id]
+            if story.last_position == position and not story.retired:
+                self.retire(story)
+
+    def retire(self, story: StoryState) -> None:
+        """Make a story stale: it stays posted only under the ``STALE_KEYS`` keys that mark it most
+        (most of its members carry them, few other articles), with compact profiles (it keeps its id,
+        size and dates)."""
+        keys = np.fromiter(story.keys, dtype=np.intp, count=len(story.keys))
+        members = np.fromiter(story.keys.values(), dtype=np.float32, count=len(story.keys))
+        marking = np.argsort(-(members * self.idf(keys)), kind="stable")[:STALE_KEYS]
+        kept = Counter({key: story.keys[key] for key in keys[marking].tolist()})
+        postings = self.postings
+        for key in story.keys.keys() - kept.keys():
+            posting = postings.get(key)
+            if posting is not None:
+                posting.pop(story.id, None)
+                if not posting:
+                    del postings[key]
+        story.keys = kept
+        story.compact = CompactProfiles.of(story)
+        story.text = story.entities = story.numbers = STALE_PROFILE
+        story.retired = True
+
+    @property
+    def live_stories(self) -> int:
+        return sum(not story.retired for story in self.stories.values())
+
+
+STALE_PROFILE = SparseProfile()  # shared by every stale story: never added to
+
+
+@dataclass
+class CompactProfiles:
+    """A stale story's heaviest terms, names and figures as two arrays: a tenth of the dicts' memory."""
+
+    ids: np.ndarray  # uint32: terms, then names, then figures
+    values: np.ndarray  # float32, aligned with ids
+    ends: tuple[int, int]  # where the terms and the names end
+
+    @classmethod
+    def of(cls, story: StoryState) -> CompactProfiles:
+        parts = [
+            sorted(profile.weights.items(), key=lambda item: item[1], reverse=True)[:limit]
+            for profile, limit in zip((story.text, story.entities, story.numbers), STALE_TERMS, strict=True)
+        ]
+        items = [item for part in parts for item in part]
+        ids = np.array([key for key, _ in items], dtype=np.uint32)
+        values = np.array([value for _, value in items], dtype=np.float32)
+        return cls(ids, values, (len(parts[0]), len(parts[0]) + len(parts[1])))
+
+    def unpack(self) -> tuple[SparseProfile, SparseProfile, SparseProfile]:
+        ids, values = self.ids.tolist(), self.values.tolist()
+        bounds = (0, *self.ends, len(ids))
+        profiles = []
+        for start, end in itertools.pairwise(bounds):
+            weights = dict(zip(ids[start:end], values[start:end], strict=True))
+            profiles.append(SparseProfile(weights, sum(v * v for v in values[start:end])))
+        return profiles[0], profiles[1], profiles[2]
+
+
+def _names_found(vectors: Vectors, story: StoryState, member: bool) -> float:
+    """Share of the article's three heaviest names that the story carries (besides the article)."""
+    names = vectors.entity_list[:3]
+    if not names:
+        return 0.0
+    weights = story.entities.weights
+    own = vectors.entity_value_list[:3] if member else [0.0] * len(names)
+    found = sum(weights.get(name, 0.0) - value > 1e-6 for name, value in zip(names, own, strict=True))
+    return found / len(names)
 
 
 def _top_normalized(terms: np.ndarray, values: np.ndarray, limit: int) -> tuple[np.ndarray, np.ndarray]:

@@ -1,111 +1,130 @@
-"""A final pass over an online grouping: with the whole pile's IDF known, move articles that fit
-another story better than the rest of their own.
+"""The final pass over a whole pile: one IDF for the pile, a date order, then a refine sweep.
 
-It depends only on the articles and their online labels, so it is as order-robust as its input
-and cheap: every article looks only at its blocking candidates.
+Everything here depends only on the set of articles, never on the order they came in, so the
+stories are the same from the batch path, the store and a Dask cluster. Memory and work per
+article stay flat: the sweep keeps only the stories that grew lately (see ``StoryIndex``).
+
+Undated articles come last, when the dated stories have formed; a story they belong to that has
+gone stale by then is still found by its rarest keys (see ``StoryIndex.retire``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
 from newsynth.group.features import TERM_SPACE, ArticleFeatures
 from newsynth.group.index import GroupSettings, StoryIndex, Vectors
-
-BULK_MINIMUM = 2000  # below this, a pass over the whole term space costs more than it saves
-
-
-def final_vectors(
-    features: Sequence[ArticleFeatures], settings: GroupSettings
-) -> tuple[StoryIndex, list[Vectors]]:
-    """Every article's vectors under the document frequencies of the whole pile."""
-    if len(features) < BULK_MINIMUM:
-        index = StoryIndex(settings)
-        for item in features:
-            index._count(item)
-        return index, [index.vectors(item) for item in features]
-    index = StoryIndex(settings, document_frequency=pile_frequency(features), documents=len(features))
-    idf_table = index.idf_table()
-    return index, [index.vectors(item, idf_table) for item in features]
+from newsynth.group.link import LinkModel
 
 
-def pile_frequency(features: Sequence[ArticleFeatures]) -> np.ndarray:
-    """Document frequencies of a pile at once: what counting its articles one by one gives."""
-    ids = [item.terms for item in features] + [item.entities for item in features]
-    every_id = np.concatenate(ids, dtype=np.intp) if ids else np.zeros(0, dtype=np.intp)
-    return np.bincount(every_id, minlength=TERM_SPACE).astype(np.int32)
+def pile_frequency(features: Sequence[ArticleFeatures], chunk: int = 10_000) -> np.ndarray:
+    """Document frequencies of a pile at once: what counting its articles one by one gives (in chunks,
+    so a large pile needs no array of all its ids)."""
+    frequency = np.zeros(TERM_SPACE, dtype=np.int32)
+    for start in range(0, len(features), chunk):
+        part = features[start : start + chunk]
+        ids = np.concatenate([item.terms for item in part] + [item.entities for item in part], dtype=np.intp)
+        frequency += np.bincount(ids, minlength=TERM_SPACE).astype(np.int32)
+    return frequency
 
 
-def rebuild(
-    features: Sequence[ArticleFeatures],
-    vectors: Sequence[Vectors],
-    story_of: dict[str, str],
-    base: StoryIndex,
-    previous: StoryIndex | None = None,
-    unchanged: frozenset[str] = frozenset(),
-) -> StoryIndex:
-    """An index over the stories as labelled, sharing ``base``'s document frequencies.
-
-    Stories in ``unchanged`` (the same members as in ``previous``) keep ``previous``'s profiles,
-    which recording the same articles in the same order would rebuild identically; the blocking
-    index is always rebuilt, since it depends on the order of every story's articles.
-    """
-    index = StoryIndex(base.settings, document_frequency=base.document_frequency, documents=base.documents)
-    if previous is not None:
-        index.stories = {story_id: previous.stories[story_id] for story_id in unchanged}
-    for item, item_vectors in zip(features, vectors, strict=True):
-        story_id = story_of[item.article_id]
-        if story_id in unchanged:
-            index.story_of[item.article_id] = story_id
-            index.post(item_vectors.keys, story_id)
-        else:
-            index.record(item, story_id, item_vectors)
-    return index
+def pile_idf(features: Sequence[ArticleFeatures]) -> np.ndarray:
+    """The IDF of every term and name of a pile (0 for ids it does not hold)."""
+    frequency = pile_frequency(features)
+    counted = np.flatnonzero(frequency)
+    table = np.zeros(TERM_SPACE, dtype=np.float32)
+    table[counted] = np.log((len(features) + 1.0) / (frequency[counted] + 1.0)) + 1.0
+    return table
 
 
-def refine(
-    features: Sequence[ArticleFeatures], story_of: dict[str, str], settings: GroupSettings
-) -> dict[str, str]:
-    labels = dict(story_of)
-    if not features:
-        return labels
-    base, vectors = final_vectors(features, settings)
-    index = None
-    unchanged: frozenset[str] = frozenset()
-    for _ in range(settings.refine_rounds):
-        index = rebuild(features, vectors, labels, base, index, unchanged)
-        moves = _reassign(features, vectors, labels, index)
+def date_order(features: Sequence[ArticleFeatures]) -> list[ArticleFeatures]:
+    """The pile by date, then content hash; undated articles last, when every dated story has formed
+    (placing them earlier exposes dated articles to stories no date can tell apart)."""
+    return sorted(features, key=lambda f: (f.day is None, f.day or 0, f.content_hash, f.article_id))
+
+
+def final_pass(
+    ordered: Sequence[ArticleFeatures],
+    settings: GroupSettings,
+    idf: np.ndarray,
+    model: LinkModel | None = None,
+    on_article: Callable[[int], None] | None = None,
+) -> tuple[dict[str, str], StoryIndex]:
+    """Assign the articles in order, and check each one ``refine_lag_articles`` later against the
+    stories as they then stand: a first refine round at no extra cost (the assignment's index holds
+    exactly the stories a separate sweep would rebuild). Further rounds (``refine_rounds``) sweep
+    again. ``on_article`` is called with each position (for progress and timing)."""
+    index = StoryIndex(settings, model=model, idf_table=idf)
+    pending: deque[tuple[ArticleFeatures, Vectors, int]] = deque()
+    moves: dict[str, str] = {}
+    check = settings.refine_rounds > 0
+    for position, item in enumerate(ordered, start=1):
+        assignment = index.assign_and_add(item, story_id_for(item))
+        if check and assignment.score < index.threshold + settings.settled_margin:
+            pending.append((item, assignment.vectors, position))  # a clear join needs no check
+        while pending and position - pending[0][2] >= settings.refine_lag_articles:
+            _check(*pending.popleft()[:2], index.story_of, index, moves)
+        if on_article is not None:
+            on_article(position)
+    for waiting, waiting_vectors, _ in pending:
+        _check(waiting, waiting_vectors, index.story_of, index, moves)
+    labels = {**index.story_of, **moves}
+    for _ in range(settings.refine_rounds - 1):
         if not moves:
             break
-        touched = {labels[article_id] for article_id in moves} | set(moves.values())
+        moves = _sweep(ordered, labels, settings, idf, model)
         labels.update(moves)
-        unchanged = frozenset(index.stories) - touched
-    return labels
+    return labels, index
 
 
-def _reassign(
-    features: Sequence[ArticleFeatures],
-    all_vectors: Sequence[Vectors],
+def story_id_for(features: ArticleFeatures) -> str:
+    """A story is named after the article that started it, so names are stable across runs."""
+    return f"s-{features.content_hash[:12]}"
+
+
+def _sweep(
+    ordered: Sequence[ArticleFeatures],
     labels: dict[str, str],
-    index: StoryIndex,
+    settings: GroupSettings,
+    idf: np.ndarray,
+    model: LinkModel | None,
 ) -> dict[str, str]:
-    """Article id -> the candidate story that scores above the rest of its own, for articles that move."""
-    moves = {}
-    for item, vectors in zip(features, all_vectors, strict=True):
-        own_id = labels[item.article_id]
-        own = index.stories[own_id]
-        own_score = index.score(vectors, item.day, own, member=True) if len(own.article_ids) > 1 else -1.0
-        if own_score >= index.settings.threshold + index.settings.settled_margin:
-            continue  # fits its story well: another one will not win (and scoring them costs the most)
-        best_id, best_score = own_id, own_score
-        for story_id in index.candidates(vectors):
-            if story_id == own_id:
-                continue
-            score = index.score(vectors, item.day, index.stories[story_id])
-            if score > best_score:
-                best_id, best_score = story_id, score
-        if best_id != own_id and best_score >= index.settings.threshold:
-            moves[item.article_id] = best_id
+    """One refine round: stories are rebuilt from ``labels`` in order, and each article is checked
+    ``refine_lag_articles`` later, when its story has (nearly always) all its members."""
+    index = StoryIndex(settings, model=model, idf_table=idf)
+    pending: deque[tuple[ArticleFeatures, Vectors]] = deque()
+    moves: dict[str, str] = {}
+    for item in ordered:
+        vectors = index.vectors(item)
+        index.record(item, labels[item.article_id], vectors)
+        pending.append((item, vectors))
+        if len(pending) > settings.refine_lag_articles:
+            _check(*pending.popleft(), labels, index, moves)
+    for waiting, waiting_vectors in pending:
+        _check(waiting, waiting_vectors, labels, index, moves)
     return moves
+
+
+def _check(
+    item: ArticleFeatures, vectors: Vectors, labels: dict[str, str], index: StoryIndex, moves: dict[str, str]
+) -> None:
+    """Record a move when a candidate story scores above the rest of the article's own story."""
+    own_id = labels[item.article_id]
+    own = index.stories[own_id]
+    if own.retired:
+        return
+    own_score = index.link(vectors, item, own, member=True) if own.size > 1 else -1.0
+    if own_score >= index.threshold + index.settings.settled_margin:
+        return  # fits its story well: another one will not win (and scoring them costs the most)
+    best_id, best_score = own_id, own_score
+    for story_id in index.candidates(vectors):
+        if story_id == own_id:
+            continue
+        score = index.link(vectors, item, index.stories[story_id])
+        if score > best_score:
+            best_id, best_score = story_id, score
+    if best_id != own_id and best_score >= index.threshold:
+        moves[item.article_id] = best_id
