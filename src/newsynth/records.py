@@ -126,7 +126,9 @@ class Conflict:
 
     kind: Literal["number", "date", "name", "quote"]
     values: dict[int, str]
-    description: str = ""
+    description: str = ""  # what differs, in words: "people killed: 82 in [2], 97 in [4]"
+    confidence: float = 1.0  # how strong the evidence is; readers are shown those from compare.SHOW_CONFIDENCE
+    note: str = ""  # what may explain it: "an estimate against a reported figure", "tallies of different times"
 
 
 @dataclass

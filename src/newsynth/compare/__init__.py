@@ -50,7 +50,9 @@ from newsynth.records import (
     Story,
 )
 
-__all__ = ["checked_pairs", "clear_caches", "compare_story"]
+__all__ = ["SHOW_CONFIDENCE", "checked_pairs", "clear_caches", "compare_story"]
+
+SHOW_CONFIDENCE = 0.5  # conflicts from this confidence on are shown to readers; chosen by eval-compare --cv
 
 
 def clear_caches() -> None:
