@@ -31,11 +31,20 @@ from newsynth.compare.conflicts import (
     date_conflicts,
     name_conflicts,
     number_conflicts,
+    time_conflicts,
 )
 from newsynth.compare.names import DEFAULT_NER_BUDGET, NameIndex, build_index, is_demonym
 from newsynth.compare.quotes import FoundQuote, find_quotes, same_quote, worded_differently
+from newsynth.compare.slots import same_kind
 from newsynth.compare.text import content_words, fold
-from newsynth.compare.values import extract_dates, extract_quantities, parse_iso_date
+from newsynth.compare.values import (
+    MAY_HOLD_NUMBER,
+    Quantity,
+    extract_dates,
+    extract_quantities,
+    extract_times,
+    parse_iso_date,
+)
 from newsynth.components import connected_groups
 from newsynth.records import (
     Article,
@@ -53,6 +62,9 @@ from newsynth.records import (
 __all__ = ["SHOW_CONFIDENCE", "checked_pairs", "clear_caches", "compare_story"]
 
 SHOW_CONFIDENCE = 0.5  # conflicts from this confidence on are shown to readers; chosen by eval-compare --cv
+JOIN_CONFIDENCE = 0.35  # sentences that do not align but hold values of one slot join one claim from here
+QUOTE_CONFIDENCE = 0.6  # one speaker's words quoted differently by two sources
+MIN_SLOT_WORDS = 2  # content words two unaligned sentences share before their values of one slot are compared
 
 
 def clear_caches() -> None:
@@ -85,10 +97,15 @@ def compare_story(story: Story, full_ner: bool = False) -> Comparison:
     quote_conflicts = _quote_conflicts(quote_groups, story, names)
     pairs = aligned_pairs(units, similarity) + _quote_pairs(units, quote_conflicts)
     facts = _facts(units, articles, names)
+    found = _pair_conflicts(pairs, units, similarity, facts, names)
+    found.update(_slot_pair_conflicts(set(pairs), units, similarity, facts))
+    for (i, j), conflicts in quote_conflicts_by_units(units, quote_conflicts).items():
+        found.setdefault((i, j), []).extend(conflicts)
+    joined = [pair for pair, conflicts in found.items() if conflicts]
     total_sources = len({story.independent_source(a.id) for a in articles})
     claims = [
-        _claim(group, units, similarity, facts, names, total_sources, quote_conflicts)
-        for group in connected_groups(len(units), pairs)
+        _claim(group, units, similarity, found, total_sources)
+        for group in connected_groups(len(units), pairs + joined)
     ]
     claims.sort(key=lambda claim: -claim.independent_sources)
     return Comparison(
@@ -136,31 +153,113 @@ def _facts(units: list[Unit], articles: list[Article], names: NameIndex) -> Call
             quantities=extract_quantities(unit.text),
             dates=extract_dates(unit.text, dates[unit.article_id]),
             mentions=names.mentions.get((unit.article_id, unit.index), []),
+            times=extract_times(unit.text),
         )
 
     return facts_of
+
+
+def _pair_conflicts(
+    pairs: list[tuple[int, int]],
+    units: list[Unit],
+    similarity: np.ndarray,
+    facts: Callable[[int], Facts],
+    names: NameIndex,
+) -> dict[tuple[int, int], list[Conflict]]:
+    """Conflicts of aligned sentences of different sources: numbers and times for every aligned pair,
+    dates and names only for pairs aligned at ``CONFLICT_THRESHOLD``."""
+    states = _states(units, facts)
+    found: dict[tuple[int, int], list[Conflict]] = {}
+    for i, j in pairs:
+        if units[i].source == units[j].source or similarity[i, j] < ALIGN_THRESHOLD:
+            continue
+        a, b, score = facts(i), facts(j), float(similarity[i, j])
+        conflicts = number_conflicts(units[i], units[j], a, b, score, states)
+        conflicts += time_conflicts(units[i], units[j], a, b, score)
+        if score >= CONFLICT_THRESHOLD:
+            conflicts += date_conflicts(units[i], units[j], a, b, score)
+            conflicts += name_conflicts(units[i], units[j], a, b, names, score)
+        if conflicts:
+            found[(i, j)] = conflicts
+    return found
+
+
+def _slot_pair_conflicts(
+    aligned: set[tuple[int, int]], units: list[Unit], similarity: np.ndarray, facts: Callable[[int], Facts]
+) -> dict[tuple[int, int], list[Conflict]]:
+    """Sentences of different sources that do not align but share ``MIN_SLOT_WORDS`` content words and
+    hold numbers of one kind counting one noun, or times of day: their conflicts from ``JOIN_CONFIDENCE``
+    on (the two sentences then join one claim)."""
+    holding = [i for i, unit in enumerate(units) if MAY_HOLD_NUMBER.search(unit.text)]
+    states = _states(units, facts)
+    found: dict[tuple[int, int], list[Conflict]] = {}
+    for position, i in enumerate(holding):
+        for j in holding[position + 1 :]:
+            if (i, j) in aligned or units[i].source == units[j].source:
+                continue
+            if len(units[i].words & units[j].words) < MIN_SLOT_WORDS:
+                continue
+            a, b = facts(i), facts(j)
+            if not (_share_a_counted_noun(a.quantities, b.quantities) or (a.times and b.times)):
+                continue
+            score = float(similarity[i, j])
+            conflicts = number_conflicts(units[i], units[j], a, b, score, states)
+            conflicts += time_conflicts(units[i], units[j], a, b, score)
+            conflicts = [c for c in conflicts if c.confidence >= JOIN_CONFIDENCE]
+            if conflicts:
+                found[(i, j)] = conflicts
+    return found
+
+
+def _share_a_counted_noun(first: list[Quantity], second: list[Quantity]) -> bool:
+    return any(q.head and same_kind(q, r) for q in first for r in second)
+
+
+def _states(units: list[Unit], facts: Callable[[int], Facts]) -> Callable[[str, Quantity], bool]:
+    """Whether an article states a value anywhere (the same kind of number, compatible with it)."""
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i, unit in enumerate(units):
+        if MAY_HOLD_NUMBER.search(unit.text):
+            by_article[unit.article_id].append(i)
+
+    def states(article_id: str, value: Quantity) -> bool:
+        return any(
+            same_kind(value, other) and value.compatible(other)
+            for i in by_article.get(article_id, [])
+            for other in facts(i).quantities
+        )
+
+    return states
+
+
+def quote_conflicts_by_units(
+    units: list[Unit], quote_conflicts: dict[tuple[tuple[str, int], tuple[str, int]], Conflict]
+) -> dict[tuple[int, int], list[Conflict]]:
+    position = {(unit.article_id, unit.index): i for i, unit in enumerate(units)}
+    found: dict[tuple[int, int], list[Conflict]] = {}
+    for (a, b), conflict in quote_conflicts.items():
+        if a in position and b in position:
+            found.setdefault(tuple(sorted((position[a], position[b]))), []).append(conflict)  # type: ignore[arg-type]
+    return found
 
 
 def _claim(
     group: list[int],
     units: list[Unit],
     similarity: np.ndarray,
-    facts: Callable[[int], Facts],
-    names: NameIndex,
+    found: dict[tuple[int, int], list[Conflict]],
     total_sources: int,
-    quote_conflicts: dict[tuple[tuple[str, int], tuple[str, int]], Conflict],
 ) -> Claim:
     members = sorted(group, key=lambda i: (units[i].number, units[i].index))
     sources = len({units[i].source for i in members})
-    conflicts = _conflicts(members, units, similarity, facts, names)
-    located = {(units[i].article_id, units[i].index) for i in members}
-    conflicts += [c for (a, b), c in quote_conflicts.items() if a in located and b in located]
+    conflicts = _claim_conflicts(members, units, found)
+    shown = any(conflict.confidence >= SHOW_CONFIDENCE for conflict in conflicts)
     return Claim(
         text=units[_representative(members, similarity)].text,
-        status=_status(sources, total_sources, bool(conflicts)),
+        status=_status(sources, total_sources, shown),
         sentences=[ClaimSentence(units[i].number, units[i].text) for i in members],
         independent_sources=sources,
-        conflicts=conflicts,
+        conflicts=sorted(conflicts, key=lambda conflict: -conflict.confidence),
     )
 
 
@@ -178,36 +277,32 @@ def _status(sources: int, total_sources: int, conflicting: bool) -> ClaimStatus:
     return "single" if sources == 1 else "partial"
 
 
-def _conflicts(
-    members: list[int],
-    units: list[Unit],
-    similarity: np.ndarray,
-    facts: Callable[[int], Facts],
-    names: NameIndex,
+def _claim_conflicts(
+    members: list[int], units: list[Unit], found: dict[tuple[int, int], list[Conflict]]
 ) -> list[Conflict]:
-    found: dict[tuple[str, frozenset[tuple[str, str]]], Conflict] = {}
-    for position, i in enumerate(members):
-        for j in members[position + 1 :]:
-            if units[i].source == units[j].source or similarity[i, j] < ALIGN_THRESHOLD:
-                continue
-            a, b = facts(i), facts(j)
-            pair_conflicts = number_conflicts(units[i], units[j], a, b, similarity[i, j])
-            if similarity[i, j] >= CONFLICT_THRESHOLD:  # looser pairs: numbers in the same frame only
-                pair_conflicts += date_conflicts(units[i], units[j], a, b)
-                pair_conflicts += name_conflicts(units[i], units[j], a, b, names, similarity[i, j])
-            sources = {units[i].number: units[i].source, units[j].number: units[j].source}
-            for conflict in pair_conflicts:
-                key = (conflict.kind, frozenset((sources[n], value) for n, value in conflict.values.items()))
-                if key in found:  # the same disagreement seen through a wire copy: one conflict, all copies
-                    merged = found[key]
-                    merged.values.update(conflict.values)
-                    label = merged.description.split(": [", 1)[0]
-                    merged.description = f"{label}: " + ", ".join(
-                        f"[{n}] {v}" for n, v in sorted(merged.values.items())
-                    )
-                else:
-                    found[key] = conflict
-    return list(found.values())
+    """The conflicts of a claim's sentence pairs; a disagreement seen through a wire copy, or the same
+    value of one source against several of another, is one conflict naming every value."""
+    merged: dict[tuple[str, frozenset[tuple[str, str]]], Conflict] = {}
+    member_set = set(members)
+    for (i, j), conflicts in sorted(found.items()):
+        if i not in member_set or j not in member_set:
+            continue
+        sources = {units[i].number: units[i].source, units[j].number: units[j].source}
+        for conflict in conflicts:
+            key = (conflict.kind, frozenset((sources[n], value) for n, value in conflict.values.items()))
+            if key in merged:
+                existing = merged[key]
+                existing.values.update(conflict.values)
+                existing.confidence = max(existing.confidence, conflict.confidence)
+                existing.description = _described(existing)
+            else:
+                merged[key] = conflict
+    return list(merged.values())
+
+
+def _described(conflict: Conflict) -> str:
+    label = conflict.description.split(": ", 1)[0]
+    return f"{label}: " + ", ".join(f"{value} in [{n}]" for n, value in sorted(conflict.values.items()))
 
 
 def _group_quotes(quotes: list[FoundQuote]) -> list[list[FoundQuote]]:
@@ -241,7 +336,10 @@ def _quote_conflicts(
                 conflicts[
                     ((first.article_id, first.sentence_index), (second.article_id, second.sentence_index))
                 ] = Conflict(
-                    "quote", {a: first.text, b: second.text}, f"words of {speaker}: [{a}] and [{b}] differ"
+                    "quote",
+                    {a: first.text, b: second.text},
+                    f"words of {speaker}: [{a}] and [{b}] differ",
+                    QUOTE_CONFIDENCE,
                 )
     return conflicts
 

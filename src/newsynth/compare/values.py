@@ -56,7 +56,7 @@ CLOCK_WORDS = {
     "bst",
 }
 NOT_NOUNS = {"outside", "inside", "near", "including", "according", "during", "after", "before", "against"}
-UNITS = frozenset({"percent", "dollar"})
+UNITS = frozenset({"percent", "dollar", "distance", "duration", "mass", "speed"})
 TOTAL_WORDS = {"combined", "total", "totaling", "totalling", "cumulative", "overall", "altogether"}
 SLOT_SKIP = {
     "of", "the", "a", "an", "per", "more", "additional", "other", "new", "some", "about", "their", "his",
@@ -64,11 +64,23 @@ SLOT_SKIP = {
 }  # fmt: skip
 NUMBER_STARTS = frozenset(SMALL_NUMBERS) | frozenset(VAGUE_PLURALS) | {"a"}
 PERCENT_WORDS = {"%", "percent", "per cent", "percentage"}
+PEOPLE_ENDINGS = ("ans", "ese", "ons", "is", "ers")  # "Kenyans", "Chinese", "Britons", "Israelis"
+MEASURES = {
+    **dict.fromkeys(("km", "kilometres", "kilometers", "kilometre", "kilometer"), ("distance", 1.0)),
+    **dict.fromkeys(("miles", "mile", "mi"), ("distance", 1.609344)),
+    **dict.fromkeys(("seconds", "second", "secs"), ("duration", 1.0)),
+    **dict.fromkeys(("minutes", "minute", "mins"), ("duration", 60.0)),
+    **dict.fromkeys(("hours", "hour", "hrs"), ("duration", 3600.0)),
+    **dict.fromkeys(("pounds", "pound", "lbs", "lb"), ("mass", 0.45359237)),
+    **dict.fromkeys(("kg", "kilograms", "kilogram", "kilos"), ("mass", 1.0)),
+    **dict.fromkeys(("mph",), ("speed", 1.609344)),
+    **dict.fromkeys(("kph", "kmh", "km/h"), ("speed", 1.0)),
+}  # measures converted to one unit before comparing: 31 miles = 49.9 km
 
 MAY_HOLD_NUMBER = Caseless(
     r"\d|\b(?:" + "|".join(sorted(SMALL_NUMBERS) + sorted(VAGUE_PLURALS)) + r")\b|\ba (?:dozen|hundred)\b"
 )
-TOKEN = re.compile(r"\$|%|\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?\b|\d[\d,]*(?:\.\d+)?|[A-Za-z]+|\S")
+TOKEN = re.compile(r"\$|%|\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?\b(?!\.\d)|\d[\d,]*(?:\.\d+)?|[A-Za-z]+|\S")
 MONTH_RE = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"  # noqa: E501
 DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR_RE = r"(?P<year>1[89]\d\d|20\d\d)"
@@ -77,7 +89,7 @@ DATE_PATTERNS = [
         r"\b(?P<span>(?:1[89]\d\d|20\d\d)\s*-\s*(?:1[89]\d\d|20\d\d|\d\d))\b"
     ),  # "1950-1953": a period
     re.compile(rf"\b(?P<iso>{YEAR_RE}-(?P<imonth>[01]\d)-(?P<iday>[0-3]\d))\b"),
-    re.compile(rf"\b{MONTH_RE}\s+{DAY_RE}\b(?:,?\s+{YEAR_RE}\b)?"),
+    re.compile(rf"\b{MONTH_RE}\s+{DAY_RE}\b(?:,?\s+(?P<year>\d{{4}})\b)?"),  # "May 30, 3030": a typo
     re.compile(rf"\b{DAY_RE}\s+(?:of\s+)?{MONTH_RE}(?:,?\s+{YEAR_RE}\b)?"),
     re.compile(rf"\b{MONTH_RE}(?:\s+of)?,?\s+{YEAR_RE}\b"),
     re.compile(rf"\b(?:in|since|by|until|till|from|last|this|next|early|late|mid-|during|of)\s+{MONTH_RE}\b"),
@@ -95,14 +107,37 @@ class Quantity:
     slots: frozenset[str]  # nouns around the number: what it counts
     text: str  # as written
     approximate: bool = False
+    granularity: float = 1.0  # the rounding its writing implies: 1 for "72", 1000 for "4,000", 0.1 for "71.8"
+    bound: str = ""  # "lower" ("at least 82", "more than 5,000"), "upper" ("up to 40", "nearly 160,000")
+    unit: str = ""  # a measure converted to one unit: "distance" (km), "duration" (s), "mass" (kg), "speed"
+    identifier: bool = False  # a number naming something ("Complex 40", "Flight 302"): equal or not
+    head: str = ""  # the noun it counts, singular ("passenger", "ethiopian"), or ""
+    cue: str = ""  # the content word before it ("killed" of "killed 12"), or ""
+
+    def interval(self) -> tuple[float, float]:
+        """The values its wording allows: a quarter of its rounding step either side (reporters' round
+        numbers are near the truth), a tenth of the value for "about", one side only for a bound."""
+        if self.identifier:
+            return self.low, self.high
+        step = self.granularity / 4
+        loose = max(self.granularity / 2, 0.1 * self.high)
+        if self.unit:
+            step = max(step, 0.03 * self.high)  # converted from another unit, itself rounded
+        if self.bound == "lower":
+            return self.low, self.high + loose
+        if self.bound == "upper":
+            return self.low - loose, self.high
+        if self.approximate:
+            return self.low - loose, self.high + loose
+        return self.low - step, self.high + step
 
     def compatible(self, other: Quantity) -> bool:
-        """Overlapping ranges, with some slack for rounding and for "about"."""
-        slack_self = 0.25 if self.approximate else 0.1
-        slack_other = 0.25 if other.approximate else 0.1
-        return self.low * (1 - slack_self) <= other.high * (1 + slack_other) and other.low * (
-            1 - slack_other
-        ) <= self.high * (1 + slack_self)
+        """Whether both wordings can describe one value (touching intervals cannot: 72 and 73)."""
+        if self.identifier or other.identifier:
+            return self.low == other.low and self.high == other.high
+        low, high = self.interval()
+        other_low, other_high = other.interval()
+        return (low < other_high and other_low < high) or (self.low == other.low and self.high == other.high)
 
 
 @dataclass(frozen=True)
@@ -242,6 +277,8 @@ def _may_start_number(token: str) -> bool:
 def _mask_dates(text: str) -> str:
     for start, end, _ in _dates_with_spans(text, None):
         text = text[:start] + "#" * (end - start) + text[end:]
+    for start, end, _ in _times_with_spans(text):
+        text = text[:start] + "#" * (end - start) + text[end:]
     return re.sub(r"\b\d{1,2}:\d\d\b", lambda match: "#" * len(match.group(0)), text)  # clock times
 
 
@@ -257,6 +294,13 @@ def _number_at(tokens: list[str], position: int) -> tuple[float, int] | None:
         except ValueError:
             return None
         end = position + 1
+        if (
+            end + 2 < len(tokens)
+            and tokens[end + 1] == "/"
+            and tokens[end] in ("1", "3")
+            and tokens[end + 2] in ("2", "4")
+        ):
+            value, end = value + int(tokens[end]) / int(tokens[end + 2]), end + 3  # "2 1/2 minutes"
     elif lowered in SMALL_NUMBERS:
         value, end = float(SMALL_NUMBERS[lowered]), position + 1
         if end + 1 < len(tokens) and tokens[end] == "-" and tokens[end + 1].lower() in SMALL_NUMBERS:
@@ -285,7 +329,7 @@ def _quantity_at(tokens: list[str], position: int) -> tuple[Quantity, int] | Non
     vague = _vague_at(tokens, position)
     if vague is not None:
         (low, high), end = vague
-        approximate = True
+        approximate, granularity = True, 1.0
     else:
         number = _number_at(tokens, position)
         if number is None:
@@ -293,6 +337,7 @@ def _quantity_at(tokens: list[str], position: int) -> tuple[Quantity, int] | Non
         low, end = number
         high = low
         approximate = False
+        granularity = _granularity(tokens, position, end)
         span = _range_end(tokens, end)
         if span is not None:
             high, end = span
@@ -302,10 +347,59 @@ def _quantity_at(tokens: list[str], position: int) -> tuple[Quantity, int] | Non
     if _total_before(tokens, position):
         return None  # "a combined 13 years": a sum, not comparable with its parts
     before = _qualifier_before(tokens, position)
-    low, high, approximate = _apply_qualifier(before, low, high, approximate)
+    bound = _bound(before)
+    approximate = approximate or before in APPROXIMATE or bool(bound)
     unit, end = _unit_after(tokens, end)
-    slots = _slots(tokens, position, end, unit)
-    return Quantity(low, high, frozenset(slots), "", approximate), end
+    measure, factor, end = _measure_after(tokens, end, unit)
+    if measure:
+        low, high, granularity = low * factor, high * factor, granularity * factor
+    slots = _slots(tokens, position, end, unit or measure)
+    head = next((slot for slot in sorted(slots) if not slot.startswith("~") and slot not in UNITS), "")
+    if measure:
+        head = measure
+    cue = next((slot[1:] for slot in slots if slot.startswith("~")), "")
+    identifier = _identifier(tokens, position)
+    quantity = Quantity(
+        low, high, frozenset(slots), "", approximate, granularity, bound, measure, identifier, head, cue
+    )
+    return quantity, end
+
+
+def _granularity(tokens: list[str], position: int, end: int) -> float:
+    """The rounding step the number is written to: 10 ** trailing zeros, or its last decimal place,
+    times its scale word ("2.5 million": 100,000)."""
+    written = tokens[position].replace(",", "")
+    if not written[:1].isdigit():
+        return 1.0
+    if "." in written:
+        step = 10.0 ** -len(written.split(".", 1)[1])
+    else:
+        digits = written.rstrip("0")
+        step = 10.0 ** (len(written) - len(digits)) if digits else 1.0
+    for token in tokens[position + 1 : end]:
+        step *= SCALES.get(token.lower()) or SHORT_SCALES.get(token.lower(), 1)
+    return step
+
+
+def _identifier(tokens: list[str], position: int) -> bool:
+    """A number right after a capitalised word that is not the sentence's first ("Complex 40")."""
+    if position < 2 or not tokens[position][:1].isdigit():
+        return False
+    previous = tokens[position - 1]
+    return previous[:1].isupper() and previous.isalpha() and previous.lower() not in APPROXIMATE | STOP_WORDS
+
+
+def _measure_after(tokens: list[str], end: int, unit: str) -> tuple[str, float, int]:
+    """A unit of measure after the number: its kind, the factor to the kind's unit, the end."""
+    if unit or end >= len(tokens):
+        return "", 1.0, end
+    word = tokens[end].lower()
+    if word in MEASURES:
+        kind, factor = MEASURES[word]
+        if kind == "mass" and end > 0 and tokens[end - 1].lower() in SCALES:
+            return "", 1.0, end  # "5 million pounds": money
+        return kind, factor, end + 1
+    return "", 1.0, end
 
 
 def _total_before(tokens: list[str], position: int) -> bool:
@@ -353,14 +447,10 @@ def _qualifier_before(tokens: list[str], position: int) -> str:
     return ""
 
 
-def _apply_qualifier(qualifier: str, low: float, high: float, approximate: bool) -> tuple[float, float, bool]:
+def _bound(qualifier: str) -> str:
     if qualifier in LOWER_BOUNDS:
-        return low, high * 3, True
-    if qualifier in UPPER_BOUNDS:
-        return low / 3, high, True
-    if qualifier in APPROXIMATE:
-        return low, high, True
-    return low, high, approximate
+        return "lower"
+    return "upper" if qualifier in UPPER_BOUNDS else ""
 
 
 def _unit_after(tokens: list[str], end: int) -> tuple[str, int]:
@@ -385,6 +475,9 @@ def _slots(tokens: list[str], start: int, end: int, unit: str) -> set[str]:
         word = tokens[position].lower()
         position += 1
         written = tokens[position - 1]
+        if written[0].isupper() and written.endswith(PEOPLE_ENDINGS) and not written.isupper():
+            slots.add(singular(word))  # "17 Ethiopians": a people counted
+            break
         if word in SLOT_SKIP or (written[0].isupper() and not (written.isupper() and len(written) <= 4)):
             continue  # "15 Michigan state employees" counts employees; "15 PPB" is a unit
         if word not in STOP_WORDS:
@@ -418,3 +511,114 @@ def _shared_slot(first: Quantity, second: Quantity) -> bool:
     if after_first and after_second:
         return bool(after_first & after_second)
     return bool(first.slots & second.slots)
+
+
+# --- times of day ----------------------------------------------------------------------------------------
+
+ZONES = {
+    "et": "et", "edt": "et", "est": "et", "ct": "ct", "cdt": "ct", "cst": "ct", "mt": "mt", "mdt": "mt",
+    "mst": "mt", "pt": "pt", "pdt": "pt", "pst": "pt", "gmt": "utc", "utc": "utc", "bst": "bst",
+    "cet": "cet", "cest": "cet", "local time": "local", "eastern": "et", "wib": "wib", "ist": "ist",
+    "jst": "jst", "hkt": "hkt", "sgt": "sgt", "pkt": "pkt", "eat": "eat", "cat": "cat", "wat": "wat",
+    "aest": "aest",
+}  # fmt: skip
+CLOCK = re.compile(
+    r"(?<![\d.:,$])(?P<hour>[01]?\d|2[0-3])(?:(?P<sep>[:.])(?P<minute>[0-5]\d))?(?!\d|[.,]\d)"
+    r"(?:\s*(?P<half>[ap])\.?\s?m\b\.?)?"
+    r"(?:\s*(?P<zone>ET|EDT|EST|CT|CDT|CST|MT|MDT|MST|PT|PDT|PST|GMT|UTC|BST|CET|CEST|WIB|IST|JST|HKT"
+    r"|SGT|PKT|EAT|CAT|WAT|AEST|local time|Eastern)\b)?"
+)
+MILITARY = re.compile(r"(?<![\d.:,$])(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s*(?P<zone>GMT|UTC)\b")
+TIME_CUES = {"at", "around", "about", "after", "before", "by", "until", "approximately", "roughly", "shortly"}
+
+
+@dataclass(frozen=True)
+class ClockTime:
+    """A time of day, in minutes after midnight, with the zone it is given in ("" when none is)."""
+
+    minutes: int
+    text: str
+    zone: str = ""
+    twelve_hour: bool = False  # "3:22" with no a.m./p.m.: 3:22 or 15:22
+    spread: tuple[int, int] = (0, 0)  # minutes allowed before and after ("around 7:30", "after 6am")
+    start: int = -1  # offset in the sentence
+
+    def comparable(self, other: ClockTime) -> bool:
+        """Times in one zone, or one without a zone against one not given in UTC."""
+        if self.zone == other.zone:
+            return True
+        zones = {self.zone, other.zone}
+        return bool(zones & {"", "local"}) and "utc" not in zones
+
+    def compatible(self, other: ClockTime) -> bool:
+        low, high = self.minutes - self.spread[0], self.minutes + self.spread[1]
+        shifts = (0, 720, -720) if self.twelve_hour or other.twelve_hour else (0,)
+        for shift in shifts:
+            other_low, other_high = (
+                other.minutes + shift - other.spread[0],
+                other.minutes + shift + other.spread[1],
+            )
+            if low <= other_high and other_low <= high:
+                return True
+        return False
+
+
+def extract_times(text: str) -> list[ClockTime]:
+    """Times of day outside parentheses (those inside are mostly conversions to another zone)."""
+    return [value for _, _, value in _times_with_spans(text) if not _in_parentheses(text, value.start)]
+
+
+def _in_parentheses(text: str, position: int) -> bool:
+    return text.rfind("(", 0, position) > text.rfind(")", 0, position)
+
+
+@lru_cache(maxsize=4096)
+def _times_with_spans(text: str) -> tuple[tuple[int, int, ClockTime], ...]:
+    if not any(char.isdigit() for char in text):
+        return ()
+    found = []
+    for match in MILITARY.finditer(text):
+        minutes = int(match.group("hour")) * 60 + int(match.group("minute"))
+        zone = ZONES[match.group("zone").lower()]
+        found.append(
+            (match.start(), match.end(), ClockTime(minutes, match.group(0), zone, start=match.start()))
+        )
+    for match in CLOCK.finditer(text):
+        if any(start <= match.start() < end for start, end, _ in found):
+            continue
+        value = _clock_time(text, match)
+        if value is not None:
+            found.append((match.start(), match.end(), value))
+    return tuple(sorted(found, key=lambda item: item[0]))
+
+
+def _clock_time(text: str, match: re.Match[str]) -> ClockTime | None:
+    hour, minute, half, zone = match.group("hour", "minute", "half", "zone")
+    before = re.findall(r"[a-z]+", text[max(0, match.start() - 25) : match.start()].lower())[-2:]
+    cued = bool(set(before) & TIME_CUES)
+    if not (half or zone or (minute and match.group("sep") == ":") or (minute and cued)):
+        return None  # "13.15" alone is a decimal; "13.15 local time" and "at 13.15" are times
+    if minute is None and not half:
+        return None
+    hours = int(hour)
+    if half and not 1 <= hours <= 12:
+        return None
+    if half:
+        hours = hours % 12 + (12 if half.lower() == "p" else 0)
+    twelve_hour = not half and hours <= 12 and not hour.startswith("0")
+    spread = (0, 0) if minute else (0, 59)  # "6am": some time in that hour
+    if set(before) & {"around", "about", "approximately", "roughly"}:
+        spread = (max(spread[0], 10), max(spread[1], 10))
+    elif before and before[-1] == "after":
+        spread = (0, 60)
+    elif before and before[-1] in ("before", "by"):
+        spread = (60, 0)
+    written = match.group(0).strip()
+    return ClockTime(
+        hours * 60 + int(minute or 0),
+        written,
+        ZONES.get((zone or "").lower(), ""),
+        twelve_hour,
+        spread,
+        match.start(),
+    )

@@ -196,7 +196,9 @@ SYNONYMS = {
     "announced": "declared", "people": "persons", "told": "informed", "also": "additionally",
     "because": "as", "during": "amid", "reported": "stated", "including": "among them",
 }  # fmt: skip
-MIN_SHARED_WORDS = 3
+MIN_SHARED_WORDS = 4  # and a Jaccard similarity of MIN_OVERLAP: the two sentences report one fact
+MIN_OVERLAP = 0.2
+MIN_DONOR_MENTIONS = 2  # an entity is a donor when spaCy finds it at least twice in its story
 
 
 @dataclass(frozen=True)
@@ -221,23 +223,31 @@ def transplant_plants(
 
 
 def values_of(text: str) -> list[Found]:
-    """Numbers, dates and named entities of a sentence, by plain patterns and spaCy NER."""
+    """Counts, dates and named entities of a sentence, by plain patterns and spaCy NER. A count is a
+    number followed by a lower-case word or a percent sign and not preceded by a capitalised word ("Falcon
+    9", "10 Downing Street" and "June 7" are no counts)."""
     found = [Found("date", m.group(0), "month-day") for m in MONTH_DAY.finditer(text)]
     found += [Found("date", m.group(0), "weekday") for m in WEEKDAY.finditer(text)]
     found += [Found("date", m.group(0), "year") for m in YEAR.finditer(text)]
     dated = " ".join(f.text for f in found)
     for match in NUMBER.finditer(text):
-        if match.group(0) not in dated and not _clock_or_part(text, match):
+        if match.group(0) not in dated and _is_count(text, match):
             found.append(Found("number", match.group(0), _number_shape(match.group(0))))
     found += [Found("name", text, ENTITY_LABELS[label]) for text, label in _entities(text)]
     return found
 
 
-def _clock_or_part(text: str, match: re.Match[str]) -> bool:
-    after = text[match.end() : match.end() + 6].lower()
-    return (
-        bool(re.match(r"\s*(?:a\.?m|p\.?m|gmt|utc)\b|-", after))
-        or text[match.start() - 1 : match.start()] == "-"
+def _is_count(text: str, match: re.Match[str]) -> bool:
+    after = text[match.end() : match.end() + 20]
+    before = text[max(0, match.start() - 20) : match.start()].split()
+    if (
+        before
+        and before[-1][:1].isupper()
+        and before[-1].rstrip(",.") not in ("About", "Some", "At", "Nearly")
+    ):
+        return False
+    return bool(re.match(r"\s?%|\s(?:percent\b|[a-z]{3,})", after)) and not re.match(
+        r"\s*(?:a\.?m\b|p\.?m\b|am\b|pm\b)", after
     )
 
 
@@ -289,6 +299,11 @@ def _sharing_pairs(story: Story) -> list[tuple[tuple[str, int, str], list[Found]
     return pairs
 
 
+def _one_fact(first: set[str], second: set[str]) -> bool:
+    shared = len(first & second)
+    return shared >= MIN_SHARED_WORDS and shared / len(first | second) >= MIN_OVERLAP
+
+
 def _transplant(
     target: tuple[str, int, str],
     value: Found,
@@ -308,6 +323,10 @@ def _transplant(
     if reworded == replaced or new.text not in reworded:
         return None
     return Plant(value.kind, article, index, text, reworded, value.text, new.text, method="transplant")
+
+
+def _same_length(old: Found, new: Found) -> bool:
+    return old.kind != "name" or min(len(old.text.split()), 2) == min(len(new.text.split()), 2)
 
 
 def _differs(old: Found, new: Found, story_text: str) -> bool:
@@ -373,11 +392,17 @@ def _lower_first(text: str) -> str:
 
 
 def donor_values(stories: list[Story]) -> dict[str, list[Found]]:
-    """Values of every story's sentences, by kind, for planting into other stories."""
-    donors: dict[str, list[Found]] = defaultdict(list)
+    """Values of every story's sentences, by kind, for planting into other stories; an entity only when
+    spaCy finds it ``MIN_DONOR_MENTIONS`` times in its story with one label."""
+    donors: dict[str, set[Found]] = defaultdict(set)
     for story in stories:
+        entities: dict[Found, int] = defaultdict(int)
         for article in story.usable_articles:
             for sentence in article.sentences:
                 for found in values_of(sentence.text):
-                    donors[found.kind].append(found)
-    return {kind: sorted(set(values), key=lambda f: (f.shape, f.text)) for kind, values in donors.items()}
+                    if found.kind == "name":
+                        entities[found] += 1
+                    else:
+                        donors[found.kind].add(found)
+        donors["name"].update(found for found, count in entities.items() if count >= MIN_DONOR_MENTIONS)
+    return {kind: sorted(values, key=lambda f: (f.shape, f.text)) for kind, values in donors.items()}

@@ -1,0 +1,143 @@
+"""Numbers and times of day that fill the same slot in two sources' sentences, and how sure that is.
+
+Two values are compared only when they say the same kind of thing: the same unit (percent, dollars, a
+measure converted to one unit), and the same noun counted ("passengers", "Ethiopians"), or, for a number
+without one, the same word before it; times of day in one zone. A pair that passes is a *candidate* when
+the values cannot both be true (``Quantity.compatible``, ``ClockTime.compatible``). Its confidence sums
+the evidence that the two values answer one question (``Evidence``): the same noun, the same word
+before, the same words around them, how alike the two sentences are, whether each sentence holds only
+this one value of its kind; and it drops when a source also states the other's value elsewhere (then
+the two numbers are likely two facts, not one fact told two ways).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsynth.compare.text import STOP_WORDS, normalize_punctuation, singular
+from newsynth.compare.values import ClockTime, Quantity
+
+WINDOW = 3  # words either side of a value that make its context
+SPECULATION = re.compile(
+    r"\b(?:could|might|may|would|expected|estimated?|projected|forecast|feared|likely|reportedly|up to)\b",
+    re.IGNORECASE,
+)
+TALLY = re.compile(r"\b(?:at least|so far|confirmed|rose to|risen to|climbed to|as of)\b", re.IGNORECASE)
+MEASURE_LABELS = {"distance": "distance", "duration": "duration", "mass": "weight", "speed": "speed"}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What says two values fill one slot; each in [0, 1]."""
+
+    head: float  # the same noun counted, or the same measure
+    cue: float  # the same content word before
+    place: float  # share of the words around them that the two sentences share (of ``WINDOW`` each side)
+    similarity: float  # cosine of the two sentences
+    lone: float  # each sentence holds one value of this kind
+    repeated: float  # a source states the other's value too, or holds several values of this kind
+
+    def confidence(self) -> float:
+        """A weighted sum of the evidence, in [0, 1]. The weights are set by hand to rank the evidence;
+        the display threshold on top of them is chosen by grouped cross-validation (eval-compare --cv)."""
+        score = (
+            0.1
+            + 0.25 * self.head
+            + 0.1 * self.cue
+            + 0.25 * self.place
+            + 0.25 * min(1.0, self.similarity / 0.5)
+            + 0.1 * self.lone
+            - 0.4 * self.repeated
+        )
+        return round(min(1.0, max(0.0, score)), 3)
+
+
+def same_kind(first: Quantity, second: Quantity) -> bool:
+    """The same unit and, where both have one, the same noun counted; identifiers with identifiers."""
+    if first.identifier != second.identifier:
+        return False
+    if first.identifier:
+        return bool(first.cue) and first.cue == second.cue
+    if (
+        first.slots & {"percent", "dollar"} != second.slots & {"percent", "dollar"}
+        or first.unit != second.unit
+    ):
+        return False
+    if first.head and second.head:
+        return first.head == second.head
+    return bool(first.cue) and first.cue == second.cue
+
+
+def context_words(text: str, start: int, end: int) -> set[str]:
+    """Lower-case words within ``WINDOW`` words either side of a value."""
+    text = normalize_punctuation(text).lower()
+    before = re.findall(r"[a-z]+", text[max(0, start - 60) : start])[-WINDOW:]
+    after = re.findall(r"[a-z]+", text[end : end + 60])[:WINDOW]
+    return {singular(word) for word in before + after}
+
+
+def place_overlap(first: set[str], second: set[str]) -> float:
+    """Shared context words, content words counting double, as a share of what the smaller holds."""
+    shared = sum(1 if word in STOP_WORDS else 2 for word in first & second)
+    size = min(
+        sum(1 if w in STOP_WORDS else 2 for w in first), sum(1 if w in STOP_WORDS else 2 for w in second)
+    )
+    return min(1.0, shared / size) if size else 0.0
+
+
+def span_of(text: str, written: str) -> tuple[int, int]:
+    start = normalize_punctuation(text).find(normalize_punctuation(written))
+    return (start, start + len(written)) if start >= 0 else (0, 0)
+
+
+def number_label(first: Quantity, second: Quantity, text: str) -> str:
+    """What the numbers count, in words: "number of passengers", "distance", "percentage"."""
+    if first.unit:
+        return MEASURE_LABELS.get(first.unit, first.unit)
+    if "percent" in first.slots:
+        return "percentage" + (f" ({first.cue})" if first.cue else "")
+    if "dollar" in first.slots:
+        return "amount in dollars" + (f" ({first.cue})" if first.cue else "")
+    if first.identifier:
+        return f"number of the {first.cue}"
+    head = _written_head(first, text) or first.head
+    if head:
+        verb = f" {first.cue}" if first.cue and first.cue.endswith("ed") else ""
+        return f"number of {head}{verb}"
+    return f"number ({first.cue})" if first.cue else "number"
+
+
+def _written_head(quantity: Quantity, text: str) -> str:
+    _, end = span_of(text, quantity.text)
+    following = re.findall(r"[A-Za-z]+", normalize_punctuation(text)[end : end + 40])
+    for word in following[:3]:
+        if singular(word.lower()) == quantity.head:
+            return word if not word[0].isupper() or word.endswith("s") else word.lower()
+    return ""
+
+
+def time_label(cue: str) -> str:
+    return f"time ({cue})" if cue else "time of day"
+
+
+def time_cue(text: str, value: ClockTime) -> str:
+    """The content word nearest before a time of day ("landfall", "departed"), or ""."""
+    words = re.findall(r"[a-z]+", normalize_punctuation(text).lower()[max(0, value.start - 50) : value.start])
+    content = [
+        w for w in words if w not in STOP_WORDS and w not in ("around", "approximately", "shortly", "just")
+    ]
+    return content[-1] if content else ""
+
+
+def note(
+    first_text: str, second_text: str, first: Quantity | None = None, second: Quantity | None = None
+) -> str:
+    """What may explain a disagreement: an estimate set against a reported figure, or tallies that may
+    have been made at different times of the day."""
+    if bool(SPECULATION.search(first_text)) != bool(SPECULATION.search(second_text)):
+        return "one source gives an estimate or expectation, the other a reported figure"
+    bounds = {q.bound for q in (first, second) if q is not None}
+    if "lower" in bounds or (TALLY.search(first_text) and TALLY.search(second_text)):
+        return "running tallies: the figures may be of different times"
+    return ""
