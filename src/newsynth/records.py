@@ -124,11 +124,12 @@ class ClaimSentence:
 class Conflict:
     """Aligned sentences that disagree; ``values`` maps citation number to that source's value."""
 
-    kind: Literal["number", "date", "name", "quote"]
+    kind: Literal["number", "date", "time", "name", "quote"]
     values: dict[int, str]
-    description: str = ""  # what differs, in words: "people killed: 82 in [2], 97 in [4]"
-    confidence: float = 1.0  # how strong the evidence is; readers are shown those from compare.SHOW_CONFIDENCE
-    note: str = ""  # what may explain it: "an estimate against a reported figure", "tallies of different times"
+    description: str = ""  # what differs, in words: "number of people killed: 82 in [2], 97 in [4]"
+    confidence: float = 1.0  # strength of the evidence; shown to readers from compare.SHOW_CONFIDENCE on
+    note: str = ""  # what may explain it, e.g. "running tallies: the figures may be of different times"
+    evidence: dict[str, float] = field(default_factory=dict, compare=False, repr=False)  # what it rests on
 
 
 @dataclass

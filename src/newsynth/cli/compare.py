@@ -141,7 +141,10 @@ def print_cross_validation(by_file: dict) -> dict[str, object]:
         "thresholds chosen without each family: " + ", ".join(f"{f} {t}" for f, t in result.folds.items())
     )
     print_figures("CV (each family scored at the threshold chosen without it)", result.pooled, _no_times())
-    click.echo(f"threshold chosen on all tuning families: {result.final_threshold}")
+    click.echo(
+        f"fitted on all tuning families: weights {list(result.weights)}, intercept {result.intercept}, "
+        f"threshold {result.final_threshold}"
+    )
     print_figures(
         f"held aside ({', '.join(result.held_aside_families)}) at {result.final_threshold}",
         result.held_aside,
@@ -151,6 +154,8 @@ def print_cross_validation(by_file: dict) -> dict[str, object]:
         "folds": result.folds,
         "pooled": result.pooled.summary(),
         "final_threshold": result.final_threshold,
+        "weights": list(result.weights),
+        "intercept": result.intercept,
         "held_aside_families": result.held_aside_families,
         "held_aside": result.held_aside.summary(),
     }

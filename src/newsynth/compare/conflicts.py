@@ -85,7 +85,7 @@ def number_conflicts(
                 second,
                 mine.text,
                 theirs.text,
-                evidence.confidence(),
+                evidence,
                 note(first.text, second.text, mine, theirs),
             )
         )
@@ -134,6 +134,7 @@ def _number_evidence(
         similarity=score,
         lone=float(lone),
         repeated=float(states(second.article_id, mine) or states(first.article_id, theirs)),
+        small=float(max(mine.high, theirs.high) <= 10 and not mine.unit),
     )
 
 
@@ -151,9 +152,10 @@ def time_conflicts(first: Unit, second: Unit, a: Facts, b: Facts, score: float) 
                 continue
             if any(theirs.comparable(o) and theirs.compatible(o) for o in a.times):
                 continue
-            same_cue = bool(cue) and cue == time_cue(second.text, theirs)
-            if not (lone or same_cue):
-                continue
+            their_cue = time_cue(second.text, theirs)
+            same_cue = bool(cue & their_cue)
+            if not same_cue and ((cue and their_cue) or not lone):
+                continue  # other words before them: two events ("took off at", "lost contact at")
             evidence = Evidence(
                 head=1.0,
                 cue=float(same_cue),
@@ -164,12 +166,10 @@ def time_conflicts(first: Unit, second: Unit, a: Facts, b: Facts, score: float) 
                 similarity=score,
                 lone=float(lone),
                 repeated=0.0,
+                kind="time",
             )
-            conflicts.append(
-                _conflict(
-                    "time", time_label(cue), first, second, mine.text, theirs.text, evidence.confidence()
-                )
-            )
+            label = time_label(cue & their_cue or cue)
+            conflicts.append(_conflict("time", label, first, second, mine.text, theirs.text, evidence))
             break
     return conflicts
 
@@ -181,15 +181,16 @@ def _conflict(
     second: Unit,
     mine: str,
     theirs: str,
-    confidence: float,
+    evidence: Evidence,
     explanation: str = "",
 ) -> Conflict:
     return Conflict(
         kind,  # type: ignore[arg-type]
         {first.number: mine, second.number: theirs},
         f"{label}: {mine} in [{first.number}], {theirs} in [{second.number}]",
-        confidence,
+        evidence.confidence(),
         explanation,
+        evidence.features(),
     )
 
 
@@ -218,10 +219,9 @@ def date_conflicts(first: Unit, second: Unit, a: Facts, b: Facts, score: float) 
                 similarity=score,
                 lone=float(len(a.dates) == 1 == len(b.dates)),
                 repeated=0.0,
+                kind="date",
             )
-            conflicts.append(
-                _conflict("date", "date", first, second, mine.text, theirs.text, evidence.confidence())
-            )
+            conflicts.append(_conflict("date", "date", first, second, mine.text, theirs.text, evidence))
     return conflicts
 
 
@@ -260,14 +260,15 @@ def name_conflicts(
                     similarity=score,
                     lone=float(lone.pair),
                     repeated=float(_doubtful_names(mine, theirs, names)),
+                    kind="name",
                 )
-                candidates.append((evidence.confidence(), mine, theirs))
+                candidates.append((evidence, mine, theirs))
     if not candidates:
         return []
-    confidence, mine, theirs = max(candidates, key=lambda item: item[0])
+    evidence, mine, theirs = max(candidates, key=lambda item: item[0].confidence())
     label = names.label_of(mine) if names.label_of(mine) != "other" else names.label_of(theirs)
     what = {"person": "person named", "place": "place named", "organization": "organisation named"}
-    return [_conflict("name", what.get(label, "name"), first, second, mine.text, theirs.text, confidence)]
+    return [_conflict("name", what.get(label, "name"), first, second, mine.text, theirs.text, evidence)]
 
 
 def _doubtful_names(mine: Mention, theirs: Mention, names: NameIndex) -> bool:

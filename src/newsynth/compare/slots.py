@@ -12,19 +12,39 @@ the two numbers are likely two facts, not one fact told two ways).
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
 from newsynth.compare.text import STOP_WORDS, normalize_punctuation, singular
 from newsynth.compare.values import ClockTime, Quantity
 
-WINDOW = 3  # words either side of a value that make its context
+WINDOW = 4  # words either side of a value that make its context
 SPECULATION = re.compile(
     r"\b(?:could|might|may|would|expected|estimated?|projected|forecast|feared|likely|reportedly|up to)\b",
     re.IGNORECASE,
 )
 TALLY = re.compile(r"\b(?:at least|so far|confirmed|rose to|risen to|climbed to|as of)\b", re.IGNORECASE)
+TIME_WORDS = {
+    "around",
+    "approximately",
+    "shortly",
+    "just",
+    "local",
+    "time",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+}
 MEASURE_LABELS = {"distance": "distance", "duration": "duration", "mass": "weight", "speed": "speed"}
+
+
+FEATURES = ("head", "cue", "place", "similarity", "lone", "repeated", "small", "time", "date", "name")
+# Logistic weights over FEATURES (then the intercept), fitted on the tuning families by
+# `newsynth eval-compare ../shared/data/dev.jsonl ../shared/data/conflicts-dev.jsonl --cv`
+WEIGHTS = (1.2, 0.5, 1.2, 1.5, 0.5, -2.0, -1.0, 0.0, 0.0, 0.0)
+INTERCEPT = -1.6
 
 
 @dataclass(frozen=True)
@@ -33,24 +53,31 @@ class Evidence:
 
     head: float  # the same noun counted, or the same measure
     cue: float  # the same content word before
-    place: float  # share of the words around them that the two sentences share (of ``WINDOW`` each side)
+    place: float  # share of the content words around them that the two sentences share
     similarity: float  # cosine of the two sentences
     lone: float  # each sentence holds one value of this kind
     repeated: float  # a source states the other's value too, or holds several values of this kind
+    small: float = 0.0  # both numbers are ten or less: often counts of different things
+    kind: str = "number"
+
+    def features(self) -> dict[str, float]:
+        values = {name: float(getattr(self, name)) for name in FEATURES[:7]}
+        values["similarity"] = min(1.0, self.similarity / 0.5)
+        values.update({kind: float(self.kind == kind) for kind in FEATURES[7:]})
+        return values
 
     def confidence(self) -> float:
-        """A weighted sum of the evidence, in [0, 1]. The weights are set by hand to rank the evidence;
-        the display threshold on top of them is chosen by grouped cross-validation (eval-compare --cv)."""
-        score = (
-            0.1
-            + 0.25 * self.head
-            + 0.1 * self.cue
-            + 0.25 * self.place
-            + 0.25 * min(1.0, self.similarity / 0.5)
-            + 0.1 * self.lone
-            - 0.4 * self.repeated
-        )
-        return round(min(1.0, max(0.0, score)), 3)
+        """The logistic model's probability that the two values are one fact told two ways."""
+        return confidence_of(self.features())
+
+
+def confidence_of(
+    features: dict[str, float], weights: tuple[float, ...] = WEIGHTS, intercept: float = INTERCEPT
+) -> float:
+    score = intercept + sum(
+        weight * features.get(name, 0.0) for name, weight in zip(FEATURES, weights, strict=True)
+    )
+    return round(1 / (1 + math.exp(-score)), 3)
 
 
 def same_kind(first: Quantity, second: Quantity) -> bool:
@@ -70,20 +97,17 @@ def same_kind(first: Quantity, second: Quantity) -> bool:
 
 
 def context_words(text: str, start: int, end: int) -> set[str]:
-    """Lower-case words within ``WINDOW`` words either side of a value."""
+    """Lower-case content words within ``WINDOW`` words either side of a value, singular."""
     text = normalize_punctuation(text).lower()
     before = re.findall(r"[a-z]+", text[max(0, start - 60) : start])[-WINDOW:]
     after = re.findall(r"[a-z]+", text[end : end + 60])[:WINDOW]
-    return {singular(word) for word in before + after}
+    return {singular(word) for word in before + after if word not in STOP_WORDS}
 
 
 def place_overlap(first: set[str], second: set[str]) -> float:
-    """Shared context words, content words counting double, as a share of what the smaller holds."""
-    shared = sum(1 if word in STOP_WORDS else 2 for word in first & second)
-    size = min(
-        sum(1 if w in STOP_WORDS else 2 for w in first), sum(1 if w in STOP_WORDS else 2 for w in second)
-    )
-    return min(1.0, shared / size) if size else 0.0
+    """Shared context words as a share of the smaller context; 0.5 when one has none."""
+    size = min(len(first), len(second))
+    return min(1.0, len(first & second) / size) if size else 0.5
 
 
 def span_of(text: str, written: str) -> tuple[int, int]:
@@ -117,17 +141,19 @@ def _written_head(quantity: Quantity, text: str) -> str:
     return ""
 
 
-def time_label(cue: str) -> str:
-    return f"time ({cue})" if cue else "time of day"
+def time_label(cue: set[str]) -> str:
+    return f"time ({' '.join(sorted(cue))})" if cue else "time of day"
 
 
-def time_cue(text: str, value: ClockTime) -> str:
-    """The content word nearest before a time of day ("landfall", "departed"), or ""."""
-    words = re.findall(r"[a-z]+", normalize_punctuation(text).lower()[max(0, value.start - 50) : value.start])
-    content = [
-        w for w in words if w not in STOP_WORDS and w not in ("around", "approximately", "shortly", "just")
-    ]
-    return content[-1] if content else ""
+def time_cue(text: str, value: ClockTime) -> set[str]:
+    """The lower-case content words in the few words before a time of day ("landfall", "departed")."""
+    before = normalize_punctuation(text)[max(0, value.start - 60) : value.start]
+    words = re.findall(r"[A-Za-z]+", before)[-6:]
+    return {
+        singular(word)
+        for word in words
+        if word.islower() and word not in STOP_WORDS and word not in TIME_WORDS
+    }
 
 
 def note(

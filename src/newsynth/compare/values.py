@@ -134,7 +134,7 @@ class Quantity:
     def compatible(self, other: Quantity) -> bool:
         """Whether both wordings can describe one value (touching intervals cannot: 72 and 73)."""
         if self.identifier or other.identifier:
-            return self.low == other.low and self.high == other.high
+            return self.low == other.low  # "737-800" and "737": one model
         low, high = self.interval()
         other_low, other_high = other.interval()
         return (low < other_high and other_low < high) or (self.low == other.low and self.high == other.high)
@@ -357,12 +357,30 @@ def _quantity_at(tokens: list[str], position: int) -> tuple[Quantity, int] | Non
     head = next((slot for slot in sorted(slots) if not slot.startswith("~") and slot not in UNITS), "")
     if measure:
         head = measure
+    elif head:
+        head += _head_extension(tokens, end)
     cue = next((slot[1:] for slot in slots if slot.startswith("~")), "")
     identifier = _identifier(tokens, position)
     quantity = Quantity(
         low, high, frozenset(slots), "", approximate, granularity, bound, measure, identifier, head, cue
     )
     return quantity, end
+
+
+def _head_extension(tokens: list[str], end: int) -> str:
+    """ "+crew" of "300 passengers and crew" (a total of two groups), " tally" of "432 votes to 202"."""
+    position = end
+    while position < len(tokens) and tokens[position].lower() in SLOT_SKIP:
+        position += 1
+    following = tokens[position + 1 : position + 3]
+    if len(following) < 2:
+        return ""
+    joiner, word = following[0].lower(), following[1]
+    if joiner in ("and", "&") and word.isalpha() and word.islower() and word not in STOP_WORDS:
+        return "+" + singular(word)
+    if joiner == "to" and word[:1].isdigit():
+        return " tally"
+    return ""
 
 
 def _granularity(tokens: list[str], position: int, end: int) -> float:

@@ -14,7 +14,7 @@ import random
 import statistics
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tqdm import tqdm
 
@@ -47,12 +47,14 @@ class Flag:
     description: str
     confidence: float
     matches: frozenset[int] = frozenset()  # labelled conflicts it matches
+    features: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
 class PlantOutcome:
     plant: Plant
     confidence: float | None  # of the strongest conflict naming the planted value; None: not flagged
+    features: dict[str, float] = field(default_factory=dict)  # that conflict's evidence
 
 
 @dataclass
@@ -137,6 +139,25 @@ class Outcomes:
                 total.add(story_figures(story, threshold))
         return total
 
+    def rescored(self, weights: tuple[float, ...], intercept: float) -> Outcomes:
+        """The same outcomes with every confidence recomputed from its evidence by other weights."""
+        from newsynth.compare.slots import confidence_of
+
+        def score(features: dict[str, float], old: float | None) -> float | None:
+            return confidence_of(features, weights, intercept) if features and old is not None else old
+
+        stories = [
+            replace(
+                story,
+                flags=[
+                    replace(flag, confidence=score(flag.features, flag.confidence)) for flag in story.flags
+                ],
+                plants=[replace(p, confidence=score(p.features, p.confidence)) for p in story.plants],
+            )
+            for story in self.stories
+        ]
+        return Outcomes(stories)
+
     @property
     def families(self) -> list[str]:
         return sorted({story.family for story in self.stories})
@@ -201,10 +222,12 @@ def evaluate_records(records: list[dict], seed: int = SEED, per_kind: int = PLAN
                 family=family_of(record),
                 labels=[str(label.get("fact", "")) for label in labels],
                 flags=[
-                    Flag(c.kind, c.description, c.confidence, matched_labels(c, sentences, labels))
+                    Flag(
+                        c.kind, c.description, c.confidence, matched_labels(c, sentences, labels), c.evidence
+                    )
                     for c, sentences in flag_sentences(comparison)
                 ],
-                plants=[PlantOutcome(plant, plant_confidence(story, plant)) for plant in plants],
+                plants=[plant_outcome(story, plant) for plant in plants],
                 ms=elapsed,
                 articles=len(story.usable_articles),
             )
@@ -225,17 +248,20 @@ def timed_comparison(story: Story, repeats: int = TIMING_REPEATS) -> tuple[Compa
     return comparison, fastest
 
 
-def plant_confidence(story: Story, plant: Plant) -> float | None:
-    """The confidence of the strongest conflict that names the planted value for the planted article."""
+def plant_outcome(story: Story, plant: Plant) -> PlantOutcome:
+    """The strongest conflict that names the planted value for the planted article, if any."""
     number = story.number(plant.article_id)
     comparison = compare_story(planted_story(story, plant))
-    confidences = [
-        conflict.confidence
+    naming = [
+        conflict
         for claim in comparison.claims
         for conflict in claim.conflicts
         if _names_value(conflict.values.get(number, ""), plant)
     ]
-    return max(confidences, default=None)
+    if not naming:
+        return PlantOutcome(plant, None)
+    strongest = max(naming, key=lambda conflict: conflict.confidence)
+    return PlantOutcome(plant, strongest.confidence, strongest.evidence)
 
 
 def _names_value(value: str, plant: Plant) -> bool:

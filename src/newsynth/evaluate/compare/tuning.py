@@ -1,9 +1,11 @@
-"""Choose the display threshold by cross-validation grouped by story family, some families kept aside.
+"""Fit the evidence weights and choose the display threshold by cross-validation grouped by family.
 
-Each fold leaves one tuning family out, chooses the threshold that maximises ``objective`` on the other
-families, and scores the left-out family at it; the folds' counts are pooled into the CV figures. The
-families in ``HELD_ASIDE`` take no part in any choice: they are scored once, at the final threshold
-(chosen on all tuning families), and reported apart.
+Each fold leaves one tuning family out; on the other families it fits the logistic weights of the
+evidence (``fit_weights``: conflicts matching a labelled real disagreement and detected plants are
+positives, other conflicts of unmodified stories negatives) and chooses the threshold that maximises
+``objective``; then it scores the left-out family with them. The folds' counts are pooled into the CV
+figures. The families in ``HELD_ASIDE`` take no part in any choice: they are scored once, with the
+weights and threshold fitted on all tuning families, and reported apart.
 """
 
 from __future__ import annotations
@@ -32,6 +34,41 @@ def objective(figures: Figures) -> float:
     return score - 2 * max(0.0, figures.flags_per_story - MAX_FLAGS_PER_STORY)
 
 
+def fit_weights(outcomes: Outcomes, families: set[str]) -> tuple[tuple[float, ...], float]:
+    """Logistic weights over ``slots.FEATURES`` (and the intercept) from the families' conflicts. Real
+    disagreements weigh as much in total as the plants, which are many but made by program."""
+    from sklearn.linear_model import LogisticRegression
+
+    from newsynth.compare.slots import FEATURES
+
+    rows, labels, kinds = [], [], []
+    for story in outcomes.stories:
+        if story.family not in families:
+            continue
+        for flag in story.flags:
+            if flag.features:
+                rows.append([flag.features.get(name, 0.0) for name in FEATURES])
+                labels.append(int(bool(flag.matches)))
+                kinds.append("real" if flag.matches else "negative")
+        for outcome in story.plants:
+            if outcome.features:
+                rows.append([outcome.features.get(name, 0.0) for name in FEATURES])
+                labels.append(1)
+                kinds.append("plant")
+    real, plants = kinds.count("real"), kinds.count("plant")
+    negatives = kinds.count("negative")
+    positive_weight = {"real": 1.0, "plant": real / plants if real and plants else 1.0}
+    weights = [positive_weight.get(kind, 1.0) for kind in kinds]
+    total_positive = sum(w for w, kind in zip(weights, kinds, strict=True) if kind != "negative")
+    weights = [
+        w if kind != "negative" else total_positive / max(negatives, 1)
+        for w, kind in zip(weights, kinds, strict=True)
+    ]
+    model = LogisticRegression(C=1.0, max_iter=1000)
+    model.fit(rows, labels, sample_weight=weights)
+    return tuple(round(float(w), 3) for w in model.coef_[0]), round(float(model.intercept_[0]), 3)
+
+
 def best_threshold(outcomes: Outcomes, families: set[str]) -> float:
     """The threshold of the highest objective on ``families``; on a tie the higher (precision first)."""
     return max(THRESHOLDS, key=lambda t: (round(objective(outcomes.figures(t, families)), 6), t))
@@ -40,6 +77,8 @@ def best_threshold(outcomes: Outcomes, families: set[str]) -> float:
 @dataclass
 class CrossValidation:
     folds: dict[str, float]  # left-out family -> threshold chosen without it
+    weights: tuple[float, ...]  # fitted on every tuning family
+    intercept: float
     pooled: Figures  # left-out families' figures at their fold's threshold
     final_threshold: float  # chosen on every tuning family
     held_aside: Figures  # held-aside families at the final threshold
@@ -52,9 +91,15 @@ def cross_validate(outcomes: Outcomes, held_aside: tuple[str, ...] = HELD_ASIDE)
     folds = {}
     pooled = Figures()
     for left_out in tuning:
-        threshold = best_threshold(outcomes, set(tuning) - {left_out})
+        training = set(tuning) - {left_out}
+        rescored = outcomes.rescored(*fit_weights(outcomes, training))
+        threshold = best_threshold(rescored, training)
         folds[left_out] = threshold
-        pooled.add(outcomes.figures(threshold, {left_out}))
-    final = best_threshold(outcomes, set(tuning))
+        pooled.add(rescored.figures(threshold, {left_out}))
+    weights, intercept = fit_weights(outcomes, set(tuning))
+    final_outcomes = outcomes.rescored(weights, intercept)
+    final = best_threshold(final_outcomes, set(tuning))
     aside = [family for family in outcomes.families if family in held_aside]
-    return CrossValidation(folds, pooled, final, outcomes.figures(final, set(aside)), tuning, aside)
+    return CrossValidation(
+        folds, weights, intercept, pooled, final, final_outcomes.figures(final, set(aside)), tuning, aside
+    )
