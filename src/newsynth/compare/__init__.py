@@ -35,7 +35,7 @@ from newsynth.compare.conflicts import (
 )
 from newsynth.compare.names import DEFAULT_NER_BUDGET, NameIndex, build_index, is_demonym
 from newsynth.compare.quotes import FoundQuote, find_quotes, same_quote, worded_differently
-from newsynth.compare.slots import same_kind
+from newsynth.compare.slots import counted_words, same_kind
 from newsynth.compare.text import content_words, fold
 from newsynth.compare.values import (
     MAY_HOLD_NUMBER,
@@ -69,7 +69,7 @@ MIN_SLOT_WORDS = 2  # content words two unaligned sentences share before their v
 
 def clear_caches() -> None:
     """Forget memoised word and date analyses, so that timing a story measures it from cold."""
-    from newsynth.compare import names, text, values
+    from newsynth.compare import names, slots, text, values
 
     for cached in (
         text.fold,
@@ -77,6 +77,8 @@ def clear_caches() -> None:
         text.content_word_forms,
         text._translated,
         values._dates_with_spans,
+        values._times_with_spans,
+        slots.counted_words,
         names._initials,
     ):
         cached.cache_clear()
@@ -191,12 +193,13 @@ def _slot_pair_conflicts(
     hold numbers of one kind counting one noun, or times of day: their conflicts from ``JOIN_CONFIDENCE``
     on (the two sentences then join one claim)."""
     holding = [i for i, unit in enumerate(units) if MAY_HOLD_NUMBER.search(unit.text)]
+    cues = {i: counted_words(units[i].text) for i in holding}
     states = _states(units, facts)
     found: dict[tuple[int, int], list[Conflict]] = {}
     for position, i in enumerate(holding):
         for j in holding[position + 1 :]:
-            if (i, j) in aligned or units[i].source == units[j].source:
-                continue
+            if (i, j) in aligned or units[i].source == units[j].source or not cues[i] & cues[j]:
+                continue  # no word after a number, nor a time of day, in common: nothing to compare
             if len(units[i].words & units[j].words) < MIN_SLOT_WORDS:
                 continue
             a, b = facts(i), facts(j)
@@ -216,16 +219,19 @@ def _share_a_counted_noun(first: list[Quantity], second: list[Quantity]) -> bool
 
 
 def _states(units: list[Unit], facts: Callable[[int], Facts]) -> Callable[[str, Quantity], bool]:
-    """Whether an article states a value anywhere (the same kind of number, compatible with it)."""
-    by_article: dict[str, list[int]] = defaultdict(list)
+    """Whether an article states a value anywhere (the same kind of number, compatible with it). Only
+    sentences with the value's noun after a number are read (``counted_words``), when it has one."""
+    by_article: dict[str, list[tuple[int, frozenset[str]]]] = defaultdict(list)
     for i, unit in enumerate(units):
         if MAY_HOLD_NUMBER.search(unit.text):
-            by_article[unit.article_id].append(i)
+            by_article[unit.article_id].append((i, counted_words(unit.text)))
 
     def states(article_id: str, value: Quantity) -> bool:
+        noun = value.head.split("+")[0].split(" ")[0] if value.head and not value.unit else ""
         return any(
             same_kind(value, other) and value.compatible(other)
-            for i in by_article.get(article_id, [])
+            for i, counted in by_article.get(article_id, [])
+            if not noun or noun in counted
             for other in facts(i).quantities
         )
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsynth.compare.text import STOP_WORDS, normalize_punctuation, singular
 from newsynth.compare.values import ClockTime, Quantity
@@ -78,6 +79,27 @@ def confidence_of(
         weight * features.get(name, 0.0) for name, weight in zip(FEATURES, weights, strict=True)
     )
     return round(1 / (1 + math.exp(-score)), 3)
+
+
+COUNTED = re.compile(
+    r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
+    r"|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)\s+(?:of\s+)?(?:[a-z]+\s+)?([A-Za-z]+)"
+    r"|\d(?:[:.]\d\d)?\s*(?:[ap]\.?m\b|[ap]m)|\d:\d\d",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=4096)
+def counted_words(text: str) -> frozenset[str]:
+    """A cheap look ahead of ``extract_quantities``: the words one or two after each number (what it may
+    count), and "#time" when the text holds a time of day. Sentences sharing none need no comparing."""
+    found = set()
+    for match in COUNTED.finditer(text):
+        word = match.group(1)
+        found.add(singular(word.lower()) if word else "#time")
+        if word and match.group(0).split()[1:2] != [word]:
+            found.add(singular(match.group(0).split()[1].lower()))
+    return frozenset(found - STOP_WORDS)
 
 
 def same_kind(first: Quantity, second: Quantity) -> bool:

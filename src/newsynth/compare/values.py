@@ -547,6 +547,7 @@ CLOCK = re.compile(
     r"|SGT|PKT|EAT|CAT|WAT|AEST|local time|Eastern)\b)?"
 )
 MILITARY = re.compile(r"(?<![\d.:,$])(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s*(?P<zone>GMT|UTC)\b")
+MAY_HOLD_TIME = re.compile(r"\d[:.]\d\d|\d\s?[apAP]\.?[mM]\b|\d\s?(?:GMT|UTC)")  # a cheap test first
 TIME_CUES = {"at", "around", "about", "after", "before", "by", "until", "approximately", "roughly", "shortly"}
 
 
@@ -592,7 +593,7 @@ def _in_parentheses(text: str, position: int) -> bool:
 
 @lru_cache(maxsize=4096)
 def _times_with_spans(text: str) -> tuple[tuple[int, int, ClockTime], ...]:
-    if not any(char.isdigit() for char in text):
+    if not MAY_HOLD_TIME.search(text):
         return ()
     found = []
     for match in MILITARY.finditer(text):
