@@ -120,6 +120,9 @@ class ClaimSentence:
     text: str
 
 
+SHOW_CONFIDENCE = 0.5  # conflicts from this confidence on are shown to readers; chosen by eval-compare --cv
+
+
 @dataclass
 class Conflict:
     """Aligned sentences that disagree; ``values`` maps citation number to that source's value."""
@@ -130,6 +133,11 @@ class Conflict:
     confidence: float = 1.0  # strength of the evidence; shown to readers from compare.SHOW_CONFIDENCE on
     note: str = ""  # what may explain it, e.g. "running tallies: the figures may be of different times"
     evidence: dict[str, float] = field(default_factory=dict, compare=False, repr=False)  # what it rests on
+
+    @property
+    def shown(self) -> bool:
+        """Strong enough to show readers; the others stay in the JSON with their confidence."""
+        return self.confidence >= SHOW_CONFIDENCE
 
 
 @dataclass

@@ -47,6 +47,7 @@ from newsynth.compare.values import (
 )
 from newsynth.components import connected_groups
 from newsynth.records import (
+    SHOW_CONFIDENCE,
     Article,
     Claim,
     ClaimSentence,
@@ -61,7 +62,6 @@ from newsynth.records import (
 
 __all__ = ["SHOW_CONFIDENCE", "checked_pairs", "clear_caches", "compare_story"]
 
-SHOW_CONFIDENCE = 0.5  # conflicts from this confidence on are shown to readers; chosen by eval-compare --cv
 JOIN_CONFIDENCE = 0.35  # sentences that do not align but hold values of one slot join one claim from here
 QUOTE_CONFIDENCE = 0.6  # one speaker's words quoted differently by two sources
 MIN_SLOT_WORDS = 2  # content words two unaligned sentences share before their values of one slot are compared

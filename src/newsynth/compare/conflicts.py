@@ -326,7 +326,13 @@ def _unmatched_names(mentions: list[Mention], others: list[Mention], names: Name
         for m in mentions
         if not m.dateline
         and not is_demonym(m.key.split())
-        and not any(related_names(names, m, other) for other in others if not other.dateline)
+        and not any(
+            related_names(names, m, other)
+            or abbreviation_of(m.key, other.key)
+            or abbreviation_of(other.key, m.key)
+            for other in others
+            if not other.dateline
+        )
     ]
 
 

@@ -38,6 +38,7 @@ TIME_WORDS = {
     "evening",
     "night",
 }
+STATES = {"dead", "aboard", "missing", "hurt", "killed", "injured", "left", "on"}
 MEASURE_LABELS = {"distance": "distance", "duration": "duration", "mass": "weight", "speed": "speed"}
 
 
@@ -149,9 +150,18 @@ def number_label(first: Quantity, second: Quantity, text: str) -> str:
         return f"number of the {first.cue}"
     head = _written_head(first, text) or first.head
     if head:
-        verb = f" {first.cue}" if first.cue and first.cue.endswith("ed") else ""
-        return f"number of {head}{verb}"
+        verb = _state_after(first, text) or (first.cue if first.cue.endswith("ed") else "")
+        return f"number of {head}" + (f" {verb}" if verb else "")
     return f"number ({first.cue})" if first.cue else "number"
+
+
+def _state_after(quantity: Quantity, text: str) -> str:
+    """ "killed" of "12 people were killed", "aboard" of "99 passengers aboard": what befell those counted."""
+    _, end = span_of(text, quantity.text)
+    for word in re.findall(r"[A-Za-z]+", normalize_punctuation(text)[end : end + 50])[1:5]:
+        if word.islower() and (word.endswith("ed") or word in STATES):
+            return word
+    return ""
 
 
 def _written_head(quantity: Quantity, text: str) -> str:

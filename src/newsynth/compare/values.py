@@ -354,7 +354,7 @@ def _quantity_at(tokens: list[str], position: int) -> tuple[Quantity, int] | Non
     if measure:
         low, high, granularity = low * factor, high * factor, granularity * factor
     slots = _slots(tokens, position, end, unit or measure)
-    head = next((slot for slot in sorted(slots) if not slot.startswith("~") and slot not in UNITS), "")
+    head = _head(tokens, end, slots)
     if measure:
         head = measure
     elif head:
@@ -365,6 +365,15 @@ def _quantity_at(tokens: list[str], position: int) -> tuple[Quantity, int] | Non
         low, high, frozenset(slots), "", approximate, granularity, bound, measure, identifier, head, cue
     )
     return quantity, end
+
+
+def _head(tokens: list[str], end: int, slots: set[str]) -> str:
+    """The noun right after the number (the first of its slots after it), singular."""
+    for token in tokens[end : end + 6]:
+        word = singular(token.lower())
+        if word in slots and word not in UNITS:
+            return word
+    return ""
 
 
 def _head_extension(tokens: list[str], end: int) -> str:
