@@ -46,6 +46,11 @@ def compare_command(paths: tuple[str, ...], full_ner: bool, output: str | None) 
 )
 @click.option("--cv", is_flag=True, help="Choose the threshold by cross-validation grouped by story family.")
 @click.option("--show-misses", is_flag=True, help="List missed plants, flags and missed real conflicts.")
+@click.option(
+    "--loose-sites",
+    is_flag=True,
+    help="Plant also where two sentences merely share a value (the earlier sites), for comparison.",
+)
 def eval_compare_command(
     data: tuple[str, ...],
     seed: int | None,
@@ -53,6 +58,7 @@ def eval_compare_command(
     threshold: float | None,
     cv: bool,
     show_misses: bool,
+    loose_sites: bool,
 ) -> None:
     """Plant contradictions into real stories (two methods) and check labelled real ones: recall, false
     alarms, precision (last line JSON)."""
@@ -69,7 +75,9 @@ def eval_compare_command(
         records = [record for record in records if len(record.get("documents") or []) >= 2]
         if not records:
             fail(f"{path}: no story with two or more documents")
-        by_file[path] = evaluate_records(records, SEED if seed is None else seed, per_kind or PLANTS_PER_KIND)
+        by_file[path] = evaluate_records(
+            records, SEED if seed is None else seed, per_kind or PLANTS_PER_KIND, strict_sites=not loose_sites
+        )
     report: dict[str, object] = {"threshold": threshold, "files": {}}
     for path, outcomes in by_file.items():
         if show_misses:

@@ -19,7 +19,6 @@ from functools import cache
 import numpy as np
 
 from newsynth.compare.align import (
-    ALIGN_THRESHOLD,
     Unit,
     aligned_pairs,
     is_claim_sentence,
@@ -28,6 +27,7 @@ from newsynth.compare.align import (
 from newsynth.compare.conflicts import (
     CONFLICT_THRESHOLD,
     Facts,
+    Pair,
     date_conflicts,
     name_conflicts,
     number_conflicts,
@@ -65,6 +65,8 @@ __all__ = ["SHOW_CONFIDENCE", "checked_pairs", "clear_caches", "compare_story"]
 JOIN_CONFIDENCE = 0.35  # sentences that do not align but hold values of one slot join one claim from here
 QUOTE_CONFIDENCE = 0.6  # one speaker's words quoted differently by two sources
 MIN_SLOT_WORDS = 2  # content words two unaligned sentences share before their values of one slot are compared
+RELATED_COSINE = 0.1  # unaligned sentences this alike, sharing RELATED_WORDS content words, are compared too:
+RELATED_WORDS = 3  # paraphrases of one fact ("killed 76" / "the death toll rose to 82") rarely align
 
 
 def clear_caches() -> None:
@@ -84,8 +86,12 @@ def clear_caches() -> None:
         cached.cache_clear()
 
 
-def compare_story(story: Story, full_ner: bool = False) -> Comparison:
-    """Claims, quotes and entities of a story's usable articles, numbered as in ``story.articles``."""
+def compare_story(
+    story: Story, full_ner: bool = False, join_confidence: float = JOIN_CONFIDENCE
+) -> Comparison:
+    """Claims, quotes and entities of a story's usable articles, numbered as in ``story.articles``.
+    Sentences that do not align join one claim when a conflict between them reaches ``join_confidence``
+    (0 keeps every candidate conflict, as the evaluation does to refit the confidence model)."""
     articles = story.usable_articles
     if not articles:
         return Comparison()
@@ -99,11 +105,17 @@ def compare_story(story: Story, full_ner: bool = False) -> Comparison:
     quote_conflicts = _quote_conflicts(quote_groups, story, names)
     pairs = aligned_pairs(units, similarity) + _quote_pairs(units, quote_conflicts)
     facts = _facts(units, articles, names)
-    found = _pair_conflicts(pairs, units, similarity, facts, names)
-    found.update(_slot_pair_conflicts(set(pairs), units, similarity, facts))
+    aligned = set(pairs)
+    found = _pair_conflicts(
+        _candidate_pairs(aligned, units, similarity), aligned, units, similarity, facts, names
+    )
     for (i, j), conflicts in quote_conflicts_by_units(units, quote_conflicts).items():
         found.setdefault((i, j), []).extend(conflicts)
-    joined = [pair for pair, conflicts in found.items() if conflicts]
+    joined = [
+        pair
+        for pair, conflicts in found.items()
+        if pair in aligned or any(conflict.confidence >= join_confidence for conflict in conflicts)
+    ]
     total_sources = len({story.independent_source(a.id) for a in articles})
     claims = [
         _claim(group, units, similarity, found, total_sources)
@@ -161,56 +173,52 @@ def _facts(units: list[Unit], articles: list[Article], names: NameIndex) -> Call
     return facts_of
 
 
+def _candidate_pairs(
+    aligned: set[tuple[int, int]], units: list[Unit], similarity: np.ndarray
+) -> list[tuple[int, int]]:
+    """Sentence pairs of different sources whose values are compared: the aligned ones, those at cosine
+    ``RELATED_COSINE`` sharing ``RELATED_WORDS`` content words (paraphrases), and those sharing
+    ``MIN_SLOT_WORDS`` content words and a word after a number or a time of day (``counted_words``)."""
+    candidates = {pair for pair in aligned if units[pair[0]].source != units[pair[1]].source}
+    for i, j in np.argwhere(np.triu(similarity >= RELATED_COSINE, k=1)).tolist():
+        if units[i].source != units[j].source and len(units[i].words & units[j].words) >= RELATED_WORDS:
+            candidates.add((i, j))
+    holding = [i for i, unit in enumerate(units) if MAY_HOLD_NUMBER.search(unit.text)]
+    cues = {i: counted_words(units[i].text) for i in holding}
+    for position, i in enumerate(holding):
+        for j in holding[position + 1 :]:
+            if (i, j) in candidates or units[i].source == units[j].source or not cues[i] & cues[j]:
+                continue  # no word after a number, nor a time of day, in common: nothing to compare
+            if len(units[i].words & units[j].words) >= MIN_SLOT_WORDS:
+                candidates.add((i, j))
+    return sorted(candidates)
+
+
 def _pair_conflicts(
-    pairs: list[tuple[int, int]],
+    candidates: list[tuple[int, int]],
+    aligned: set[tuple[int, int]],
     units: list[Unit],
     similarity: np.ndarray,
     facts: Callable[[int], Facts],
     names: NameIndex,
 ) -> dict[tuple[int, int], list[Conflict]]:
-    """Conflicts of aligned sentences of different sources: numbers and times for every aligned pair,
-    dates and names only for pairs aligned at ``CONFLICT_THRESHOLD``."""
+    """The candidate conflicts of each pair: numbers and times of day for every pair, dates and names
+    for aligned pairs from ``CONFLICT_THRESHOLD`` and for every unaligned pair (their evidence says how
+    much that is worth). Unaligned pairs compare numbers only when they count one noun."""
     states = _states(units, facts)
     found: dict[tuple[int, int], list[Conflict]] = {}
-    for i, j in pairs:
-        if units[i].source == units[j].source or similarity[i, j] < ALIGN_THRESHOLD:
-            continue
-        a, b, score = facts(i), facts(j), float(similarity[i, j])
-        conflicts = number_conflicts(units[i], units[j], a, b, score, states)
-        conflicts += time_conflicts(units[i], units[j], a, b, score)
-        if score >= CONFLICT_THRESHOLD:
-            conflicts += date_conflicts(units[i], units[j], a, b, score)
-            conflicts += name_conflicts(units[i], units[j], a, b, names, score)
+    for i, j in candidates:
+        a, b = facts(i), facts(j)
+        pair = Pair(float(similarity[i, j]), (i, j) in aligned)
+        conflicts = []
+        if pair.aligned or _share_a_counted_noun(a.quantities, b.quantities):
+            conflicts += number_conflicts(units[i], units[j], a, b, pair, states)
+        conflicts += time_conflicts(units[i], units[j], a, b, pair)
+        if not pair.aligned or pair.similarity >= CONFLICT_THRESHOLD:
+            conflicts += date_conflicts(units[i], units[j], a, b, pair)
+            conflicts += name_conflicts(units[i], units[j], a, b, names, pair)
         if conflicts:
             found[(i, j)] = conflicts
-    return found
-
-
-def _slot_pair_conflicts(
-    aligned: set[tuple[int, int]], units: list[Unit], similarity: np.ndarray, facts: Callable[[int], Facts]
-) -> dict[tuple[int, int], list[Conflict]]:
-    """Sentences of different sources that do not align but share ``MIN_SLOT_WORDS`` content words and
-    hold numbers of one kind counting one noun, or times of day: their conflicts from ``JOIN_CONFIDENCE``
-    on (the two sentences then join one claim)."""
-    holding = [i for i, unit in enumerate(units) if MAY_HOLD_NUMBER.search(unit.text)]
-    cues = {i: counted_words(units[i].text) for i in holding}
-    states = _states(units, facts)
-    found: dict[tuple[int, int], list[Conflict]] = {}
-    for position, i in enumerate(holding):
-        for j in holding[position + 1 :]:
-            if (i, j) in aligned or units[i].source == units[j].source or not cues[i] & cues[j]:
-                continue  # no word after a number, nor a time of day, in common: nothing to compare
-            if len(units[i].words & units[j].words) < MIN_SLOT_WORDS:
-                continue
-            a, b = facts(i), facts(j)
-            if not (_share_a_counted_noun(a.quantities, b.quantities) or (a.times and b.times)):
-                continue
-            score = float(similarity[i, j])
-            conflicts = number_conflicts(units[i], units[j], a, b, score, states)
-            conflicts += time_conflicts(units[i], units[j], a, b, score)
-            conflicts = [c for c in conflicts if c.confidence >= JOIN_CONFIDENCE]
-            if conflicts:
-                found[(i, j)] = conflicts
     return found
 
 

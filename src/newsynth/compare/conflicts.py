@@ -19,6 +19,7 @@ from newsynth.compare.names import Mention, NameIndex, is_demonym, related_names
 from newsynth.compare.slots import (
     Evidence,
     context_words,
+    hedged,
     note,
     number_label,
     place_overlap,
@@ -51,8 +52,16 @@ class Facts:
 States = Callable[[str, Quantity], bool]  # (article id, value): does the article state it anywhere?
 
 
+@dataclass(frozen=True)
+class Pair:
+    """How two sentences of different sources relate."""
+
+    similarity: float  # TF-IDF cosine
+    aligned: bool  # one is the other's best match at ``align.ALIGN_THRESHOLD`` or more
+
+
 def number_conflicts(
-    first: Unit, second: Unit, a: Facts, b: Facts, score: float, states: States
+    first: Unit, second: Unit, a: Facts, b: Facts, pair: Pair, states: States
 ) -> list[Conflict]:
     """Numbers of the same kind (``slots.same_kind``) that cannot both be true, each value used once,
     the strongest evidence first; for near-identical sentences also the one number of each that the
@@ -68,10 +77,10 @@ def number_conflicts(
                 continue
             if same_kind(mine, theirs):
                 candidates.append(
-                    (mine, theirs, _number_evidence(first, second, a, b, mine, theirs, score, states))
+                    (mine, theirs, _number_evidence(first, second, a, b, mine, theirs, pair, states))
                 )
-    if not candidates and score >= STRONG_THRESHOLD:
-        candidates = _lone_numbers(first, second, a, b, score, states)
+    if not candidates and pair.aligned and pair.similarity >= STRONG_THRESHOLD:
+        candidates = _lone_numbers(first, second, a, b, pair, states)
     conflicts, used = [], set()
     for mine, theirs, evidence in sorted(candidates, key=lambda item: -item[2].confidence()):
         if id(mine) in used or id(theirs) in used:
@@ -93,7 +102,7 @@ def number_conflicts(
 
 
 def _lone_numbers(
-    first: Unit, second: Unit, a: Facts, b: Facts, score: float, states: States
+    first: Unit, second: Unit, a: Facts, b: Facts, pair: Pair, states: States
 ) -> list[tuple[Quantity, Quantity, Evidence]]:
     mine_left = [q for q in a.quantities if not any(q.compatible(other) for other in b.quantities)]
     theirs_left = [q for q in b.quantities if not any(q.compatible(other) for other in a.quantities)]
@@ -106,7 +115,7 @@ def _lone_numbers(
         or mine.identifier != theirs.identifier
     ):
         return []
-    return [(mine, theirs, _number_evidence(first, second, a, b, mine, theirs, score, states))]
+    return [(mine, theirs, _number_evidence(first, second, a, b, mine, theirs, pair, states))]
 
 
 def _number_evidence(
@@ -116,7 +125,7 @@ def _number_evidence(
     b: Facts,
     mine: Quantity,
     theirs: Quantity,
-    score: float,
+    pair: Pair,
     states: States,
 ) -> Evidence:
     lone = (
@@ -131,14 +140,16 @@ def _number_evidence(
             context_words(first.text, *span_of(first.text, mine.text)),
             context_words(second.text, *span_of(second.text, theirs.text)),
         ),
-        similarity=score,
+        similarity=pair.similarity,
+        aligned=float(pair.aligned),
         lone=float(lone),
         repeated=float(states(second.article_id, mine) or states(first.article_id, theirs)),
         small=float(max(mine.high, theirs.high) <= 10 and not mine.unit),
+        hedge=hedged(first.text, second.text),
     )
 
 
-def time_conflicts(first: Unit, second: Unit, a: Facts, b: Facts, score: float) -> list[Conflict]:
+def time_conflicts(first: Unit, second: Unit, a: Facts, b: Facts, pair: Pair) -> list[Conflict]:
     """Times of day in one zone that differ, paired when each sentence holds one or when the same word
     comes before them ("landfall at", "departed at")."""
     conflicts = []
@@ -163,9 +174,11 @@ def time_conflicts(first: Unit, second: Unit, a: Facts, b: Facts, score: float) 
                     context_words(first.text, mine.start, mine.start + len(mine.text)),
                     context_words(second.text, theirs.start, theirs.start + len(theirs.text)),
                 ),
-                similarity=score,
+                similarity=pair.similarity,
+                aligned=float(pair.aligned),
                 lone=float(lone),
                 repeated=0.0,
+                hedge=hedged(first.text, second.text),
                 kind="time",
             )
             label = time_label(cue & their_cue or cue)
@@ -194,7 +207,7 @@ def _conflict(
     )
 
 
-def date_conflicts(first: Unit, second: Unit, a: Facts, b: Facts, score: float) -> list[Conflict]:
+def date_conflicts(first: Unit, second: Unit, a: Facts, b: Facts, pair: Pair) -> list[Conflict]:
     conflicts = []
     for mine in a.dates:
         if any(mine.compatible(theirs) and mine.comparable(theirs) for theirs in b.dates):
@@ -216,9 +229,11 @@ def date_conflicts(first: Unit, second: Unit, a: Facts, b: Facts, score: float) 
                     context_words(first.text, *span_of(first.text, mine.text)),
                     context_words(second.text, *span_of(second.text, theirs.text)),
                 ),
-                similarity=score,
+                similarity=pair.similarity,
+                aligned=float(pair.aligned),
                 lone=float(len(a.dates) == 1 == len(b.dates)),
                 repeated=0.0,
+                hedge=hedged(first.text, second.text),
                 kind="date",
             )
             conflicts.append(_conflict("date", "date", first, second, mine.text, theirs.text, evidence))
@@ -230,7 +245,7 @@ def _date_shape(value: DateValue) -> tuple[bool, bool, bool, bool]:
 
 
 def name_conflicts(
-    first: Unit, second: Unit, a: Facts, b: Facts, names: NameIndex, score: float
+    first: Unit, second: Unit, a: Facts, b: Facts, names: NameIndex, pair: Pair
 ) -> list[Conflict]:
     """A name of one sentence that the other replaces by a name its source never uses, in the same place
     of the sentence (same neighbouring words), or as the only names left unmatched."""
@@ -239,7 +254,7 @@ def name_conflicts(
     kinds_mine = len({names.entity_of(m) for m in mine_left})
     kinds_theirs = len({names.entity_of(m) for m in theirs_left})
     lone = Lone(single=kinds_mine == 1 or kinds_theirs == 1, pair=kinds_mine == kinds_theirs == 1)
-    strong = score >= STRONG_THRESHOLD
+    strong = pair.aligned and pair.similarity >= STRONG_THRESHOLD
     slots = same_slot_names(first.text, a.mentions, second.text, b.mentions)
     candidates = []
     for mine in mine_left:
@@ -257,9 +272,11 @@ def name_conflicts(
                     head=float(names.label_of(mine) == names.label_of(theirs) != "other"),
                     cue=float(in_slot),
                     place=min(1.0, context / 4),
-                    similarity=score,
+                    similarity=pair.similarity,
+                    aligned=float(pair.aligned),
                     lone=float(lone.pair),
                     repeated=float(_doubtful_names(mine, theirs, names)),
+                    hedge=hedged(first.text, second.text),
                     kind="name",
                 )
                 candidates.append((evidence, mine, theirs))

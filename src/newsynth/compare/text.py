@@ -39,8 +39,14 @@ def fold(text: str) -> str:
     return " ".join(NOT_ALPHANUMERIC.sub(" ", text).split())
 
 
+IRREGULAR_PLURALS = {"people": "person", "men": "man", "women": "woman", "children": "child"}
+
+
 def singular(word: str) -> str:
-    """A crude plural folding, enough to match "pages" with "page" and "casualties" with "casualty"."""
+    """A crude plural folding, enough to match "pages" with "page", "casualties" with "casualty" and
+    "people" with "persons"."""
+    if word in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[word]
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):

@@ -368,12 +368,21 @@ def _quantity_at(tokens: list[str], position: int) -> tuple[Quantity, int] | Non
 
 
 def _head(tokens: list[str], end: int, slots: set[str]) -> str:
-    """The noun right after the number (the first of its slots after it), singular."""
-    for token in tokens[end : end + 6]:
+    """The noun the number counts, singular: the first of its slots after it, or, when that word is not
+    a plural and the next one is, the next one ("three dock workers": worker; "12 people killed": person)."""
+    following = tokens[end : end + 7]
+    for position, token in enumerate(following[:6]):
         word = singular(token.lower())
         if word in slots and word not in UNITS:
+            after = following[position + 1] if position + 1 < len(following) else ""
+            if _plural(after) and not _plural(token) and singular(after.lower()) in slots:
+                return singular(after.lower())
             return word
     return ""
+
+
+def _plural(token: str) -> bool:
+    return token.isalpha() and token.islower() and singular(token) != token
 
 
 def _head_extension(tokens: list[str], end: int) -> str:

@@ -3,7 +3,8 @@
 For each story: ``compare_story`` on the story as it is (its conflicts are false alarms, or, where the
 record has ``conflicts`` labels, checked against them: ``real``), then on copies with one planted
 contradiction each (``planting``: ``twin`` and ``transplant``). A plant is recalled when a conflict
-names the planted value for the planted article. Every conflict is kept with its confidence, so that
+names the planted value for the planted article. Every candidate conflict is kept with its confidence
+and evidence (``compare_story(join_confidence=0)``), so that
 the figures can be read at any display threshold (``Outcomes.figures``) and the threshold chosen by
 cross-validation grouped by story family (``tuning``). A fixed seed makes every run pick the same plants.
 """
@@ -200,7 +201,9 @@ def story_from_record(record: dict) -> Story:
     return single_story(articles, str(record["id"]))
 
 
-def evaluate_records(records: list[dict], seed: int = SEED, per_kind: int = PLANTS_PER_KIND) -> Outcomes:
+def evaluate_records(
+    records: list[dict], seed: int = SEED, per_kind: int = PLANTS_PER_KIND, strict_sites: bool = True
+) -> Outcomes:
     stories = [story_from_record(record) for record in records]
     donors = donor_values(stories)
     outcomes = Outcomes()
@@ -215,7 +218,9 @@ def evaluate_records(records: list[dict], seed: int = SEED, per_kind: int = PLAN
         rng = random.Random(f"{seed}:{record['id']}")  # each story's plants do not depend on the others
         comparison, elapsed = timed_comparison(story)
         labels = record.get("conflicts") or []
-        plants = twin_plants(story, rng, per_kind) + transplant_plants(story, rng, per_kind, donors)
+        plants = twin_plants(story, rng, per_kind, strict_sites) + transplant_plants(
+            story, rng, per_kind, donors, strict_sites
+        )
         outcomes.stories.append(
             StoryOutcome(
                 id=str(record["id"]),
@@ -243,7 +248,7 @@ def timed_comparison(story: Story, repeats: int = TIMING_REPEATS) -> tuple[Compa
     for _ in range(repeats):
         clear_caches()
         started = time.perf_counter()
-        comparison = compare_story(story)
+        comparison = compare_story(story, join_confidence=0.0)
         fastest = min(fastest, (time.perf_counter() - started) * 1000)
     return comparison, fastest
 
@@ -251,7 +256,7 @@ def timed_comparison(story: Story, repeats: int = TIMING_REPEATS) -> tuple[Compa
 def plant_outcome(story: Story, plant: Plant) -> PlantOutcome:
     """The strongest conflict that names the planted value for the planted article, if any."""
     number = story.number(plant.article_id)
-    comparison = compare_story(planted_story(story, plant))
+    comparison = compare_story(planted_story(story, plant), join_confidence=0.0)
     naming = [
         conflict
         for claim in comparison.claims

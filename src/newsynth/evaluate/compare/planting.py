@@ -1,14 +1,19 @@
 """Two ways of planting a contradiction into a real story, so the detector is not graded only by its twin.
 
+A plant is a fair test only where the two sentences clearly state one fact, so both methods plant only
+where the planter's own test says so (``same_fact``: at least four content words in common besides the
+value, Jaccard similarity 0.2 or more), not merely where two sentences share a value by coincidence.
+``strict_sites=False`` gives the earlier, looser sites, for comparison.
+
 ``twin``: among the sentence pairs the detector itself checks (``compare.checked_pairs``), a value both
 sentences state is changed in one of them, with the detector's own value readers: a number x -> 2x+3, a
 date to another month / weekday / year, a name to an invented name found nowhere in the story.
 
-``transplant`` shares no code with the detector: two sentences of different outlets that share three
-content words and one value (the same number, date or spaCy entity, found by plain patterns here) are
-found; in one of them the value is replaced by a value of the same kind taken from *another story* (a
-number of the same form that differs by a third or more, a date of the same form, an entity of the same
-spaCy label), and the sentence is reworded (attribution and opening phrases moved, a few words replaced
+``transplant`` shares no code with the detector: two sentences of different outlets that state one fact
+and one value (the same number, date or spaCy entity, found by plain patterns here) are found; in one
+of them the value is replaced by a value of the same kind taken from *another story* (a number of the
+same form that differs by a third or more, a date of the same form, an entity of the same spaCy label
+and length), and the sentence is reworded (attribution and opening phrases moved, a few words replaced
 by synonyms, parentheses dropped), so that it no longer repeats its partner's wording.
 """
 
@@ -81,7 +86,9 @@ def _sample(rng: random.Random, candidates: dict[str, list[Plant]], per_kind: in
 # --- twin: the detector's own pairs and value readers ---------------------------------------------------
 
 
-def twin_plants(story: Story, rng: random.Random, per_kind: int) -> list[Plant]:
+def twin_plants(story: Story, rng: random.Random, per_kind: int, strict_sites: bool = True) -> list[Plant]:
+    """Plants in the pairs the detector checks; with ``strict_sites`` only where the two sentences also
+    pass the planter's own same-fact test (``same_fact``), not merely share the value."""
     candidates: dict[str, list[Plant]] = defaultdict(list)
     names = build_index([(a.id, s.index, s.text) for a in story.usable_articles for s in a.sentences])
     for pair in checked_pairs(story):
@@ -92,7 +99,8 @@ def twin_plants(story: Story, rng: random.Random, per_kind: int) -> list[Plant]:
                 + _date_plants(target, mine, theirs)
                 + _name_plants(story, names, target, other, mine)
             ):
-                candidates[plant.kind].append(plant)
+                if not strict_sites or same_fact(mine, theirs, plant.old_value):
+                    candidates[plant.kind].append(plant)
     return _sample(rng, candidates, per_kind)
 
 
@@ -102,8 +110,10 @@ def _number_plants(target: tuple[str, int], mine: str, theirs: str) -> list[Plan
     for quantity in extract_quantities(mine):
         if (quantity.low, quantity.high) not in their_values or quantity.low != quantity.high:
             continue
+        if not re.search(rf"(?<![\w-]){re.escape(quantity.text)}", mine):
+            continue  # "MAX8", "A320", "Amos-6": part of a name
         changed = _changed_number(quantity.text)
-        if changed and quantity.text in mine:
+        if changed:
             plants.append(_plant("number", target, mine, quantity.text, changed))
     return plants
 
@@ -119,9 +129,9 @@ def _changed_number(text: str) -> str | None:
             else (f"{new:g}" if "." in digits.group(0) else f"{new:.0f}")
         )
         return text[: digits.start()] + written + text[digits.end() :]
-    word = text.lower().split("-")[0].split()[0]
-    if word in NUMBER_WORDS:
-        return str(NUMBER_WORDS.index(word) * 2 + 3)
+    word = re.match(r"[A-Za-z]+", text)
+    if word and word.group(0).lower() in NUMBER_WORDS:  # "three hours" -> "9 hours"
+        return str(NUMBER_WORDS.index(word.group(0).lower()) * 2 + 3) + text[word.end() :]
     return None
 
 
@@ -161,6 +171,7 @@ def _name_plants(
         if (
             mention.dateline
             or label not in NAME_LABELS
+            or mine[mention.end : mention.end + 1].isalnum()  # "Space" of "SpaceX": part of a word
             or not any(same_name(names, mention, other) for other in their_mentions)
         ):
             continue
@@ -198,6 +209,8 @@ SYNONYMS = {
 }  # fmt: skip
 MIN_SHARED_WORDS = 4  # and a Jaccard similarity of MIN_OVERLAP: the two sentences report one fact
 MIN_OVERLAP = 0.2
+POSSESSIVE_END = re.compile(r"['’]s?$")
+NAMES_A_THING = re.compile(r"\w| \d|-\d")  # "Falcon 9", "CRS-7", "SpaceX": the name is part of another
 MIN_DONOR_MENTIONS = 2  # an entity is a donor when spaCy finds it at least twice in its story
 
 
@@ -209,12 +222,16 @@ class Found:
 
 
 def transplant_plants(
-    story: Story, rng: random.Random, per_kind: int, donors: dict[str, list[Found]]
+    story: Story,
+    rng: random.Random,
+    per_kind: int,
+    donors: dict[str, list[Found]],
+    strict_sites: bool = True,
 ) -> list[Plant]:
     """Plants whose new value comes from ``donors`` (values of other stories, by kind)."""
     candidates: dict[str, list[Plant]] = defaultdict(list)
     story_text = " ".join(article.clean_text for article in story.articles)
-    for target, shared in _sharing_pairs(story):
+    for target, shared in _sharing_pairs(story, strict_sites):
         for value in shared:
             plant = _transplant(target, value, donors, story_text, rng)
             if plant is not None:
@@ -260,20 +277,28 @@ def _entities(text: str) -> tuple[tuple[str, str], ...]:
     from newsynth.compare.names import load_ner
 
     doc = load_ner()(text)
-    return tuple(
-        (ent.text, ent.label_)
-        for ent in doc.ents
-        if ent.label_ in ENTITY_LABELS and ent.text[:1].isupper() and len(ent.text) > 2
-    )
+    found = []
+    for ent in doc.ents:
+        name = POSSESSIVE_END.sub("", ent.text)
+        after = text[ent.start_char + len(name) : ent.start_char + len(name) + 2]
+        if (
+            ent.label_ in ENTITY_LABELS
+            and name[:1].isupper()
+            and len(name) > 2
+            and not NAMES_A_THING.match(after)
+        ):
+            found.append((name, ent.label_))
+    return tuple(found)
 
 
 def _content(text: str) -> set[str]:
     return {word for word in WORD.findall(text.lower()) if len(word) > 2 and word not in STOP}
 
 
-def _sharing_pairs(story: Story) -> list[tuple[tuple[str, int, str], list[Found]]]:
-    """(article id, sentence index, text) of sentences sharing a value and three content words with a
-    sentence of another outlet, with the shared values."""
+def _sharing_pairs(story: Story, strict_sites: bool = True) -> list[tuple[tuple[str, int, str], list[Found]]]:
+    """(article id, sentence index, text) of sentences sharing a value with a sentence of another outlet
+    that reports the same fact (``same_fact``), with the shared values. Without ``strict_sites``: any
+    sentence sharing the value and ``MIN_SHARED_WORDS`` content words, the value's own words included."""
     sentences = [
         (a.id, story.independent_source(a.id), s.index, s.text)
         for a in story.usable_articles
@@ -293,15 +318,27 @@ def _sharing_pairs(story: Story) -> list[tuple[tuple[str, int, str], list[Found]
             ) < (MIN_SHARED_WORDS):
                 continue
             theirs = {(f.kind, f.text) for f in values_of(other_text)}
-            shared.update({f.text: f for f in mine if (f.kind, f.text) in theirs})
+            shared.update(
+                {
+                    f.text: f
+                    for f in mine
+                    if (f.kind, f.text) in theirs
+                    and (not strict_sites or same_fact(text, other_text, f.text))
+                }
+            )
         if shared:
             pairs.append(((article, index, text), list(shared.values())))
     return pairs
 
 
-def _one_fact(first: set[str], second: set[str]) -> bool:
-    shared = len(first & second)
-    return shared >= MIN_SHARED_WORDS and shared / len(first | second) >= MIN_OVERLAP
+def same_fact(first: str, second: str, value: str) -> bool:
+    """The planter's own test that two sentences state one fact, beyond sharing ``value``: at least
+    ``MIN_SHARED_WORDS`` content words in common other than the value's, and a Jaccard similarity of
+    ``MIN_OVERLAP`` over them."""
+    own = _content(value)
+    first_words, second_words = _content(first) - own, _content(second) - own
+    shared = len(first_words & second_words)
+    return shared >= MIN_SHARED_WORDS and shared / len(first_words | second_words) >= MIN_OVERLAP
 
 
 def _transplant(
@@ -313,7 +350,9 @@ def _transplant(
 ) -> Plant | None:
     article, index, text = target
     pool = [
-        d for d in donors.get(value.kind, []) if d.shape == value.shape and _differs(value, d, story_text)
+        d
+        for d in donors.get(value.kind, [])
+        if d.shape == value.shape and _same_length(value, d) and _differs(value, d, story_text)
     ]
     if not pool:
         return None
