@@ -17,6 +17,7 @@ from collections.abc import Callable
 from functools import cache
 
 import numpy as np
+from scipy import sparse
 
 from newsynth.compare.align import (
     Unit,
@@ -67,6 +68,7 @@ QUOTE_CONFIDENCE = 0.6  # one speaker's words quoted differently by two sources
 MIN_SLOT_WORDS = 2  # content words two unaligned sentences share before their values of one slot are compared
 RELATED_COSINE = 0.1  # unaligned sentences this alike, sharing RELATED_WORDS content words, are compared too:
 RELATED_WORDS = 3  # paraphrases of one fact ("killed 76" / "the death toll rose to 82") rarely align
+RELATED_JACCARD = 0.2  # or this Jaccard similarity of their content words, names included
 
 
 def clear_caches() -> None:
@@ -176,22 +178,40 @@ def _facts(units: list[Unit], articles: list[Article], names: NameIndex) -> Call
 def _candidate_pairs(
     aligned: set[tuple[int, int]], units: list[Unit], similarity: np.ndarray
 ) -> list[tuple[int, int]]:
-    """Sentence pairs of different sources whose values are compared: the aligned ones, those at cosine
-    ``RELATED_COSINE`` sharing ``RELATED_WORDS`` content words (paraphrases), and those sharing
-    ``MIN_SLOT_WORDS`` content words and a word after a number or a time of day (``counted_words``)."""
+    """Sentence pairs of different sources whose values are compared: the aligned ones; related ones,
+    sharing ``RELATED_WORDS`` content words at cosine ``RELATED_COSINE`` or at Jaccard similarity
+    ``RELATED_JACCARD`` of their content words, names included (paraphrases of one fact, and sentences
+    made mostly of names and dates); and those sharing ``MIN_SLOT_WORDS`` content words and a word after
+    a number or a time of day (``counted_words``)."""
+    shared = _shared_word_counts(units)
+    sizes = np.diag(shared)
+    jaccard = shared / np.maximum(sizes[:, None] + sizes[None, :] - shared, 1)
+    sources = np.array([unit.source for unit in units])
+    different = sources[:, None] != sources[None, :]
+    related = ((similarity >= RELATED_COSINE) | (jaccard >= RELATED_JACCARD)) & (shared >= RELATED_WORDS)
     candidates = {pair for pair in aligned if units[pair[0]].source != units[pair[1]].source}
-    for i, j in np.argwhere(np.triu(similarity >= RELATED_COSINE, k=1)).tolist():
-        if units[i].source != units[j].source and len(units[i].words & units[j].words) >= RELATED_WORDS:
-            candidates.add((i, j))
+    candidates.update(map(tuple, np.argwhere(np.triu(related & different, k=1)).tolist()))
     holding = [i for i, unit in enumerate(units) if MAY_HOLD_NUMBER.search(unit.text)]
     cues = {i: counted_words(units[i].text) for i in holding}
     for position, i in enumerate(holding):
         for j in holding[position + 1 :]:
-            if (i, j) in candidates or units[i].source == units[j].source or not cues[i] & cues[j]:
-                continue  # no word after a number, nor a time of day, in common: nothing to compare
-            if len(units[i].words & units[j].words) >= MIN_SLOT_WORDS:
-                candidates.add((i, j))
-    return sorted(candidates)
+            if different[i, j] and shared[i, j] >= MIN_SLOT_WORDS and cues[i] & cues[j]:
+                candidates.add((i, j))  # a word after a number, or a time of day, in common
+    return sorted(candidates)  # type: ignore[arg-type]
+
+
+def _shared_word_counts(units: list[Unit]) -> np.ndarray:
+    """How many content words (``Unit.words``) each pair of units shares; the diagonal: each one's own."""
+    vocabulary: dict[str, int] = {}
+    rows, columns = [], []
+    for i, unit in enumerate(units):
+        for word in unit.words:
+            rows.append(i)
+            columns.append(vocabulary.setdefault(word, len(vocabulary)))
+    incidence = sparse.csr_array(
+        (np.ones(len(rows)), (rows, columns)), shape=(len(units), max(len(vocabulary), 1))
+    )
+    return (incidence @ incidence.T).toarray()
 
 
 def _pair_conflicts(

@@ -16,6 +16,7 @@ from difflib import SequenceMatcher
 
 from newsynth.compare.align import Unit
 from newsynth.compare.names import Mention, NameIndex, is_demonym, related_names
+from newsynth.compare.quotes import SPEECH_VERBS
 from newsynth.compare.slots import (
     Evidence,
     context_words,
@@ -37,6 +38,7 @@ STRONG_THRESHOLD = 0.45  # near-identical wording: the values left unmatched are
 NAME_LABELS = ("person", "organization", "place")
 NAME_TOKEN = "\x00name"
 SLOT_MIN_WORDS = 4  # words lined up around two names before they count as filling one place
+CITING = frozenset(SPEECH_VERBS.split("|")) | {"reported", "reports", "report", "via", "per"}
 
 
 @dataclass
@@ -277,6 +279,7 @@ def name_conflicts(
                     lone=float(lone.pair),
                     repeated=float(_doubtful_names(mine, theirs, names)),
                     hedge=hedged(first.text, second.text),
+                    attribution=float(_cited(first.text, mine) or _cited(second.text, theirs)),
                     kind="name",
                 )
                 candidates.append((evidence, mine, theirs))
@@ -286,6 +289,12 @@ def name_conflicts(
     label = names.label_of(mine) if names.label_of(mine) != "other" else names.label_of(theirs)
     what = {"person": "person named", "place": "place named", "organization": "organisation named"}
     return [_conflict("name", what.get(label, "name"), first, second, mine.text, theirs.text, evidence)]
+
+
+def _cited(text: str, mention: Mention) -> bool:
+    """A name cited as a source: a speech verb within three words before it or two after it."""
+    before, after = _neighbours(text, mention, 3, 2)
+    return bool(CITING & {*before, *after})
 
 
 def _doubtful_names(mine: Mention, theirs: Mention, names: NameIndex) -> bool:
@@ -423,8 +432,10 @@ def _side_score(first: list[str], second: list[str]) -> int:
     return score
 
 
-def _neighbours(text: str, mention: Mention) -> tuple[list[str], list[str]]:
+def _neighbours(
+    text: str, mention: Mention, before_words: int = 2, after_words: int = 2
+) -> tuple[list[str], list[str]]:
     text = normalize_punctuation(text)
     before = re.findall(r"[A-Za-z]+", text[: mention.start].lower())
     after = re.findall(r"[A-Za-z]+", text[mention.end :].lower())
-    return before[-2:], after[:2]
+    return before[-before_words:], after[:after_words]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsynth.compare.text import STOP_WORDS, normalize_punctuation, singular
-from newsynth.compare.values import ClockTime, Quantity
+from newsynth.compare.values import MEASURES, ClockTime, Quantity
 
 WINDOW = 4  # words either side of a value that make its context
 SPECULATION = re.compile(
@@ -38,17 +38,18 @@ TIME_WORDS = {
     "evening",
     "night",
 }
+TIME_CUE_WORDS = 3
 STATES = {"dead", "aboard", "missing", "hurt", "killed", "injured", "left", "on"}
 MEASURE_LABELS = {"distance": "distance", "duration": "duration", "mass": "weight", "speed": "speed"}
 
 
 FEATURES = (
-    "head", "cue", "place", "similarity", "aligned", "lone", "repeated", "small", "hedge",
+    "head", "cue", "place", "similarity", "aligned", "lone", "repeated", "small", "hedge", "attribution",
     "time", "date", "name",
 )  # fmt: skip
 # Logistic weights over FEATURES (then the intercept), fitted on the tuning families by
 # `newsynth eval-compare ../shared/data/dev.jsonl ../shared/data/group-dev.jsonl --cv`
-WEIGHTS = (0.683, 0.875, 0.463, 0.667, 0.5, 1.251, -0.85, -0.864, 0.0, 1.167, -0.241, 0.291)
+WEIGHTS = (0.683, 0.875, 0.463, 0.667, 0.5, 1.251, -0.85, -0.864, 0.0, 0.0, 1.167, -0.241, 0.291)
 INTERCEPT = -2.195
 
 
@@ -65,12 +66,13 @@ class Evidence:
     aligned: float = 1.0  # the sentences align (each the other's best match); else only related
     small: float = 0.0  # both numbers are ten or less: often counts of different things
     hedge: float = 0.0  # one sentence hedges (could, may, expected, estimated), the other does not
+    attribution: float = 0.0  # a name next to a speech verb ("X said", "according to X"): who is cited
     kind: str = "number"
 
     def features(self) -> dict[str, float]:
-        values = {name: float(getattr(self, name)) for name in FEATURES[:9]}
+        values = {name: float(getattr(self, name)) for name in FEATURES[:10]}
         values["similarity"] = min(1.0, self.similarity / 0.5)
-        values.update({kind: float(self.kind == kind) for kind in FEATURES[9:]})
+        values.update({kind: float(self.kind == kind) for kind in FEATURES[10:]})
         return values
 
     def confidence(self) -> float:
@@ -107,9 +109,12 @@ def counted_words(text: str) -> frozenset[str]:
     found = set()
     for match in COUNTED.finditer(text):
         word = match.group(1)
-        found.add(singular(word.lower()) if word else "#time")
-        if word and match.group(0).split()[1:2] != [word]:
-            found.add(singular(match.group(0).split()[1].lower()))
+        if not word:
+            found.add("#time")
+            continue
+        following = {word.lower(), match.group(0).split()[1].lower()}
+        found.update(singular(each) for each in following)
+        found.update("#" + MEASURES[each][0] for each in following if each in MEASURES)  # seconds ~ minutes
     return frozenset(found - STOP_WORDS)
 
 
@@ -188,14 +193,15 @@ def time_label(cue: set[str]) -> str:
 
 
 def time_cue(text: str, value: ClockTime) -> set[str]:
-    """The lower-case content words in the few words before a time of day ("landfall", "departed")."""
-    before = normalize_punctuation(text)[max(0, value.start - 60) : value.start]
-    words = re.findall(r"[A-Za-z]+", before)[-6:]
-    return {
+    """The last few lower-case content words within ten words before a time of day ("landfall",
+    "departed"; "arrive" of "arrive at Baiyun International Airport, Guangzhou, at 15.07")."""
+    before = normalize_punctuation(text)[max(0, value.start - 100) : value.start]
+    words = [
         singular(word)
-        for word in words
+        for word in re.findall(r"[A-Za-z]+", before)[-10:]
         if word.islower() and word not in STOP_WORDS and word not in TIME_WORDS
-    }
+    ]
+    return set(words[-TIME_CUE_WORDS:])
 
 
 def note(

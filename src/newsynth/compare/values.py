@@ -56,6 +56,7 @@ CLOCK_WORDS = {
     "bst",
 }
 NOT_NOUNS = {"outside", "inside", "near", "including", "according", "during", "after", "before", "against"}
+CUE_SKIP = 2  # stop words ("was", "were") skipped before a number to find the content word it follows
 UNITS = frozenset({"percent", "dollar", "distance", "duration", "mass", "speed"})
 TOTAL_WORDS = {"combined", "total", "totaling", "totalling", "cumulative", "overall", "altogether"}
 SLOT_SKIP = {
@@ -148,6 +149,7 @@ class DateValue:
     day: int | None = None
     weekday: int | None = None  # 0 = Monday
     cue: str = ""  # the word before the date ("since", "on"), its slot
+    resolved: bool = False  # a weekday placed in the week before the article's date: a guess
 
     def comparable(self, other: DateValue) -> bool:
         if self.year and other.year:
@@ -157,6 +159,11 @@ class DateValue:
         return self.weekday is not None and other.weekday is not None
 
     def compatible(self, other: DateValue) -> bool:
+        if self.resolved != other.resolved:  # "scheduled for Saturday" may be the coming "September 3"
+            weekday, calendar = (self, other) if self.resolved else (other, self)
+            day_of_week = calendar.day_of_week(weekday.year)
+            if day_of_week is not None:
+                return day_of_week == weekday.weekday
         if self.year and other.year and self.year != other.year:
             return False
         if self.month and other.month:
@@ -167,6 +174,18 @@ class DateValue:
         if self.weekday is not None and other.weekday is not None:
             return self.weekday == other.weekday
         return True
+
+    def day_of_week(self, fallback_year: int | None) -> int | None:
+        """Its weekday, given or computed from its calendar date (in ``fallback_year`` when it has none)."""
+        if self.weekday is not None:
+            return self.weekday
+        year = self.year or fallback_year
+        if not (year and self.month and self.day):
+            return None
+        try:
+            return dt.date(year, self.month, self.day).weekday()
+        except ValueError:
+            return None
 
 
 def extract_dates(text: str, article_date: dt.date | None = None) -> list[DateValue]:
@@ -228,7 +247,7 @@ def _weekday_value(
     else:  # news speaks of the most recent such day, or of today
         offset = -((article_date.weekday() - weekday) % 7)
     day = article_date + dt.timedelta(days=offset)
-    return DateValue(written, year=day.year, month=day.month, day=day.day, weekday=weekday, cue=cue)
+    return DateValue(written, day.year, day.month, day.day, weekday, cue, resolved=True)
 
 
 def _previous_word(text: str, position: int) -> str:
@@ -353,6 +372,9 @@ def _quantity_at(tokens: list[str], position: int) -> tuple[Quantity, int] | Non
     measure, factor, end = _measure_after(tokens, end, unit)
     if measure:
         low, high, granularity = low * factor, high * factor, granularity * factor
+    if measure == "duration":
+        extra, smallest, end = _duration_parts(tokens, end)  # "3 hours, 35 minutes and 21 seconds"
+        low, high, granularity = low + extra, high + extra, min(granularity, smallest)
     slots = _slots(tokens, position, end, unit or measure)
     head = _head(tokens, end, slots)
     if measure:
@@ -436,6 +458,24 @@ def _measure_after(tokens: list[str], end: int, unit: str) -> tuple[str, float, 
             return "", 1.0, end  # "5 million pounds": money
         return kind, factor, end + 1
     return "", 1.0, end
+
+
+def _duration_parts(tokens: list[str], end: int) -> tuple[float, float, int]:
+    """The further parts of a duration told in several units: their seconds, the smallest part's unit
+    in seconds (its rounding step), and where they end."""
+    extra, smallest = 0.0, float("inf")
+    while True:
+        position = end
+        while position < len(tokens) and tokens[position].lower() in (",", "and"):
+            position += 1
+        number = _number_at(tokens, position) if position < len(tokens) else None
+        if number is None:
+            return extra, smallest, end
+        value, after = number
+        kind, factor, after = _measure_after(tokens, after, "")
+        if kind != "duration":
+            return extra, smallest, end
+        extra, smallest, end = extra + value * factor, min(smallest, factor), after
 
 
 def _total_before(tokens: list[str], position: int) -> bool:
@@ -525,6 +565,9 @@ def _slots(tokens: list[str], start: int, end: int, unit: str) -> set[str]:
     previous = start - 1 - (1 if start > 0 and tokens[start - 1] == "$" else 0)
     while previous >= 0 and tokens[previous].lower() in APPROXIMATE | {"than", "least", "to", "of", "up"}:
         previous -= 1
+    for _ in range(CUE_SKIP):  # "turnout in the referendum was 71.8%": the cue is "referendum"
+        if previous > 0 and tokens[previous].islower() and tokens[previous] in STOP_WORDS:
+            previous -= 1
     if previous >= 0 and tokens[previous].isalpha() and tokens[previous].lower() not in STOP_WORDS:
         slots.add("~" + singular(tokens[previous].lower()))  # a word before, e.g. "killed 12"
     return slots
