@@ -178,24 +178,30 @@ def _facts(units: list[Unit], articles: list[Article], names: NameIndex) -> Call
 def _candidate_pairs(
     aligned: set[tuple[int, int]], units: list[Unit], similarity: np.ndarray
 ) -> list[tuple[int, int]]:
-    """Sentence pairs of different sources whose values are compared: the aligned ones; related ones,
-    sharing ``RELATED_WORDS`` content words at cosine ``RELATED_COSINE`` or at Jaccard similarity
-    ``RELATED_JACCARD`` of their content words, names included (paraphrases of one fact, and sentences
-    made mostly of names and dates); and those sharing ``MIN_SLOT_WORDS`` content words and a word after
-    a number or a time of day (``counted_words``)."""
-    shared = _shared_word_counts(units)
+    """Sentence pairs of different sources whose values are compared: the aligned ones; and, among
+    sentences that may hold a number, related ones, sharing ``RELATED_WORDS`` content words at cosine
+    ``RELATED_COSINE`` or at Jaccard similarity ``RELATED_JACCARD`` of their content words, names
+    included (paraphrases of one fact, sentences made mostly of names), and those sharing
+    ``MIN_SLOT_WORDS`` content words and a word after a number or a time of day (``counted_words``)."""
+    candidates = {pair for pair in aligned if units[pair[0]].source != units[pair[1]].source}
+    holding = [i for i, unit in enumerate(units) if MAY_HOLD_NUMBER.search(unit.text)]
+    if len(holding) < 2:
+        return sorted(candidates)
+    numbered = np.asarray(holding)  # only sentences that may hold a number are compared unaligned
+    shared = _shared_word_counts([units[i] for i in holding])
     sizes = np.diag(shared)
     jaccard = shared / np.maximum(sizes[:, None] + sizes[None, :] - shared, 1)
-    sources = np.array([unit.source for unit in units])
+    sources = np.array([units[i].source for i in holding])
     different = sources[:, None] != sources[None, :]
-    related = ((similarity >= RELATED_COSINE) | (jaccard >= RELATED_JACCARD)) & (shared >= RELATED_WORDS)
-    candidates = {pair for pair in aligned if units[pair[0]].source != units[pair[1]].source}
-    candidates.update(map(tuple, np.argwhere(np.triu(related & different, k=1)).tolist()))
-    holding = [i for i, unit in enumerate(units) if MAY_HOLD_NUMBER.search(unit.text)]
+    cosine = similarity[np.ix_(numbered, numbered)]
+    related = ((cosine >= RELATED_COSINE) | (jaccard >= RELATED_JACCARD)) & (shared >= RELATED_WORDS)
+    for row, column in np.argwhere(np.triu(related & different, k=1)).tolist():
+        candidates.add((holding[row], holding[column]))
     cues = {i: counted_words(units[i].text) for i in holding}
-    for position, i in enumerate(holding):
-        for j in holding[position + 1 :]:
-            if different[i, j] and shared[i, j] >= MIN_SLOT_WORDS and cues[i] & cues[j]:
+    for row, i in enumerate(holding):
+        for column in range(row + 1, len(holding)):
+            j = holding[column]
+            if different[row, column] and shared[row, column] >= MIN_SLOT_WORDS and cues[i] & cues[j]:
                 candidates.add((i, j))  # a word after a number, or a time of day, in common
     return sorted(candidates)  # type: ignore[arg-type]
 
@@ -222,9 +228,10 @@ def _pair_conflicts(
     facts: Callable[[int], Facts],
     names: NameIndex,
 ) -> dict[tuple[int, int], list[Conflict]]:
-    """The candidate conflicts of each pair: numbers and times of day for every pair, dates and names
-    for aligned pairs from ``CONFLICT_THRESHOLD`` and for every unaligned pair (their evidence says how
-    much that is worth). Unaligned pairs compare numbers only when they count one noun."""
+    """The candidate conflicts of each pair: numbers and times of day for every pair (numbers of
+    unaligned pairs only when they count one noun), dates and names only for aligned pairs from
+    ``CONFLICT_THRESHOLD`` (compared between unaligned sentences they gave hundreds of false candidates
+    and, at any useful confidence, next to no true one)."""
     states = _states(units, facts)
     found: dict[tuple[int, int], list[Conflict]] = {}
     for i, j in candidates:
@@ -234,7 +241,7 @@ def _pair_conflicts(
         if pair.aligned or _share_a_counted_noun(a.quantities, b.quantities):
             conflicts += number_conflicts(units[i], units[j], a, b, pair, states)
         conflicts += time_conflicts(units[i], units[j], a, b, pair)
-        if not pair.aligned or pair.similarity >= CONFLICT_THRESHOLD:
+        if pair.aligned and pair.similarity >= CONFLICT_THRESHOLD:
             conflicts += date_conflicts(units[i], units[j], a, b, pair)
             conflicts += name_conflicts(units[i], units[j], a, b, names, pair)
         if conflicts:

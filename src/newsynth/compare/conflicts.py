@@ -16,7 +16,6 @@ from difflib import SequenceMatcher
 
 from newsynth.compare.align import Unit
 from newsynth.compare.names import Mention, NameIndex, is_demonym, related_names
-from newsynth.compare.quotes import SPEECH_VERBS
 from newsynth.compare.slots import (
     Evidence,
     context_words,
@@ -38,7 +37,6 @@ STRONG_THRESHOLD = 0.45  # near-identical wording: the values left unmatched are
 NAME_LABELS = ("person", "organization", "place")
 NAME_TOKEN = "\x00name"
 SLOT_MIN_WORDS = 4  # words lined up around two names before they count as filling one place
-CITING = frozenset(SPEECH_VERBS.split("|")) | {"reported", "reports", "report", "via", "per"}
 
 
 @dataclass
@@ -256,6 +254,8 @@ def name_conflicts(
     kinds_mine = len({names.entity_of(m) for m in mine_left})
     kinds_theirs = len({names.entity_of(m) for m in theirs_left})
     lone = Lone(single=kinds_mine == 1 or kinds_theirs == 1, pair=kinds_mine == kinds_theirs == 1)
+    if not (mine_left and theirs_left):
+        return []
     strong = pair.aligned and pair.similarity >= STRONG_THRESHOLD
     slots = same_slot_names(first.text, a.mentions, second.text, b.mentions)
     candidates = []
@@ -279,7 +279,6 @@ def name_conflicts(
                     lone=float(lone.pair),
                     repeated=float(_doubtful_names(mine, theirs, names)),
                     hedge=hedged(first.text, second.text),
-                    attribution=float(_cited(first.text, mine) or _cited(second.text, theirs)),
                     kind="name",
                 )
                 candidates.append((evidence, mine, theirs))
@@ -289,12 +288,6 @@ def name_conflicts(
     label = names.label_of(mine) if names.label_of(mine) != "other" else names.label_of(theirs)
     what = {"person": "person named", "place": "place named", "organization": "organisation named"}
     return [_conflict("name", what.get(label, "name"), first, second, mine.text, theirs.text, evidence)]
-
-
-def _cited(text: str, mention: Mention) -> bool:
-    """A name cited as a source: a speech verb within three words before it or two after it."""
-    before, after = _neighbours(text, mention, 3, 2)
-    return bool(CITING & {*before, *after})
 
 
 def _doubtful_names(mine: Mention, theirs: Mention, names: NameIndex) -> bool:
@@ -352,14 +345,21 @@ def _unmatched_names(mentions: list[Mention], others: list[Mention], names: Name
         for m in mentions
         if not m.dateline
         and not is_demonym(m.key.split())
-        and not any(
-            related_names(names, m, other)
-            or abbreviation_of(m.key, other.key)
-            or abbreviation_of(other.key, m.key)
-            for other in others
-            if not other.dateline
-        )
+        and not any(_one_name(m, other, names) for other in others if not other.dateline)
     ]
+
+
+def _one_name(first: Mention, second: Mention, names: NameIndex) -> bool:
+    """One entity, one name inside the other, or an abbreviation: remembered per pair of keys, which
+    is all it depends on."""
+    pair = (first.key, second.key)
+    if pair not in names.memo:
+        names.memo[pair] = (
+            related_names(names, first, second)
+            or abbreviation_of(first.key, second.key)
+            or abbreviation_of(second.key, first.key)
+        )
+    return names.memo[pair]
 
 
 def _rival_names(mine: Mention, theirs: Mention, first: Unit, second: Unit, names: NameIndex) -> bool:
@@ -432,10 +432,8 @@ def _side_score(first: list[str], second: list[str]) -> int:
     return score
 
 
-def _neighbours(
-    text: str, mention: Mention, before_words: int = 2, after_words: int = 2
-) -> tuple[list[str], list[str]]:
+def _neighbours(text: str, mention: Mention) -> tuple[list[str], list[str]]:
     text = normalize_punctuation(text)
     before = re.findall(r"[A-Za-z]+", text[: mention.start].lower())
     after = re.findall(r"[A-Za-z]+", text[mention.end :].lower())
-    return before[-before_words:], after[:after_words]
+    return before[-2:], after[:2]

@@ -134,6 +134,7 @@ class NameIndex:
     display: dict[str, str] = field(default_factory=dict)  # canonical key -> name as written
     labels: dict[str, Label] = field(default_factory=dict)  # canonical key -> label
     per_article: dict[str, Counter[str]] = field(default_factory=dict)  # article id -> canonical counts
+    memo: dict[tuple[str, str], bool] = field(default_factory=dict)  # answers that depend on two keys only
 
     def entity_of(self, mention: Mention) -> str:
         return self.canonical.get(mention.key, mention.key)

@@ -44,12 +44,12 @@ MEASURE_LABELS = {"distance": "distance", "duration": "duration", "mass": "weigh
 
 
 FEATURES = (
-    "head", "cue", "place", "similarity", "aligned", "lone", "repeated", "small", "hedge", "attribution",
+    "head", "cue", "place", "similarity", "aligned", "lone", "repeated", "small", "hedge",
     "time", "date", "name",
 )  # fmt: skip
 # Logistic weights over FEATURES (then the intercept), fitted on the tuning families by
 # `newsynth eval-compare ../shared/data/dev.jsonl ../shared/data/group-dev.jsonl --cv`
-WEIGHTS = (0.683, 0.875, 0.463, 0.667, 0.5, 1.251, -0.85, -0.864, 0.0, 0.0, 1.167, -0.241, 0.291)
+WEIGHTS = (0.683, 0.875, 0.463, 0.667, 0.5, 1.251, -0.85, -0.864, 0.0, 1.167, -0.241, 0.291)
 INTERCEPT = -2.195
 
 
@@ -66,13 +66,12 @@ class Evidence:
     aligned: float = 1.0  # the sentences align (each the other's best match); else only related
     small: float = 0.0  # both numbers are ten or less: often counts of different things
     hedge: float = 0.0  # one sentence hedges (could, may, expected, estimated), the other does not
-    attribution: float = 0.0  # a name next to a speech verb ("X said", "according to X"): who is cited
     kind: str = "number"
 
     def features(self) -> dict[str, float]:
-        values = {name: float(getattr(self, name)) for name in FEATURES[:10]}
+        values = {name: float(getattr(self, name)) for name in FEATURES[:9]}
         values["similarity"] = min(1.0, self.similarity / 0.5)
-        values.update({kind: float(self.kind == kind) for kind in FEATURES[10:]})
+        values.update({kind: float(self.kind == kind) for kind in FEATURES[9:]})
         return values
 
     def confidence(self) -> float:
