@@ -120,3 +120,26 @@ def test_times_of_day_with_zones_and_approximations():
     (utc,) = extract_times("It sank at 1115 GMT.")
     assert not utc.comparable(twelve)
     assert extract_times("The index rose 13.15 points.") == []
+
+
+def test_the_counted_noun_is_the_head_of_its_compound():
+    assert only_quantity("The storm left three dock workers injured.").head == "worker"
+    assert only_quantity("Four workers were taken to hospital.").head == "worker"
+    assert only_quantity("The blast killed 12 people on the quay.").head == "person"
+    assert only_quantity("Rescuers counted 12 persons on the quay.").head == "person"
+
+
+def test_a_duration_told_in_several_units_is_one_value():
+    marathon = only_quantity("She ran it in three hours, 35 minutes and 21 seconds, officials said.")
+    assert marathon.unit == "duration" and marathon.low == 3 * 3600 + 35 * 60 + 21
+    assert not marathon.compatible(only_quantity("She ran it in 3 hours 18 minutes and 50 seconds."))
+
+
+def test_a_cue_word_is_found_past_was_and_were():
+    assert only_quantity("Turnout in the Brask referendum was 71.8%").cue == "referendum"
+
+
+def test_a_guessed_weekday_agrees_with_the_calendar_date_of_that_weekday():
+    saturday = only_date("The launch was scheduled for Saturday.", dt.date(2016, 9, 1))
+    assert saturday.compatible(only_date("The launch was scheduled for September 3."))
+    assert not saturday.compatible(only_date("The launch was scheduled for September 4."))

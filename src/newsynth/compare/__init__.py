@@ -39,11 +39,11 @@ from newsynth.compare.quotes import FoundQuote, find_quotes, same_quote, worded_
 from newsynth.compare.slots import counted_words, same_kind
 from newsynth.compare.text import content_words, fold
 from newsynth.compare.values import (
-    MAY_HOLD_NUMBER,
     Quantity,
     extract_dates,
     extract_quantities,
     extract_times,
+    may_hold_number,
     parse_iso_date,
 )
 from newsynth.components import connected_groups
@@ -81,6 +81,7 @@ def clear_caches() -> None:
         text.content_word_forms,
         text._translated,
         values._dates_with_spans,
+        values.may_hold_number,
         values._times_with_spans,
         slots.counted_words,
         names._initials,
@@ -184,7 +185,7 @@ def _candidate_pairs(
     included (paraphrases of one fact, sentences made mostly of names), and those sharing
     ``MIN_SLOT_WORDS`` content words and a word after a number or a time of day (``counted_words``)."""
     candidates = {pair for pair in aligned if units[pair[0]].source != units[pair[1]].source}
-    holding = [i for i, unit in enumerate(units) if MAY_HOLD_NUMBER.search(unit.text)]
+    holding = [i for i, unit in enumerate(units) if may_hold_number(unit.text)]
     if len(holding) < 2:
         return sorted(candidates)
     numbered = np.asarray(holding)  # only sentences that may hold a number are compared unaligned
@@ -258,7 +259,7 @@ def _states(units: list[Unit], facts: Callable[[int], Facts]) -> Callable[[str, 
     sentences with the value's noun after a number are read (``counted_words``), when it has one."""
     by_article: dict[str, list[tuple[int, frozenset[str]]]] = defaultdict(list)
     for i, unit in enumerate(units):
-        if MAY_HOLD_NUMBER.search(unit.text):
+        if may_hold_number(unit.text):
             by_article[unit.article_id].append((i, counted_words(unit.text)))
 
     def states(article_id: str, value: Quantity) -> bool:
@@ -305,9 +306,11 @@ def _claim(
 
 
 def _representative(members: list[int], similarity: np.ndarray) -> int:
+    """The member most similar to the others (the first of equals)."""
     if len(members) == 1:
         return members[0]
-    return max(members, key=lambda i: (sum(similarity[i, j] for j in members if j != i), -members.index(i)))
+    within = similarity[np.ix_(members, members)]
+    return members[int(np.argmax(within.sum(axis=1) - within.diagonal()))]
 
 
 def _status(sources: int, total_sources: int, conflicting: bool) -> ClaimStatus:

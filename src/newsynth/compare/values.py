@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from newsynth.compare.text import STOP_WORDS, Caseless, normalize_punctuation, singular
@@ -265,9 +266,15 @@ def parse_iso_date(value: str | None) -> dt.date | None:
         return None
 
 
+@lru_cache(maxsize=8192)
+def may_hold_number(text: str) -> bool:
+    """A cheap test before reading numbers: digits or a number word."""
+    return MAY_HOLD_NUMBER.search(text) is not None
+
+
 def extract_quantities(text: str) -> list[Quantity]:
     """The numbers of a sentence that are not part of a date, with their ranges and slots."""
-    if not MAY_HOLD_NUMBER.search(text):
+    if not may_hold_number(text):
         return []
     text = normalize_punctuation(text)
     masked = _mask_dates(text)
@@ -276,15 +283,17 @@ def extract_quantities(text: str) -> list[Quantity]:
     quantities: list[Quantity] = []
     position = 0
     while position < len(tokens):
-        parsed = _quantity_at(tokens, position) if _may_start_number(tokens[position]) else None
+        first = position - 1 if position > 0 and tokens[position - 1] == "$" else position
+
+        def written(end: int, first: int = first) -> str:
+            return text[matches[first].start() : matches[end - 1].end()]
+
+        parsed = _quantity_at(tokens, position, written) if _may_start_number(tokens[position]) else None
         if parsed is None:
             position += 1
             continue
-        quantity, end = parsed
-        first = position - 1 if position > 0 and tokens[position - 1] == "$" else position
-        written = text[matches[first].start() : matches[end - 1].end()]
-        quantities.append(replace(quantity, text=written))
-        position = end
+        quantity, position = parsed
+        quantities.append(quantity)
     return quantities
 
 
@@ -344,7 +353,10 @@ def _followed_by_scale(tokens: list[str], end: int) -> bool:
     return end < len(tokens) and tokens[end].lower() in SCALES
 
 
-def _quantity_at(tokens: list[str], position: int) -> tuple[Quantity, int] | None:
+def _quantity_at(
+    tokens: list[str], position: int, written: Callable[[int], str]
+) -> tuple[Quantity, int] | None:
+    """The number starting at ``position`` and where it ends; ``written(end)`` is its text as written."""
     vague = _vague_at(tokens, position)
     if vague is not None:
         (low, high), end = vague
@@ -384,7 +396,17 @@ def _quantity_at(tokens: list[str], position: int) -> tuple[Quantity, int] | Non
     cue = next((slot[1:] for slot in slots if slot.startswith("~")), "")
     identifier = _identifier(tokens, position)
     quantity = Quantity(
-        low, high, frozenset(slots), "", approximate, granularity, bound, measure, identifier, head, cue
+        low,
+        high,
+        frozenset(slots),
+        written(end),
+        approximate,
+        granularity,
+        bound,
+        measure,
+        identifier,
+        head,
+        cue,
     )
     return quantity, end
 
@@ -416,7 +438,13 @@ def _head_extension(tokens: list[str], end: int) -> str:
     if len(following) < 2:
         return ""
     joiner, word = following[0].lower(), following[1]
-    if joiner in ("and", "&") and word.isalpha() and word.islower() and word not in STOP_WORDS:
+    if (
+        joiner in ("and", "&")
+        and word.isalpha()
+        and word.islower()
+        and word not in STOP_WORDS
+        and not word.endswith(("ing", "ed"))  # "four workers and shutting the quay": a verb
+    ):
         return "+" + singular(word)
     if joiner == "to" and word[:1].isdigit():
         return " tally"
