@@ -241,9 +241,7 @@ def test_abbreviated_place_is_no_shown_conflict(story_of):
 
 def test_paraphrased_sentences_that_do_not_align_still_compare_their_counts(story_of):
     story = story_of(
-        [
-            "A crane collapsed at the port of Brask early on Tuesday, injuring four workers and shutting the quay."
-        ],
+        ["A crane fell at the port of Brask early on Tuesday, injuring four workers and shutting the quay."],
         ["Three dock workers were injured when the crane toppled onto the Brask quay in the storm."],
     )
     (conflict,) = conflicts_of(compare_story(story, join_confidence=0.0), "number")
