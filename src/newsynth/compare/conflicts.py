@@ -144,7 +144,6 @@ def _number_evidence(
         aligned=float(pair.aligned),
         lone=float(lone),
         repeated=float(states(second.article_id, mine) or states(first.article_id, theirs)),
-        small=float(max(mine.high, theirs.high) <= 10 and not mine.unit),
         hedge=hedged(first.text, second.text),
     )
 

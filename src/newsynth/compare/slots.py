@@ -44,13 +44,12 @@ MEASURE_LABELS = {"distance": "distance", "duration": "duration", "mass": "weigh
 
 
 FEATURES = (
-    "head", "cue", "place", "similarity", "aligned", "lone", "repeated", "small", "hedge",
-    "time", "date", "name",
+    "head", "cue", "place", "similarity", "aligned", "lone", "repeated", "hedge", "time", "date", "name",
 )  # fmt: skip
 # Logistic weights over FEATURES (then the intercept), fitted on the tuning families by
 # `newsynth eval-compare ../shared/data/dev.jsonl ../shared/data/group-dev.jsonl --cv`
-WEIGHTS = (0.683, 0.875, 0.463, 0.667, 0.5, 1.251, -0.85, -0.864, 0.0, 1.167, -0.241, 0.291)
-INTERCEPT = -2.195
+WEIGHTS = (0.601, 0.771, 1.689, 2.495, -1.299, 0.696, -1.913, -1.307, 1.756, 0.305, 0.621)
+INTERCEPT = -2.384
 
 
 @dataclass(frozen=True)
@@ -64,14 +63,13 @@ class Evidence:
     lone: float  # each sentence holds one value of this kind
     repeated: float  # a source states the other's value too (names: one may be the other's short form)
     aligned: float = 1.0  # the sentences align (each the other's best match); else only related
-    small: float = 0.0  # both numbers are ten or less: often counts of different things
     hedge: float = 0.0  # one sentence hedges (could, may, expected, estimated), the other does not
     kind: str = "number"
 
     def features(self) -> dict[str, float]:
-        values = {name: float(getattr(self, name)) for name in FEATURES[:9]}
+        values = {name: float(getattr(self, name)) for name in FEATURES[:8]}
         values["similarity"] = min(1.0, self.similarity / 0.5)
-        values.update({kind: float(self.kind == kind) for kind in FEATURES[9:]})
+        values.update({kind: float(self.kind == kind) for kind in FEATURES[8:]})
         return values
 
     def confidence(self) -> float:

@@ -6,15 +6,17 @@ value, Jaccard similarity 0.2 or more), not merely where two sentences share a v
 ``strict_sites=False`` gives the earlier, looser sites, for comparison.
 
 ``twin``: among the sentence pairs the detector itself checks (``compare.checked_pairs``), a value both
-sentences state is changed in one of them, with the detector's own value readers: a number x -> 2x+3, a
-date to another month / weekday / year, a name to an invented name found nowhere in the story.
+sentences state is changed in one of them, with the detector's own value readers: a number a quarter
+larger (real disagreements are mostly that close; it was x -> 2x+3), a date to another month / weekday
+/ year, a name to an invented name found nowhere in the story.
 
 ``transplant`` shares no code with the detector: two sentences of different outlets that state one fact
 and one value (the same number, date or spaCy entity, found by plain patterns here) are found; in one
 of them the value is replaced by a value of the same kind taken from *another story* (a number of the
-same form that differs by a third or more, a date of the same form, an entity of the same spaCy label
-and length), and the sentence is reworded (attribution and opening phrases moved, a few words replaced
-by synonyms, parentheses dropped), so that it no longer repeats its partner's wording.
+same form that differs by 15 to 50%, as real disagreements mostly do, where it was a third or more; a
+date of the same form; an entity of the same spaCy label and length), and the sentence is reworded
+(attribution and opening phrases moved, a few words replaced by synonyms, parentheses dropped), so that
+it no longer repeats its partner's wording.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ from newsynth.records import Story
 
 KINDS = ("number", "date", "name")
 METHODS = ("twin", "transplant")
+PLANTED_CHANGE = 0.25  # twin: a number is made this much larger
+DONOR_CHANGE = (0.15, 0.5)  # transplant: a donor number differs by this share of the larger one
 NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                "October", "November", "December"]  # fmt: skip
@@ -119,19 +123,20 @@ def _number_plants(target: tuple[str, int], mine: str, theirs: str) -> list[Plan
 
 
 def _changed_number(text: str) -> str | None:
+    """The number a quarter larger, written alike ("76" -> "95", "71.8%" -> "89.8%", "three hours" ->
+    "4 hours"): real disagreements between outlets are mostly this close, not twice as large."""
     digits = re.search(r"\d[\d,]*(?:\.\d+)?", text)
     if digits:
-        value = float(digits.group(0).replace(",", ""))
-        new = value * 2 + 3
-        written = (
-            f"{new:,.0f}"
-            if "," in digits.group(0)
-            else (f"{new:g}" if "." in digits.group(0) else f"{new:.0f}")
-        )
-        return text[: digits.start()] + written + text[digits.end() :]
+        written = digits.group(0)
+        decimals = len(written.split(".", 1)[1]) if "." in written else 0
+        value = float(written.replace(",", ""))
+        new = value + max(10.0**-decimals, round(value * PLANTED_CHANGE, decimals))
+        changed = f"{new:,.{decimals}f}" if "," in written else f"{new:.{decimals}f}"
+        return text[: digits.start()] + changed + text[digits.end() :]
     word = re.match(r"[A-Za-z]+", text)
-    if word and word.group(0).lower() in NUMBER_WORDS:  # "three hours" -> "9 hours"
-        return str(NUMBER_WORDS.index(word.group(0).lower()) * 2 + 3) + text[word.end() :]
+    if word and word.group(0).lower() in NUMBER_WORDS:
+        value = NUMBER_WORDS.index(word.group(0).lower())
+        return str(value + max(1, round(value * PLANTED_CHANGE))) + text[word.end() :]
     return None
 
 
@@ -374,7 +379,7 @@ def _differs(old: Found, new: Found, story_text: str) -> bool:
     if old.kind != "number":
         return True
     a, b = float(old.text.replace(",", "")), float(new.text.replace(",", ""))
-    return max(a, b) > 0 and abs(a - b) / max(a, b) >= 1 / 3
+    return max(a, b) > 0 and DONOR_CHANGE[0] <= abs(a - b) / max(a, b) <= DONOR_CHANGE[1]
 
 
 def reword(text: str, keep: str) -> str:
