@@ -17,7 +17,6 @@ from collections.abc import Callable
 from functools import cache
 
 import numpy as np
-from scipy import sparse
 
 from newsynth.compare.align import (
     Unit,
@@ -38,14 +37,7 @@ from newsynth.compare.names import DEFAULT_NER_BUDGET, NameIndex, build_index, i
 from newsynth.compare.quotes import FoundQuote, find_quotes, same_quote, worded_differently
 from newsynth.compare.slots import counted_words, same_kind
 from newsynth.compare.text import content_words, fold
-from newsynth.compare.values import (
-    Quantity,
-    extract_dates,
-    extract_quantities,
-    extract_times,
-    may_hold_number,
-    parse_iso_date,
-)
+from newsynth.compare.values import Quantity, may_hold_number, parse_iso_date
 from newsynth.components import connected_groups
 from newsynth.records import (
     SHOW_CONFIDENCE,
@@ -66,9 +58,7 @@ __all__ = ["SHOW_CONFIDENCE", "checked_pairs", "clear_caches", "compare_story"]
 JOIN_CONFIDENCE = 0.35  # sentences that do not align but hold values of one slot join one claim from here
 QUOTE_CONFIDENCE = 0.6  # one speaker's words quoted differently by two sources
 MIN_SLOT_WORDS = 2  # content words two unaligned sentences share before their values of one slot are compared
-RELATED_COSINE = 0.1  # unaligned sentences this alike, sharing RELATED_WORDS content words, are compared too:
-RELATED_WORDS = 3  # paraphrases of one fact ("killed 76" / "the death toll rose to 82") rarely align
-RELATED_JACCARD = 0.2  # or this Jaccard similarity of their content words, names included
+SMALL_CLAIM = 8  # members up to which the representative sentence is found in Python
 
 
 def clear_caches() -> None:
@@ -84,6 +74,7 @@ def clear_caches() -> None:
         values.may_hold_number,
         values._times_with_spans,
         slots.counted_words,
+        slots.speculative,
         names._initials,
     ):
         cached.cache_clear()
@@ -109,20 +100,24 @@ def compare_story(
     pairs = aligned_pairs(units, similarity) + _quote_pairs(units, quote_conflicts)
     facts = _facts(units, articles, names)
     aligned = set(pairs)
-    found = _pair_conflicts(
-        _candidate_pairs(aligned, units, similarity), aligned, units, similarity, facts, names
-    )
+    found = _pair_conflicts(_candidate_pairs(aligned, units), aligned, units, similarity, facts, names)
     for (i, j), conflicts in quote_conflicts_by_units(units, quote_conflicts).items():
         found.setdefault((i, j), []).extend(conflicts)
     joined = [
         pair
         for pair, conflicts in found.items()
-        if pair in aligned or any(conflict.confidence >= join_confidence for conflict in conflicts)
-    ]
+        if pair not in aligned and any(conflict.confidence >= join_confidence for conflict in conflicts)
+    ]  # aligned pairs are in ``pairs`` already
     total_sources = len({story.independent_source(a.id) for a in articles})
+    groups = connected_groups(len(units), pairs + joined)
+    group_of = {i: position for position, group in enumerate(groups) for i in group}
+    found_in: list[dict[tuple[int, int], list[Conflict]]] = [{} for _ in groups]
+    for (i, j), conflicts in sorted(found.items()):
+        if group_of[i] == group_of[j]:
+            found_in[group_of[i]][(i, j)] = conflicts
     claims = [
-        _claim(group, units, similarity, found, total_sources)
-        for group in connected_groups(len(units), pairs + joined)
+        _claim(group, units, similarity, found_in[position], total_sources)
+        for position, group in enumerate(groups)
     ]
     claims.sort(key=lambda claim: -claim.independent_sources)
     return Comparison(
@@ -166,59 +161,33 @@ def _facts(units: list[Unit], articles: list[Article], names: NameIndex) -> Call
     @cache
     def facts_of(i: int) -> Facts:
         unit = units[i]
-        return Facts(
-            quantities=extract_quantities(unit.text),
-            dates=extract_dates(unit.text, dates[unit.article_id]),
-            mentions=names.mentions.get((unit.article_id, unit.index), []),
-            times=extract_times(unit.text),
-        )
+        mentions = names.mentions.get((unit.article_id, unit.index), [])
+        return Facts(unit.text, dates[unit.article_id], mentions)
 
     return facts_of
 
 
-def _candidate_pairs(
-    aligned: set[tuple[int, int]], units: list[Unit], similarity: np.ndarray
-) -> list[tuple[int, int]]:
-    """Sentence pairs of different sources whose values are compared: the aligned ones; and, among
-    sentences that may hold a number, related ones, sharing ``RELATED_WORDS`` content words at cosine
-    ``RELATED_COSINE`` or at Jaccard similarity ``RELATED_JACCARD`` of their content words, names
-    included (paraphrases of one fact, sentences made mostly of names), and those sharing
-    ``MIN_SLOT_WORDS`` content words and a word after a number or a time of day (``counted_words``)."""
+def _candidate_pairs(aligned: set[tuple[int, int]], units: list[Unit]) -> list[tuple[int, int]]:
+    """Sentence pairs of different sources whose values are compared: the aligned ones, and those that
+    do not align (paraphrases of one fact rarely do: "injuring four workers" / "three dock workers were
+    injured") but share ``MIN_SLOT_WORDS`` content words and a word after a number or a time of day
+    (``counted_words``): without a counted word in common, no number of theirs counts one noun."""
     candidates = {pair for pair in aligned if units[pair[0]].source != units[pair[1]].source}
-    holding = [i for i, unit in enumerate(units) if may_hold_number(unit.text)]
-    if len(holding) < 2:
-        return sorted(candidates)
-    numbered = np.asarray(holding)  # only sentences that may hold a number are compared unaligned
-    shared = _shared_word_counts([units[i] for i in holding])
-    sizes = np.diag(shared)
-    jaccard = shared / np.maximum(sizes[:, None] + sizes[None, :] - shared, 1)
-    sources = np.array([units[i].source for i in holding])
-    different = sources[:, None] != sources[None, :]
-    cosine = similarity[np.ix_(numbered, numbered)]
-    related = ((cosine >= RELATED_COSINE) | (jaccard >= RELATED_JACCARD)) & (shared >= RELATED_WORDS)
-    for row, column in np.argwhere(np.triu(related & different, k=1)).tolist():
-        candidates.add((holding[row], holding[column]))
-    cues = {i: counted_words(units[i].text) for i in holding}
-    for row, i in enumerate(holding):
-        for column in range(row + 1, len(holding)):
-            j = holding[column]
-            if different[row, column] and shared[row, column] >= MIN_SLOT_WORDS and cues[i] & cues[j]:
-                candidates.add((i, j))  # a word after a number, or a time of day, in common
-    return sorted(candidates)  # type: ignore[arg-type]
-
-
-def _shared_word_counts(units: list[Unit]) -> np.ndarray:
-    """How many content words (``Unit.words``) each pair of units shares; the diagonal: each one's own."""
-    vocabulary: dict[str, int] = {}
-    rows, columns = [], []
+    sharing: dict[str, list[int]] = defaultdict(list)  # counted word -> the units with it
     for i, unit in enumerate(units):
-        for word in unit.words:
-            rows.append(i)
-            columns.append(vocabulary.setdefault(word, len(vocabulary)))
-    incidence = sparse.csr_array(
-        (np.ones(len(rows)), (rows, columns)), shape=(len(units), max(len(vocabulary), 1))
-    )
-    return (incidence @ incidence.T).toarray()
+        if may_hold_number(unit.text):
+            for word in counted_words(unit.text):
+                sharing[word].append(i)
+    for holders in sharing.values():
+        for position, i in enumerate(holders):
+            for j in holders[position + 1 :]:
+                if (
+                    (i, j) not in candidates
+                    and units[i].source != units[j].source
+                    and len(units[i].words & units[j].words) >= MIN_SLOT_WORDS
+                ):
+                    candidates.add((i, j))
+    return sorted(candidates)
 
 
 def _pair_conflicts(
@@ -262,6 +231,7 @@ def _states(units: list[Unit], facts: Callable[[int], Facts]) -> Callable[[str, 
         if may_hold_number(unit.text):
             by_article[unit.article_id].append((i, counted_words(unit.text)))
 
+    @cache
     def states(article_id: str, value: Quantity) -> bool:
         noun = value.head.split("+")[0].split(" ")[0] if value.head and not value.unit else ""
         return any(
@@ -294,7 +264,7 @@ def _claim(
 ) -> Claim:
     members = sorted(group, key=lambda i: (units[i].number, units[i].index))
     sources = len({units[i].source for i in members})
-    conflicts = _claim_conflicts(members, units, found)
+    conflicts = _claim_conflicts(units, found)
     shown = any(conflict.confidence >= SHOW_CONFIDENCE for conflict in conflicts)
     return Claim(
         text=units[_representative(members, similarity)].text,
@@ -309,6 +279,10 @@ def _representative(members: list[int], similarity: np.ndarray) -> int:
     """The member most similar to the others (the first of equals)."""
     if len(members) == 1:
         return members[0]
+    if len(members) <= SMALL_CLAIM:  # a Python loop beats numpy's indexing overhead here
+        return max(
+            members, key=lambda i: (sum(similarity[i, j] for j in members if j != i), -members.index(i))
+        )
     within = similarity[np.ix_(members, members)]
     return members[int(np.argmax(within.sum(axis=1) - within.diagonal()))]
 
@@ -321,16 +295,12 @@ def _status(sources: int, total_sources: int, conflicting: bool) -> ClaimStatus:
     return "single" if sources == 1 else "partial"
 
 
-def _claim_conflicts(
-    members: list[int], units: list[Unit], found: dict[tuple[int, int], list[Conflict]]
-) -> list[Conflict]:
-    """The conflicts of a claim's sentence pairs; a disagreement seen through a wire copy, or the same
-    value of one source against several of another, is one conflict naming every value."""
+def _claim_conflicts(units: list[Unit], found: dict[tuple[int, int], list[Conflict]]) -> list[Conflict]:
+    """The conflicts of a claim's sentence pairs (``found``, in pair order); a disagreement seen through
+    a wire copy, or the same value of one source against several of another, is one conflict naming
+    every value."""
     merged: dict[tuple[str, frozenset[tuple[str, str]]], Conflict] = {}
-    member_set = set(members)
-    for (i, j), conflicts in sorted(found.items()):
-        if i not in member_set or j not in member_set:
-            continue
+    for (i, j), conflicts in found.items():
         sources = {units[i].number: units[i].source, units[j].number: units[j].source}
         for conflict in conflicts:
             key = (conflict.kind, frozenset((sources[n], value) for n, value in conflict.values.items()))

@@ -9,10 +9,12 @@ aligned strongly (``CONFLICT_THRESHOLD``). Both thresholds were chosen on dev wi
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import cached_property
 
 from newsynth.compare.align import Unit
 from newsynth.compare.names import Mention, NameIndex, is_demonym, related_names
@@ -29,7 +31,15 @@ from newsynth.compare.slots import (
     time_label,
 )
 from newsynth.compare.text import STOP_WORDS, normalize_punctuation, singular
-from newsynth.compare.values import UNITS, ClockTime, DateValue, Quantity
+from newsynth.compare.values import (
+    UNITS,
+    ClockTime,
+    DateValue,
+    Quantity,
+    extract_dates,
+    extract_quantities,
+    extract_times,
+)
 from newsynth.records import Conflict
 
 CONFLICT_THRESHOLD = 0.35  # cosine of the pair from which dates and names are compared
@@ -41,12 +51,24 @@ SLOT_MIN_WORDS = 4  # words lined up around two names before they count as filli
 
 @dataclass
 class Facts:
-    """What one sentence states that can be checked against another."""
+    """What one sentence states that can be checked against another, each read on first use (most
+    sentences are compared only for their numbers)."""
 
-    quantities: list[Quantity] = field(default_factory=list)
-    dates: list[DateValue] = field(default_factory=list)
+    text: str
+    article_date: dt.date | None = None
     mentions: list[Mention] = field(default_factory=list)
-    times: list[ClockTime] = field(default_factory=list)
+
+    @cached_property
+    def quantities(self) -> list[Quantity]:
+        return extract_quantities(self.text)
+
+    @cached_property
+    def dates(self) -> list[DateValue]:
+        return extract_dates(self.text, self.article_date)
+
+    @cached_property
+    def times(self) -> list[ClockTime]:
+        return extract_times(self.text)
 
 
 States = Callable[[str, Quantity], bool]  # (article id, value): does the article state it anywhere?

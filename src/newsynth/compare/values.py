@@ -100,6 +100,11 @@ DATE_PATTERNS = [
     ),
     re.compile(rf"(?<![\d$,.])\b{YEAR_RE}\b(?![\d,.]*\s*(?:%|percent|people|\w+s\b))"),
 ]
+DIGIT = re.compile(r"\d")
+# what each of DATE_PATTERNS cannot match without: a digit, a month's name, a weekday's name
+DATE_NEEDS = ("digit", "digit", "month", "month", "month", "month", "weekday", "digit")
+MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+WEEKDAY_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 
 
 @dataclass(frozen=True)
@@ -191,34 +196,52 @@ class DateValue:
 
 def extract_dates(text: str, article_date: dt.date | None = None) -> list[DateValue]:
     """The dates of a sentence, weekdays resolved against the article's date when it is known."""
-    found = [value for _, _, value in _dates_with_spans(text, article_date)]
+    found = [_resolved(value, article_date) for _, _, value in _dates_with_spans(text)]
     return [value for value in found if value.year or value.month or value.weekday is not None]
 
 
+def _resolved(value: DateValue, article_date: dt.date | None) -> DateValue:
+    """A bare weekday ("Friday", "last Friday") placed in the week of the article's date."""
+    if article_date is None or value.weekday is None or value.year is not None:
+        return value
+    words = value.text.split()
+    relative = words[0] if len(words) > 1 else ""
+    return _weekday_value(value.text, words[-1], relative, article_date, value.cue)
+
+
 @lru_cache(maxsize=4096)
-def _dates_with_spans(text: str, article_date: dt.date | None) -> tuple[tuple[int, int, DateValue], ...]:
+def _dates_with_spans(text: str) -> tuple[tuple[int, int, DateValue], ...]:
+    """Each date of the text with its span, weekdays unresolved (one reading serves every article)."""
     text = normalize_punctuation(text)
+    present = {
+        "digit": DIGIT.search(text) is not None,
+        "month": MONTH_WORD.search(text) is not None,
+        "weekday": WEEKDAY_WORD.search(text) is not None,
+    }
     found: list[tuple[int, int, DateValue]] = []
-    for pattern in DATE_PATTERNS:
+    for pattern, need in zip(DATE_PATTERNS, DATE_NEEDS, strict=True):
+        if not present[need]:
+            continue  # a pattern skipped cannot match: the dates found are the same
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < stop and end > begin for begin, stop, _ in found):
                 continue
-            value = _date_from_match(match, text, article_date)
+            value = _date_from_match(match, text)
             if value is not None:
                 found.append((start, end, value))
     return tuple(sorted(found, key=lambda item: item[0]))
 
 
-def _date_from_match(match: re.Match[str], text: str, article_date: dt.date | None) -> DateValue | None:
+def _date_from_match(match: re.Match[str], text: str) -> DateValue | None:
     groups = {key: value for key, value in match.groupdict().items() if value}
     cue = _previous_word(text, match.start())
     written = match.group(0).strip().rstrip(".,")
     if "span" in groups:
         return DateValue(written, cue=cue)  # a period: masked from numbers, compared with nothing
+    if "iso" in groups:
         return _calendar_value(written, int(groups["year"]), int(groups["imonth"]), int(groups["iday"]), cue)
     if "weekday" in groups:
-        return _weekday_value(written, groups["weekday"], groups.get("relative", ""), article_date, cue)
+        return _weekday_value(written, groups["weekday"], groups.get("relative", ""), None, cue)
     month = MONTHS[groups["month"].lower()] if "month" in groups else None
     if month == 5 and "day" not in groups and "year" not in groups and groups["month"] != "May":
         return None
@@ -266,10 +289,17 @@ def parse_iso_date(value: str | None) -> dt.date | None:
         return None
 
 
+NUMBER_WORDS = frozenset(SMALL_NUMBERS) | frozenset(VAGUE_PLURALS) | {"hundred"}
+LOWER_LETTERS = re.compile(r"[a-z]+")
+
+
 @lru_cache(maxsize=8192)
 def may_hold_number(text: str) -> bool:
-    """A cheap test before reading numbers: digits or a number word."""
-    return MAY_HOLD_NUMBER.search(text) is not None
+    """A cheap test before reading numbers: a digit or a number word (what ``MAY_HOLD_NUMBER`` finds,
+    and "hundred" alone), found without a regular expression of many alternatives."""
+    if DIGIT.search(text):
+        return True
+    return not NUMBER_WORDS.isdisjoint(LOWER_LETTERS.findall(text.lower()))
 
 
 def extract_quantities(text: str) -> list[Quantity]:
@@ -281,29 +311,25 @@ def extract_quantities(text: str) -> list[Quantity]:
     matches = list(TOKEN.finditer(masked))
     tokens = [match.group(0) for match in matches]
     quantities: list[Quantity] = []
-    position = 0
-    while position < len(tokens):
+    resume = 0  # tokens before this belong to the last number read
+    starts = [i for i, token in enumerate(tokens) if token[0].isdigit() or token.lower() in NUMBER_STARTS]
+    for position in starts:  # where ``_vague_at`` or ``_number_at`` can read a number
+        if position < resume:
+            continue
         first = position - 1 if position > 0 and tokens[position - 1] == "$" else position
 
         def written(end: int, first: int = first) -> str:
             return text[matches[first].start() : matches[end - 1].end()]
 
-        parsed = _quantity_at(tokens, position, written) if _may_start_number(tokens[position]) else None
-        if parsed is None:
-            position += 1
-            continue
-        quantity, position = parsed
-        quantities.append(quantity)
+        parsed = _quantity_at(tokens, position, written)
+        if parsed is not None:
+            quantity, resume = parsed
+            quantities.append(quantity)
     return quantities
 
 
-def _may_start_number(token: str) -> bool:
-    """What ``_vague_at`` or ``_number_at`` can read a number from: a cheap test before them."""
-    return token[0].isdigit() or token.lower() in NUMBER_STARTS
-
-
 def _mask_dates(text: str) -> str:
-    for start, end, _ in _dates_with_spans(text, None):
+    for start, end, _ in _dates_with_spans(text):
         text = text[:start] + "#" * (end - start) + text[end:]
     for start, end, _ in _times_with_spans(text):
         text = text[:start] + "#" * (end - start) + text[end:]
