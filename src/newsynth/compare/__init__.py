@@ -70,6 +70,7 @@ def clear_caches() -> None:
         text.content_words,
         text.content_word_forms,
         text._translated,
+        text._singular,
         values._dates_with_spans,
         values.may_hold_number,
         values._times_with_spans,

@@ -80,9 +80,8 @@ def _tfidf(documents: list[list[str]]) -> sparse.csr_array | None:
     weights += 1.0
     weights *= idf[columns]
     lengths = np.diff(indptr)
-    squares = np.zeros(len(documents))
-    np.add.at(squares, np.repeat(np.arange(len(documents)), lengths), weights * weights)
-    norms = np.sqrt(squares)
+    rows = np.repeat(np.arange(len(documents)), lengths)
+    norms = np.sqrt(np.bincount(rows, weights=weights * weights, minlength=len(documents)))
     norms[norms == 0] = 1.0
     weights /= np.repeat(norms, lengths)  # each row to unit length, as sklearn's normalize does
     return sparse.csr_array(

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from newsynth.compare.text import STOP_WORDS, Caseless, normalize_punctuation, singular
 from newsynth.compare.values import MEASURES, ClockTime, Quantity
@@ -72,9 +72,13 @@ class Evidence:
         values.update({kind: float(self.kind == kind) for kind in FEATURES[8:]})
         return values
 
-    def confidence(self) -> float:
+    @cached_property
+    def probability(self) -> float:
         """The logistic model's probability that the two values are one fact told two ways."""
         return confidence_of(self.features())
+
+    def confidence(self) -> float:
+        return self.probability
 
 
 def confidence_of(

@@ -101,6 +101,7 @@ DATE_PATTERNS = [
     re.compile(rf"(?<![\d$,.])\b{YEAR_RE}\b(?![\d,.]*\s*(?:%|percent|people|\w+s\b))"),
 ]
 DIGIT = re.compile(r"\d")
+CLOCK_DIGITS = re.compile(r"\b\d{1,2}:\d\d\b")
 # what each of DATE_PATTERNS cannot match without: a digit, a month's name, a weekday's name
 DATE_NEEDS = ("digit", "digit", "month", "month", "month", "month", "weekday", "digit")
 MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
@@ -333,7 +334,7 @@ def _mask_dates(text: str) -> str:
         text = text[:start] + "#" * (end - start) + text[end:]
     for start, end, _ in _times_with_spans(text):
         text = text[:start] + "#" * (end - start) + text[end:]
-    return re.sub(r"\b\d{1,2}:\d\d\b", lambda match: "#" * len(match.group(0)), text)  # clock times
+    return CLOCK_DIGITS.sub(lambda match: "#" * len(match.group(0)), text)  # clock times
 
 
 def _number_at(tokens: list[str], position: int) -> tuple[float, int] | None:
