@@ -52,7 +52,7 @@ WEIGHTS = (0.599, 0.776, 1.688, 2.486, -1.323, 0.697, -1.913, -1.309, 1.763, 0.3
 INTERCEPT = -2.372
 
 
-@dataclass(frozen=True)
+@dataclass
 class Evidence:
     """What says two values fill one slot; each in [0, 1]."""
 

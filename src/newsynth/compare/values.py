@@ -102,8 +102,12 @@ DATE_PATTERNS = [
 ]
 DIGIT = re.compile(r"\d")
 CLOCK_DIGITS = re.compile(r"\b\d{1,2}:\d\d\b")
-# what each of DATE_PATTERNS cannot match without: a digit, a month's name, a weekday's name
-DATE_NEEDS = ("digit", "digit", "month", "month", "month", "month", "weekday", "digit")
+# what each of DATE_PATTERNS cannot match without: a digit, a year-like number, a month's or weekday's name
+DATE_NEEDS = (
+    ("year",), ("year",), ("month", "digit"), ("month", "digit"), ("month", "year"), ("month",), ("weekday",),
+    ("year",),
+)  # fmt: skip
+YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
 MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 WEEKDAY_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 
@@ -219,9 +223,10 @@ def _dates_with_spans(text: str) -> tuple[tuple[int, int, DateValue], ...]:
         "month": MONTH_WORD.search(text) is not None,
         "weekday": WEEKDAY_WORD.search(text) is not None,
     }
+    present["year"] = present["digit"] and YEAR_LIKE.search(text) is not None
     found: list[tuple[int, int, DateValue]] = []
-    for pattern, need in zip(DATE_PATTERNS, DATE_NEEDS, strict=True):
-        if not present[need]:
+    for pattern, needs in zip(DATE_PATTERNS, DATE_NEEDS, strict=True):
+        if not all(present[need] for need in needs):
             continue  # a pattern skipped cannot match: the dates found are the same
         for match in pattern.finditer(text):
             start, end = match.span()
