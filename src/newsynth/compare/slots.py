@@ -48,8 +48,8 @@ FEATURES = (
 )  # fmt: skip
 # Logistic weights over FEATURES (then the intercept), fitted on the tuning families by
 # `newsynth eval-compare ../shared/data/dev.jsonl ../shared/data/group-dev.jsonl --cv`
-WEIGHTS = (0.599, 0.776, 1.688, 2.486, -1.323, 0.697, -1.913, -1.309, 1.763, 0.321, 0.64)
-INTERCEPT = -2.372
+WEIGHTS = (0.614, 0.723, 1.72, 2.545, -1.435, 0.731, -1.873, -1.361, 1.815, 0.331, 0.656)
+INTERCEPT = -2.383
 
 
 @dataclass
