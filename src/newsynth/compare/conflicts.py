@@ -9,17 +9,40 @@ aligned strongly (``CONFLICT_THRESHOLD``). Both thresholds were chosen on dev wi
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import cached_property
 
 from newsynth.compare.align import Unit
 from newsynth.compare.names import Mention, NameIndex, is_demonym, related_names
-from newsynth.compare.text import STOP_WORDS, normalize_punctuation
-from newsynth.compare.values import UNITS, DateValue, Quantity, quantities_conflict
+from newsynth.compare.slots import (
+    Evidence,
+    context_words,
+    hedged,
+    note,
+    number_label,
+    place_overlap,
+    same_kind,
+    span_of,
+    time_cue,
+    time_label,
+)
+from newsynth.compare.text import STOP_WORDS, normalize_punctuation, singular
+from newsynth.compare.values import (
+    UNITS,
+    ClockTime,
+    DateValue,
+    Quantity,
+    extract_dates,
+    extract_quantities,
+    extract_times,
+)
 from newsynth.records import Conflict
 
-CONFLICT_THRESHOLD = 0.35  # cosine of the pair; chosen on dev with planted conflicts
+CONFLICT_THRESHOLD = 0.35  # cosine of the pair from which dates and names are compared
 STRONG_THRESHOLD = 0.45  # near-identical wording: the values left unmatched are compared even without a slot
 NAME_LABELS = ("person", "organization", "place")
 NAME_TOKEN = "\x00name"
@@ -28,57 +51,184 @@ SLOT_MIN_WORDS = 4  # words lined up around two names before they count as filli
 
 @dataclass
 class Facts:
-    """What one sentence states that can be checked against another."""
+    """What one sentence states that can be checked against another, each read on first use (most
+    sentences are compared only for their numbers)."""
 
-    quantities: list[Quantity] = field(default_factory=list)
-    dates: list[DateValue] = field(default_factory=list)
+    text: str
+    article_date: dt.date | None = None
     mentions: list[Mention] = field(default_factory=list)
 
+    @cached_property
+    def quantities(self) -> list[Quantity]:
+        return extract_quantities(self.text)
 
-def number_conflicts(first: Unit, second: Unit, a: Facts, b: Facts, score: float) -> list[Conflict]:
-    """Numbers in the same slot that cannot both be true; or, for near-identical sentences, the one
-    number of each that the other does not state."""
-    mine_left = [q for q in a.quantities if not any(q.compatible(theirs) for theirs in b.quantities)]
-    theirs_left = [q for q in b.quantities if not any(q.compatible(mine) for mine in a.quantities)]
-    weak = score < CONFLICT_THRESHOLD
-    for mine in mine_left:
-        for theirs in theirs_left:
-            if quantities_conflict(mine, theirs) and (not weak or _same_frame(mine, theirs)):
-                return [_number_conflict(first, second, mine, theirs, _slot_name(mine, theirs))]
-    if score >= STRONG_THRESHOLD and len(mine_left) == 1 and len(theirs_left) == 1:
-        mine, theirs = mine_left[0], theirs_left[0]
-        if _same_unit(mine, theirs):
-            return [_number_conflict(first, second, mine, theirs, "number")]
-    return []
+    @cached_property
+    def dates(self) -> list[DateValue]:
+        return extract_dates(self.text, self.article_date)
+
+    @cached_property
+    def times(self) -> list[ClockTime]:
+        return extract_times(self.text)
 
 
-def _same_frame(first: Quantity, second: Quantity) -> bool:
-    """The same word before and the same noun after: "injuring three dock workers" and "injuring four
-    workers"; evidence enough to compare numbers of loosely aligned paraphrases."""
-    before = {slot for slot in first.slots & second.slots if slot.startswith("~")}
-    after = {slot for slot in first.slots & second.slots if not slot.startswith("~")} - UNITS
-    return bool(before and after)
+States = Callable[[str, Quantity], bool]  # (article id, value): does the article state it anywhere?
 
 
-def _number_conflict(first: Unit, second: Unit, mine: Quantity, theirs: Quantity, slot: str) -> Conflict:
-    return Conflict(
-        "number",
-        {first.number: mine.text, second.number: theirs.text},
-        f"{slot}: [{first.number}] {mine.text}, [{second.number}] {theirs.text}",
+@dataclass(frozen=True)
+class Pair:
+    """How two sentences of different sources relate."""
+
+    similarity: float  # TF-IDF cosine
+    aligned: bool  # one is the other's best match at ``align.ALIGN_THRESHOLD`` or more
+
+
+def number_conflicts(
+    first: Unit, second: Unit, a: Facts, b: Facts, pair: Pair, states: States
+) -> list[Conflict]:
+    """Numbers of the same kind (``slots.same_kind``) that cannot both be true, each value used once,
+    the strongest evidence first; for near-identical sentences also the one number of each that the
+    other does not state."""
+    candidates = []
+    for mine in a.quantities:
+        if any(same_kind(mine, other) and mine.compatible(other) for other in b.quantities):
+            continue  # the other sentence states this value
+        for theirs in b.quantities:
+            if mine.compatible(theirs) or any(
+                same_kind(theirs, o) and theirs.compatible(o) for o in a.quantities
+            ):
+                continue
+            if same_kind(mine, theirs):
+                candidates.append(
+                    (mine, theirs, _number_evidence(first, second, a, b, mine, theirs, pair, states))
+                )
+    if not candidates and pair.aligned and pair.similarity >= STRONG_THRESHOLD:
+        candidates = _lone_numbers(first, second, a, b, pair, states)
+    conflicts, used = [], set()
+    for mine, theirs, evidence in sorted(candidates, key=lambda item: -item[2].confidence()):
+        if id(mine) in used or id(theirs) in used:
+            continue
+        used.update((id(mine), id(theirs)))
+        conflicts.append(
+            _conflict(
+                "number",
+                number_label(mine, theirs, first.text),
+                first,
+                second,
+                mine.text,
+                theirs.text,
+                evidence,
+                note(first.text, second.text, mine, theirs),
+            )
+        )
+    return conflicts
+
+
+def _lone_numbers(
+    first: Unit, second: Unit, a: Facts, b: Facts, pair: Pair, states: States
+) -> list[tuple[Quantity, Quantity, Evidence]]:
+    mine_left = [q for q in a.quantities if not any(q.compatible(other) for other in b.quantities)]
+    theirs_left = [q for q in b.quantities if not any(q.compatible(other) for other in a.quantities)]
+    if len(mine_left) != 1 or len(theirs_left) != 1:
+        return []
+    mine, theirs = mine_left[0], theirs_left[0]
+    if (
+        mine.unit != theirs.unit
+        or mine.slots & UNITS != theirs.slots & UNITS
+        or mine.identifier != theirs.identifier
+    ):
+        return []
+    return [(mine, theirs, _number_evidence(first, second, a, b, mine, theirs, pair, states))]
+
+
+def _number_evidence(
+    first: Unit,
+    second: Unit,
+    a: Facts,
+    b: Facts,
+    mine: Quantity,
+    theirs: Quantity,
+    pair: Pair,
+    states: States,
+) -> Evidence:
+    lone = (
+        sum(1 for q in a.quantities if same_kind(q, mine))
+        == 1
+        == sum(1 for q in b.quantities if same_kind(q, theirs))
+    )
+    return Evidence(
+        head=float(bool(mine.head and mine.head == theirs.head) or mine.identifier),
+        cue=float(bool(mine.cue and mine.cue == theirs.cue)),
+        place=place_overlap(
+            context_words(first.text, *span_of(first.text, mine.text)),
+            context_words(second.text, *span_of(second.text, theirs.text)),
+        ),
+        similarity=pair.similarity,
+        aligned=float(pair.aligned),
+        lone=float(lone),
+        repeated=float(states(second.article_id, mine) or states(first.article_id, theirs)),
+        hedge=hedged(first.text, second.text),
     )
 
 
-def _same_unit(first: Quantity, second: Quantity) -> bool:
-    units = {"percent", "dollar"}
-    return first.slots & units == second.slots & units
+def time_conflicts(first: Unit, second: Unit, a: Facts, b: Facts, pair: Pair) -> list[Conflict]:
+    """Times of day in one zone that differ, paired when each sentence holds one or when the same word
+    comes before them ("landfall at", "departed at")."""
+    conflicts = []
+    lone = len(a.times) == 1 == len(b.times)
+    for mine in a.times:
+        if any(mine.comparable(other) and mine.compatible(other) for other in b.times):
+            continue
+        cue = time_cue(first.text, mine)
+        for theirs in b.times:
+            if not mine.comparable(theirs) or mine.compatible(theirs):
+                continue
+            if any(theirs.comparable(o) and theirs.compatible(o) for o in a.times):
+                continue
+            their_cue = time_cue(second.text, theirs)
+            same_cue = bool(cue & their_cue)
+            if not same_cue and ((cue and their_cue) or not lone):
+                continue  # other words before them: two events ("took off at", "lost contact at")
+            evidence = Evidence(
+                head=1.0,
+                cue=float(same_cue),
+                place=place_overlap(
+                    context_words(first.text, mine.start, mine.start + len(mine.text)),
+                    context_words(second.text, theirs.start, theirs.start + len(theirs.text)),
+                ),
+                similarity=pair.similarity,
+                aligned=float(pair.aligned),
+                lone=float(lone),
+                repeated=0.0,
+                hedge=hedged(first.text, second.text),
+                kind="time",
+            )
+            label = time_label(cue & their_cue or cue)
+            conflicts.append(_conflict("time", label, first, second, mine.text, theirs.text, evidence))
+            break
+    return conflicts
 
 
-def _slot_name(first: Quantity, second: Quantity) -> str:
-    shared = sorted(slot.lstrip("~") for slot in first.slots & second.slots) or ["count"]
-    return "number of " + shared[0] if shared[0] not in ("percent", "dollar") else shared[0]
+def _conflict(
+    kind: str,
+    label: str,
+    first: Unit,
+    second: Unit,
+    mine: str,
+    theirs: str,
+    evidence: Evidence,
+    explanation: str = "",
+) -> Conflict:
+    return Conflict(
+        kind,  # type: ignore[arg-type]
+        {first.number: mine, second.number: theirs},
+        f"{label}: {mine} in [{first.number}], {theirs} in [{second.number}]",
+        evidence.confidence(),
+        explanation,
+        evidence.features(),
+    )
 
 
-def date_conflicts(first: Unit, second: Unit, a: Facts, b: Facts) -> list[Conflict]:
+def date_conflicts(first: Unit, second: Unit, a: Facts, b: Facts, pair: Pair) -> list[Conflict]:
     conflicts = []
     for mine in a.dates:
         if any(mine.compatible(theirs) and mine.comparable(theirs) for theirs in b.dates):
@@ -93,18 +243,30 @@ def date_conflicts(first: Unit, second: Unit, a: Facts, b: Facts) -> list[Confli
             rivals = [t for t in rivals if t.cue == mine.cue or (mine is a.dates[0] and t is b.dates[0])]
         if rivals:
             theirs = rivals[0]
-            conflicts.append(
-                Conflict(
-                    "date",
-                    {first.number: mine.text, second.number: theirs.text},
-                    f"date: [{first.number}] {mine.text}, [{second.number}] {theirs.text}",
-                )
+            evidence = Evidence(
+                head=float(_date_shape(mine) == _date_shape(theirs)),
+                cue=float(bool(mine.cue) and mine.cue == theirs.cue),
+                place=place_overlap(
+                    context_words(first.text, *span_of(first.text, mine.text)),
+                    context_words(second.text, *span_of(second.text, theirs.text)),
+                ),
+                similarity=pair.similarity,
+                aligned=float(pair.aligned),
+                lone=float(len(a.dates) == 1 == len(b.dates)),
+                repeated=0.0,
+                hedge=hedged(first.text, second.text),
+                kind="date",
             )
+            conflicts.append(_conflict("date", "date", first, second, mine.text, theirs.text, evidence))
     return conflicts
 
 
+def _date_shape(value: DateValue) -> tuple[bool, bool, bool, bool]:
+    return (value.year is not None, value.month is not None, value.day is not None, value.weekday is not None)
+
+
 def name_conflicts(
-    first: Unit, second: Unit, a: Facts, b: Facts, names: NameIndex, score: float
+    first: Unit, second: Unit, a: Facts, b: Facts, names: NameIndex, pair: Pair
 ) -> list[Conflict]:
     """A name of one sentence that the other replaces by a name its source never uses, in the same place
     of the sentence (same neighbouring words), or as the only names left unmatched."""
@@ -113,7 +275,9 @@ def name_conflicts(
     kinds_mine = len({names.entity_of(m) for m in mine_left})
     kinds_theirs = len({names.entity_of(m) for m in theirs_left})
     lone = Lone(single=kinds_mine == 1 or kinds_theirs == 1, pair=kinds_mine == kinds_theirs == 1)
-    strong = score >= STRONG_THRESHOLD
+    if not (mine_left and theirs_left):
+        return []
+    strong = pair.aligned and pair.similarity >= STRONG_THRESHOLD
     slots = same_slot_names(first.text, a.mentions, second.text, b.mentions)
     candidates = []
     for mine in mine_left:
@@ -121,23 +285,52 @@ def name_conflicts(
             if not _rival_names(mine, theirs, first, second, names):
                 continue
             context = _context_score(first.text, mine, second.text, theirs)
-            if (id(mine), id(theirs)) in slots:
+            in_slot = (id(mine), id(theirs)) in slots
+            if in_slot:
                 context += 2
             same_place = _same_place(first.text, mine, second.text, theirs)
             swapped = _swapped(mine, theirs, first, second, names)
             if _same_role(context, lone, swapped=swapped, strong=strong, same_place=same_place):
-                candidates.append((context, mine, theirs))
+                evidence = Evidence(
+                    head=float(names.label_of(mine) == names.label_of(theirs) != "other"),
+                    cue=float(in_slot),
+                    place=min(1.0, context / 4),
+                    similarity=pair.similarity,
+                    aligned=float(pair.aligned),
+                    lone=float(lone.pair),
+                    repeated=float(_doubtful_names(mine, theirs, names)),
+                    hedge=hedged(first.text, second.text),
+                    kind="name",
+                )
+                candidates.append((evidence, mine, theirs))
     if not candidates:
         return []
-    _, mine, theirs = max(candidates, key=lambda item: item[0])
+    evidence, mine, theirs = max(candidates, key=lambda item: item[0].confidence())
     label = names.label_of(mine) if names.label_of(mine) != "other" else names.label_of(theirs)
-    return [
-        Conflict(
-            "name",
-            {first.number: mine.text, second.number: theirs.text},
-            f"{label}: [{first.number}] {mine.text}, [{second.number}] {theirs.text}",
-        )
-    ]
+    what = {"person": "person named", "place": "place named", "organization": "organisation named"}
+    return [_conflict("name", what.get(label, "name"), first, second, mine.text, theirs.text, evidence)]
+
+
+def _doubtful_names(mine: Mention, theirs: Mention, names: NameIndex) -> bool:
+    """Two names that may be one (an abbreviation, a plural or possessive form), or a name that only
+    opens its sentence and that no other evidence makes a name ("Let", "Vindicate")."""
+    if abbreviation_of(mine.key, theirs.key) or abbreviation_of(theirs.key, mine.key):
+        return True
+    return any(m.sentence_initial and names.label_of(m) == "other" for m in (mine, theirs))
+
+
+def abbreviation_of(short: str, full: str) -> bool:
+    """ "calif" of "california", "mass" of "massachusetts", "prizes" of "prize", "wangs" of "wang"."""
+    short_words, full_words = short.split(), full.split()
+    if len(short_words) != len(full_words):
+        return False
+    return all(
+        s == f
+        or singular(s) == singular(f)
+        or (len(s) >= 3 and f.startswith(s))
+        or (len(f) >= 3 and s.startswith(f))
+        for s, f in zip(short_words, full_words, strict=True)
+    )
 
 
 @dataclass(frozen=True)
@@ -173,8 +366,21 @@ def _unmatched_names(mentions: list[Mention], others: list[Mention], names: Name
         for m in mentions
         if not m.dateline
         and not is_demonym(m.key.split())
-        and not any(related_names(names, m, other) for other in others if not other.dateline)
+        and not any(_one_name(m, other, names) for other in others if not other.dateline)
     ]
+
+
+def _one_name(first: Mention, second: Mention, names: NameIndex) -> bool:
+    """One entity, one name inside the other, or an abbreviation: remembered per pair of keys, which
+    is all it depends on."""
+    pair = (first.key, second.key)
+    if pair not in names.memo:
+        names.memo[pair] = (
+            related_names(names, first, second)
+            or abbreviation_of(first.key, second.key)
+            or abbreviation_of(second.key, first.key)
+        )
+    return names.memo[pair]
 
 
 def _rival_names(mine: Mention, theirs: Mention, first: Unit, second: Unit, names: NameIndex) -> bool:

@@ -134,6 +134,8 @@ class NameIndex:
     display: dict[str, str] = field(default_factory=dict)  # canonical key -> name as written
     labels: dict[str, Label] = field(default_factory=dict)  # canonical key -> label
     per_article: dict[str, Counter[str]] = field(default_factory=dict)  # article id -> canonical counts
+    memo: dict[tuple[str, str], bool] = field(default_factory=dict)  # answers that depend on two keys only
+    expanded: dict[str, frozenset[str]] = field(default_factory=dict)  # key -> words, acronyms spelled out
 
     def entity_of(self, mention: Mention) -> str:
         return self.canonical.get(mention.key, mention.key)
@@ -441,12 +443,15 @@ def _written_forms(index: NameIndex) -> dict[str, str]:
     return {key: counts.most_common(1)[0][0] for key, counts in forms.items()}
 
 
-def _expanded_words(index: NameIndex, key: str) -> set[str]:
-    words: set[str] = set()
-    for word in key.split():
-        full = index.canonical.get(word, word)
-        words.update(full.split() if _is_acronym(word, [full]) else [word])
-    return words
+def _expanded_words(index: NameIndex, key: str) -> frozenset[str]:
+    """The words of a name, acronyms spelled out; remembered per key (asked once the index is built)."""
+    if key not in index.expanded:
+        words: set[str] = set()
+        for word in key.split():
+            full = index.canonical.get(word, word)
+            words.update(full.split() if _is_acronym(word, [full]) else [word])
+        index.expanded[key] = frozenset(words)
+    return index.expanded[key]
 
 
 def _count_mentions(index: NameIndex) -> None:

@@ -1,0 +1,223 @@
+"""Numbers and times of day that fill the same slot in two sources' sentences, and how sure that is.
+
+Two values are compared only when they say the same kind of thing: the same unit (percent, dollars, a
+measure converted to one unit), and the same noun counted ("passengers", "Ethiopians"), or, for a number
+without one, the same word before it; times of day in one zone. A pair that passes is a *candidate* when
+the values cannot both be true (``Quantity.compatible``, ``ClockTime.compatible``). Its confidence sums
+the evidence that the two values answer one question (``Evidence``): the same noun, the same word
+before, the same words around them, how alike the two sentences are, whether each sentence holds only
+this one value of its kind; and it drops when a source also states the other's value elsewhere (then
+the two numbers are likely two facts, not one fact told two ways).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+from newsynth.compare.text import STOP_WORDS, Caseless, normalize_punctuation, singular
+from newsynth.compare.values import MEASURES, ClockTime, Quantity
+
+WINDOW = 4  # words either side of a value that make its context
+SPECULATION = re.compile(
+    r"\b(?:could|might|may|would|expected|estimated?|projected|forecast|feared|likely|reportedly|up to)\b",
+    re.IGNORECASE,
+)
+TALLY = re.compile(r"\b(?:at least|so far|confirmed|rose to|risen to|climbed to|as of)\b", re.IGNORECASE)
+TIME_WORDS = {
+    "around",
+    "approximately",
+    "shortly",
+    "just",
+    "local",
+    "time",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+}
+TIME_CUE_WORDS = 3
+STATES = {"dead", "aboard", "missing", "hurt", "killed", "injured", "left", "on"}
+MEASURE_LABELS = {"distance": "distance", "duration": "duration", "mass": "weight", "speed": "speed"}
+
+
+FEATURES = (
+    "head", "cue", "place", "similarity", "aligned", "lone", "repeated", "hedge", "time", "date", "name",
+)  # fmt: skip
+# Logistic weights over FEATURES (then the intercept), fitted on the tuning families by
+# `newsynth eval-compare ../shared/data/dev.jsonl ../shared/data/group-dev.jsonl --cv`
+WEIGHTS = (0.614, 0.723, 1.72, 2.545, -1.435, 0.731, -1.873, -1.361, 1.815, 0.331, 0.656)
+INTERCEPT = -2.383
+
+
+@dataclass
+class Evidence:
+    """What says two values fill one slot; each in [0, 1]."""
+
+    head: float  # the same noun counted, or the same measure; for names the same known kind
+    cue: float  # the same content word before; for names the same place in lined-up sentences
+    place: float  # share of the content words around them that the two sentences share
+    similarity: float  # cosine of the two sentences
+    lone: float  # each sentence holds one value of this kind
+    repeated: float  # a source states the other's value too (names: one may be the other's short form)
+    aligned: float = 1.0  # the sentences align (each the other's best match); else only related
+    hedge: float = 0.0  # one sentence hedges (could, may, expected, estimated), the other does not
+    kind: str = "number"
+
+    def features(self) -> dict[str, float]:
+        values = {name: float(getattr(self, name)) for name in FEATURES[:8]}
+        values["similarity"] = min(1.0, self.similarity / 0.5)
+        values.update({kind: float(self.kind == kind) for kind in FEATURES[8:]})
+        return values
+
+    @cached_property
+    def probability(self) -> float:
+        """The logistic model's probability that the two values are one fact told two ways."""
+        return confidence_of(self.features())
+
+    def confidence(self) -> float:
+        return self.probability
+
+
+def confidence_of(
+    features: dict[str, float], weights: tuple[float, ...] = WEIGHTS, intercept: float = INTERCEPT
+) -> float:
+    score = intercept + sum(
+        weight * features.get(name, 0.0) for name, weight in zip(FEATURES, weights, strict=True)
+    )
+    return round(1 / (1 + math.exp(-score)), 3)
+
+
+def hedged(first_text: str, second_text: str) -> float:
+    """1 when one sentence speaks of an estimate or expectation and the other does not."""
+    return float(speculative(first_text) != speculative(second_text))
+
+
+@lru_cache(maxsize=4096)
+def speculative(text: str) -> bool:
+    """Whether a sentence speaks of an estimate or expectation (could, may, expected, estimated)."""
+    return SPECULATION.search(text) is not None
+
+
+COUNTED = Caseless(
+    r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
+    r"|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)\s+(?:of\s+)?(?:[a-z]+\s+)?([a-z]+)"
+    r"|\d(?:[:.]\d\d)?\s*(?:[ap]\.?m\b|[ap]m)|\d:\d\d"
+)
+
+
+@lru_cache(maxsize=4096)
+def counted_words(text: str) -> frozenset[str]:
+    """A cheap look ahead of ``extract_quantities``: the words one or two after each number (what it may
+    count), and "#time" when the text holds a time of day. Sentences sharing none need no comparing."""
+    found = set()
+    for match in COUNTED.finditer(text):
+        word = match.group(1)
+        if not word:
+            found.add("#time")
+            continue
+        following = {word.lower(), match.group(0).split()[1].lower()}
+        found.update(singular(each) for each in following)
+        found.update("#" + MEASURES[each][0] for each in following if each in MEASURES)  # seconds ~ minutes
+    return frozenset(found - STOP_WORDS)
+
+
+def same_kind(first: Quantity, second: Quantity) -> bool:
+    """The same unit and, where both have one, the same noun counted; identifiers with identifiers."""
+    if first.identifier != second.identifier:
+        return False
+    if first.identifier:
+        return bool(first.cue) and first.cue == second.cue
+    if (
+        first.slots & {"percent", "dollar"} != second.slots & {"percent", "dollar"}
+        or first.unit != second.unit
+    ):
+        return False
+    if first.head and second.head:
+        return first.head == second.head
+    return bool(first.cue) and first.cue == second.cue
+
+
+def context_words(text: str, start: int, end: int) -> set[str]:
+    """Lower-case content words within ``WINDOW`` words either side of a value, singular."""
+    text = normalize_punctuation(text).lower()
+    before = re.findall(r"[a-z]+", text[max(0, start - 60) : start])[-WINDOW:]
+    after = re.findall(r"[a-z]+", text[end : end + 60])[:WINDOW]
+    return {singular(word) for word in before + after if word not in STOP_WORDS}
+
+
+def place_overlap(first: set[str], second: set[str]) -> float:
+    """Shared context words as a share of the smaller context; 0.5 when one has none."""
+    size = min(len(first), len(second))
+    return min(1.0, len(first & second) / size) if size else 0.5
+
+
+def span_of(text: str, written: str) -> tuple[int, int]:
+    start = normalize_punctuation(text).find(normalize_punctuation(written))
+    return (start, start + len(written)) if start >= 0 else (0, 0)
+
+
+def number_label(first: Quantity, second: Quantity, text: str) -> str:
+    """What the numbers count, in words: "number of passengers", "distance", "percentage"."""
+    if first.unit:
+        return MEASURE_LABELS.get(first.unit, first.unit)
+    if "percent" in first.slots:
+        return "percentage" + (f" ({first.cue})" if first.cue else "")
+    if "dollar" in first.slots:
+        return "amount in dollars" + (f" ({first.cue})" if first.cue else "")
+    if first.identifier:
+        return f"number of the {first.cue}"
+    head = _written_head(first, text) or first.head
+    if head:
+        verb = _state_after(first, text) or (first.cue if first.cue.endswith("ed") else "")
+        return f"number of {head}" + (f" {verb}" if verb else "")
+    return f"number ({first.cue})" if first.cue else "number"
+
+
+def _state_after(quantity: Quantity, text: str) -> str:
+    """ "killed" of "12 people were killed", "aboard" of "99 passengers aboard": what befell those counted."""
+    _, end = span_of(text, quantity.text)
+    for word in re.findall(r"[A-Za-z]+", normalize_punctuation(text)[end : end + 50])[1:5]:
+        if word.islower() and (word.endswith("ed") or word in STATES):
+            return word
+    return ""
+
+
+def _written_head(quantity: Quantity, text: str) -> str:
+    _, end = span_of(text, quantity.text)
+    following = re.findall(r"[A-Za-z]+", normalize_punctuation(text)[end : end + 40])
+    for word in following[:3]:
+        if singular(word.lower()) == quantity.head:
+            return word if not word[0].isupper() or word.endswith("s") else word.lower()
+    return ""
+
+
+def time_label(cue: set[str]) -> str:
+    return f"time ({' '.join(sorted(cue))})" if cue else "time of day"
+
+
+def time_cue(text: str, value: ClockTime) -> set[str]:
+    """The last few lower-case content words within ten words before a time of day ("landfall",
+    "departed"; "arrive" of "arrive at Baiyun International Airport, Guangzhou, at 15.07")."""
+    before = normalize_punctuation(text)[max(0, value.start - 100) : value.start]
+    words = [
+        singular(word)
+        for word in re.findall(r"[A-Za-z]+", before)[-10:]
+        if word.islower() and word not in STOP_WORDS and word not in TIME_WORDS
+    ]
+    return set(words[-TIME_CUE_WORDS:])
+
+
+def note(
+    first_text: str, second_text: str, first: Quantity | None = None, second: Quantity | None = None
+) -> str:
+    """What may explain a disagreement: an estimate set against a reported figure, or tallies that may
+    have been made at different times of the day."""
+    if hedged(first_text, second_text):
+        return "one source gives an estimate or expectation, the other a reported figure"
+    bounds = {q.bound for q in (first, second) if q is not None}
+    if "lower" in bounds or (TALLY.search(first_text) and TALLY.search(second_text)):
+        return "running tallies: the figures may be of different times"
+    return ""
