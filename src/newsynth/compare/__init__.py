@@ -26,6 +26,7 @@ from newsynth.compare.align import (
 )
 from newsynth.compare.conflicts import (
     CONFLICT_THRESHOLD,
+    SLOT_CONTEXT_WORDS,
     Facts,
     Pair,
     date_conflicts,
@@ -35,9 +36,9 @@ from newsynth.compare.conflicts import (
 )
 from newsynth.compare.names import DEFAULT_NER_BUDGET, NameIndex, build_index, is_demonym
 from newsynth.compare.quotes import FoundQuote, find_quotes, same_quote, worded_differently
-from newsynth.compare.slots import counted_words, same_kind
+from newsynth.compare.slots import context_words, counted_words, same_kind
 from newsynth.compare.text import content_words, fold
-from newsynth.compare.values import Quantity, may_hold_number, parse_iso_date
+from newsynth.compare.values import Quantity, date_spans, may_hold_number, parse_iso_date
 from newsynth.components import connected_groups
 from newsynth.records import (
     SHOW_CONFIDENCE,
@@ -101,7 +102,10 @@ def compare_story(
     pairs = aligned_pairs(units, similarity) + _quote_pairs(units, quote_conflicts)
     facts = _facts(units, articles, names)
     aligned = set(pairs)
-    found = _pair_conflicts(_candidate_pairs(aligned, units), aligned, units, similarity, facts, names)
+    slotted = _slot_pairs(units, names)
+    found = _pair_conflicts(
+        _candidate_pairs(aligned, units) + sorted(slotted), aligned, units, similarity, facts, names, slotted
+    )
     for (i, j), conflicts in quote_conflicts_by_units(units, quote_conflicts).items():
         found.setdefault((i, j), []).extend(conflicts)
     joined = [
@@ -191,6 +195,33 @@ def _candidate_pairs(aligned: set[tuple[int, int]], units: list[Unit]) -> list[t
     return sorted(candidates)
 
 
+def _slot_pairs(units: list[Unit], names: NameIndex) -> set[tuple[int, int]]:
+    """Sentence pairs of different sources with dates, or with names, sharing ``SLOT_CONTEXT_WORDS``
+    context words around them ("crashed Saturday morning" / "crashed on Sunday morning"; "NASA astronauts
+    Bob Behnken and ..." / "NASA astronauts Doug Hurley and ..."): paraphrases of one fact that do not
+    align, whose dates and names are compared value by value."""
+    holders: dict[tuple[str, str], set[tuple[int, int]]] = defaultdict(set)  # (kind, word) -> (unit, value)
+    for i, unit in enumerate(units):
+        spans = [("name", m.start, m.end) for m in names.mentions.get((unit.article_id, unit.index), [])]
+        dates = date_spans(unit.text)
+        spans += [("date", start, end) for start, end, _ in dates]
+        for position, (kind, start, end) in enumerate(spans):
+            for word in context_words(unit.text, start, end):
+                holders[(kind, word)].add((i, position))
+        for position, (_, _, value) in enumerate(dates, start=len(spans) - len(dates)):
+            if value.day is not None:  # one day of one month: the same date, whatever the words around
+                for extra in range(SLOT_CONTEXT_WORDS):
+                    holders[("date", f"#{value.month}-{value.day}/{extra}")].add((i, position))
+    shared: dict[tuple[tuple[int, int], tuple[int, int]], int] = defaultdict(int)
+    for holding in holders.values():
+        ordered = sorted(holding)
+        for place, first in enumerate(ordered):
+            for second in ordered[place + 1 :]:
+                if units[first[0]].source != units[second[0]].source:
+                    shared[(first, second)] += 1
+    return {(a[0], b[0]) for (a, b), count in shared.items() if count >= SLOT_CONTEXT_WORDS}
+
+
 def _pair_conflicts(
     candidates: list[tuple[int, int]],
     aligned: set[tuple[int, int]],
@@ -198,6 +229,7 @@ def _pair_conflicts(
     similarity: np.ndarray,
     facts: Callable[[int], Facts],
     names: NameIndex,
+    slotted: set[tuple[int, int]],
 ) -> dict[tuple[int, int], list[Conflict]]:
     """The candidate conflicts of each pair: numbers and times of day for every pair (numbers of
     unaligned pairs only when they count one noun), dates and names only for aligned pairs from
@@ -205,7 +237,7 @@ def _pair_conflicts(
     and, at any useful confidence, next to no true one)."""
     states = _states(units, facts)
     found: dict[tuple[int, int], list[Conflict]] = {}
-    for i, j in candidates:
+    for i, j in dict.fromkeys(candidates):
         a, b = facts(i), facts(j)
         pair = Pair(float(similarity[i, j]), (i, j) in aligned)
         conflicts = []
@@ -215,6 +247,9 @@ def _pair_conflicts(
         if pair.aligned and pair.similarity >= CONFLICT_THRESHOLD:
             conflicts += date_conflicts(units[i], units[j], a, b, pair)
             conflicts += name_conflicts(units[i], units[j], a, b, names, pair)
+        elif (i, j) in slotted:
+            conflicts += date_conflicts(units[i], units[j], a, b, pair, slotted=True)
+            conflicts += name_conflicts(units[i], units[j], a, b, names, pair, slotted=True)
         if conflicts:
             found[(i, j)] = conflicts
     return found

@@ -16,21 +16,25 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cached_property
 
+from newsynth.compare import context
 from newsynth.compare.align import Unit
 from newsynth.compare.names import Mention, NameIndex, is_demonym, related_names
 from newsynth.compare.slots import (
     Evidence,
     context_words,
     hedged,
+    near_score,
+    nearest_words,
     note,
     number_label,
     place_overlap,
     same_kind,
+    shared_share,
     span_of,
     time_cue,
     time_label,
 )
-from newsynth.compare.text import STOP_WORDS, normalize_punctuation, singular
+from newsynth.compare.text import STOP_WORDS, content_words, normalize_punctuation, singular
 from newsynth.compare.values import (
     UNITS,
     ClockTime,
@@ -47,6 +51,7 @@ STRONG_THRESHOLD = 0.45  # near-identical wording: the values left unmatched are
 NAME_LABELS = ("person", "organization", "place")
 NAME_TOKEN = "\x00name"
 SLOT_MIN_WORDS = 4  # words lined up around two names before they count as filling one place
+SLOT_CONTEXT_WORDS = 2  # context words two dates or names of unaligned sentences share to be compared
 
 
 @dataclass
@@ -155,19 +160,43 @@ def _number_evidence(
         == 1
         == sum(1 for q in b.quantities if same_kind(q, theirs))
     )
+    span_a, span_b = span_of(first.text, mine.text), span_of(second.text, theirs.text)
     return Evidence(
         head=float(bool(mine.head and mine.head == theirs.head) or mine.identifier),
         cue=float(bool(mine.cue and mine.cue == theirs.cue)),
-        place=place_overlap(
-            context_words(first.text, *span_of(first.text, mine.text)),
-            context_words(second.text, *span_of(second.text, theirs.text)),
-        ),
+        place=place_overlap(context_words(first.text, *span_a), context_words(second.text, *span_b)),
         similarity=pair.similarity,
         aligned=float(pair.aligned),
         lone=float(lone),
         repeated=float(states(second.article_id, mine) or states(first.article_id, theirs)),
         hedge=hedged(first.text, second.text),
+        gap=_gap(mine, theirs),
+        **slot_fit(first, second, span_a, span_b, mine.text, theirs.text),
     )
+
+
+def _gap(mine: Quantity, theirs: Quantity) -> float:
+    """How far apart two numbers are, as a share of the larger (their midpoints)."""
+    a, b = (mine.low + mine.high) / 2, (theirs.low + theirs.high) / 2
+    larger = max(abs(a), abs(b))
+    return abs(a - b) / larger if larger else 0.0
+
+
+def slot_fit(
+    first: Unit, second: Unit, span_a: tuple[int, int], span_b: tuple[int, int], mine: str, theirs: str
+) -> dict[str, float]:
+    """The evidence that two values fill one slot that any kind of value has: the same nearest words
+    around them (``near``), and how much the two sentences say alike besides them (``shared``)."""
+    fit = {
+        "near": near_score(nearest_words(first.text, *span_a), nearest_words(second.text, *span_b)),
+        "shared": shared_share(first.words, second.words, content_words(mine) | content_words(theirs)),
+    }
+    if context.ENABLED:
+        fit["governed"] = context.dependency_overlap((first.text, *span_a), (second.text, *span_b))
+        fit["meaning"] = context.context_similarity(
+            context_words(first.text, *span_a), context_words(second.text, *span_b)
+        )
+    return fit
 
 
 def time_conflicts(first: Unit, second: Unit, a: Facts, b: Facts, pair: Pair) -> list[Conflict]:
@@ -201,6 +230,14 @@ def time_conflicts(first: Unit, second: Unit, a: Facts, b: Facts, pair: Pair) ->
                 repeated=0.0,
                 hedge=hedged(first.text, second.text),
                 kind="time",
+                **slot_fit(
+                    first,
+                    second,
+                    (mine.start, mine.start + len(mine.text)),
+                    (theirs.start, theirs.start + len(theirs.text)),
+                    mine.text,
+                    theirs.text,
+                ),
             )
             label = time_label(cue & their_cue or cue)
             conflicts.append(_conflict("time", label, first, second, mine.text, theirs.text, evidence))
@@ -228,7 +265,11 @@ def _conflict(
     )
 
 
-def date_conflicts(first: Unit, second: Unit, a: Facts, b: Facts, pair: Pair) -> list[Conflict]:
+def date_conflicts(
+    first: Unit, second: Unit, a: Facts, b: Facts, pair: Pair, slotted: bool = False
+) -> list[Conflict]:
+    """Dates that cannot both be true; with ``slotted`` (sentences that do not align) only dates with
+    ``SLOT_CONTEXT_WORDS`` context words in common."""
     conflicts = []
     for mine in a.dates:
         if any(mine.compatible(theirs) and mine.comparable(theirs) for theirs in b.dates):
@@ -239,26 +280,46 @@ def date_conflicts(first: Unit, second: Unit, a: Facts, b: Facts, pair: Pair) ->
             for theirs in rivals
             if not any(theirs.compatible(o) and theirs.comparable(o) for o in a.dates)
         ]
-        if len(a.dates) > 1 or len(b.dates) > 1:  # several dates: match by cue, or first with first
+        if slotted:
+            rivals = [
+                t
+                for t in rivals
+                if same_day_of_month(mine, t) or shares_context(first.text, mine.text, second.text, t.text)
+            ]
+        elif len(a.dates) > 1 or len(b.dates) > 1:  # several dates: match by cue, or first with first
             rivals = [t for t in rivals if t.cue == mine.cue or (mine is a.dates[0] and t is b.dates[0])]
         if rivals:
             theirs = rivals[0]
+            span_a, span_b = span_of(first.text, mine.text), span_of(second.text, theirs.text)
             evidence = Evidence(
                 head=float(_date_shape(mine) == _date_shape(theirs)),
                 cue=float(bool(mine.cue) and mine.cue == theirs.cue),
-                place=place_overlap(
-                    context_words(first.text, *span_of(first.text, mine.text)),
-                    context_words(second.text, *span_of(second.text, theirs.text)),
-                ),
+                place=place_overlap(context_words(first.text, *span_a), context_words(second.text, *span_b)),
                 similarity=pair.similarity,
                 aligned=float(pair.aligned),
                 lone=float(len(a.dates) == 1 == len(b.dates)),
                 repeated=0.0,
                 hedge=hedged(first.text, second.text),
                 kind="date",
+                **slot_fit(first, second, span_a, span_b, mine.text, theirs.text),
             )
             conflicts.append(_conflict("date", "date", first, second, mine.text, theirs.text, evidence))
     return conflicts
+
+
+def shares_context(first_text: str, mine: str, second_text: str, theirs: str) -> bool:
+    return (
+        len(
+            context_words(first_text, *span_of(first_text, mine))
+            & context_words(second_text, *span_of(second_text, theirs))
+        )
+        >= SLOT_CONTEXT_WORDS
+    )
+
+
+def same_day_of_month(first: DateValue, second: DateValue) -> bool:
+    """ "May 30, 2020" and "May 30, 3030": one day of the year, so one date told with two years."""
+    return first.day is not None and (first.month, first.day) == (second.month, second.day)
 
 
 def _date_shape(value: DateValue) -> tuple[bool, bool, bool, bool]:
@@ -266,10 +327,11 @@ def _date_shape(value: DateValue) -> tuple[bool, bool, bool, bool]:
 
 
 def name_conflicts(
-    first: Unit, second: Unit, a: Facts, b: Facts, names: NameIndex, pair: Pair
+    first: Unit, second: Unit, a: Facts, b: Facts, names: NameIndex, pair: Pair, slotted: bool = False
 ) -> list[Conflict]:
     """A name of one sentence that the other replaces by a name its source never uses, in the same place
-    of the sentence (same neighbouring words), or as the only names left unmatched."""
+    of the sentence (same neighbouring words), or as the only names left unmatched; with ``slotted``
+    (sentences that do not align) only names with ``SLOT_CONTEXT_WORDS`` context words in common."""
     mine_left = _unmatched_names(a.mentions, b.mentions, names)
     theirs_left = _unmatched_names(b.mentions, a.mentions, names)
     kinds_mine = len({names.entity_of(m) for m in mine_left})
@@ -290,7 +352,11 @@ def name_conflicts(
                 context += 2
             same_place = _same_place(first.text, mine, second.text, theirs)
             swapped = _swapped(mine, theirs, first, second, names)
-            if _same_role(context, lone, swapped=swapped, strong=strong, same_place=same_place):
+            if (
+                shares_context(first.text, mine.text, second.text, theirs.text)
+                if slotted
+                else _same_role(context, lone, swapped=swapped, strong=strong, same_place=same_place)
+            ):
                 evidence = Evidence(
                     head=float(names.label_of(mine) == names.label_of(theirs) != "other"),
                     cue=float(in_slot),
@@ -301,6 +367,14 @@ def name_conflicts(
                     repeated=float(_doubtful_names(mine, theirs, names)),
                     hedge=hedged(first.text, second.text),
                     kind="name",
+                    **slot_fit(
+                        first,
+                        second,
+                        (mine.start, mine.end),
+                        (theirs.start, theirs.end),
+                        mine.text,
+                        theirs.text,
+                    ),
                 )
                 candidates.append((evidence, mine, theirs))
     if not candidates:
