@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cached_property
 
-from newsynth.compare import context
 from newsynth.compare.align import Unit
 from newsynth.compare.names import Mention, NameIndex, is_demonym, related_names
 from newsynth.compare.slots import (
@@ -187,16 +186,10 @@ def slot_fit(
 ) -> dict[str, float]:
     """The evidence that two values fill one slot that any kind of value has: the same nearest words
     around them (``near``), and how much the two sentences say alike besides them (``shared``)."""
-    fit = {
+    return {
         "near": near_score(nearest_words(first.text, *span_a), nearest_words(second.text, *span_b)),
         "shared": shared_share(first.words, second.words, content_words(mine) | content_words(theirs)),
     }
-    if context.ENABLED:
-        fit["governed"] = context.dependency_overlap((first.text, *span_a), (second.text, *span_b))
-        fit["meaning"] = context.context_similarity(
-            context_words(first.text, *span_a), context_words(second.text, *span_b)
-        )
-    return fit
 
 
 def time_conflicts(first: Unit, second: Unit, a: Facts, b: Facts, pair: Pair) -> list[Conflict]:

@@ -68,8 +68,6 @@ class Evidence:
     hedge: float = 0.0  # one sentence hedges (could, may, expected, estimated), the other does not
     near: float = 0.0  # the nearest content word before, and after, each value is the same (half each)
     shared: float = 0.0  # Jaccard similarity of the two sentences' words, names included, values left out
-    governed: float = 0.0  # optional (``context``): the same governing word in spaCy's parse
-    meaning: float = 0.0  # optional (``context``): cosine of the word vectors around the two values
     kind: str = "number"
     gap: float | None = None  # numbers: their difference as a share of the larger (kept, not a feature)
 
@@ -79,7 +77,6 @@ class Evidence:
         values.update({kind: float(self.kind == kind) for kind in FEATURES[-KIND_FEATURES:]})
         if self.gap is not None:
             values["gap"] = round(self.gap, 3)
-        values.update(governed=self.governed, meaning=round(self.meaning, 3))
         return values
 
     @cached_property
