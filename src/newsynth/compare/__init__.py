@@ -12,9 +12,11 @@ outlets that print them; entities their mentions per source. Field meanings: doc
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cache
+from itertools import combinations
 
 import numpy as np
 
@@ -76,6 +78,7 @@ def clear_caches() -> None:
         values.may_hold_number,
         values._times_with_spans,
         slots.counted_words,
+        slots._word_offsets,
         slots.speculative,
         names._initials,
     ):
@@ -195,31 +198,53 @@ def _candidate_pairs(aligned: set[tuple[int, int]], units: list[Unit]) -> list[t
     return sorted(candidates)
 
 
-def _slot_pairs(units: list[Unit], names: NameIndex) -> set[tuple[int, int]]:
-    """Sentence pairs of different sources with dates, or with names, sharing ``SLOT_CONTEXT_WORDS``
-    context words around them ("crashed Saturday morning" / "crashed on Sunday morning"; "NASA astronauts
-    Bob Behnken and ..." / "NASA astronauts Doug Hurley and ..."): paraphrases of one fact that do not
-    align, whose dates and names are compared value by value."""
-    holders: dict[tuple[str, str], set[tuple[int, int]]] = defaultdict(set)  # (kind, word) -> (unit, value)
+def _slot_pairs(units: list[Unit], names: NameIndex) -> dict[tuple[int, int], SlotPairs]:
+    """Sentence pairs of different sources whose dates, or names, have ``SLOT_CONTEXT_WORDS`` context
+    words in common ("crashed Saturday morning" / "crashed on Sunday morning"; "NASA astronauts Bob
+    Behnken and ..." / "NASA astronauts Doug Hurley and ..."), or whose dates name one day of one month
+    ("May 30, 2020" / "May 30, 3030"): paraphrases of one fact that do not align. For each pair, the
+    values to compare, as positions in the two sentences' mentions and dates."""
+    holders: dict[tuple[str, str], list[tuple[int, str, int]]] = defaultdict(list)
     for i, unit in enumerate(units):
-        spans = [("name", m.start, m.end) for m in names.mentions.get((unit.article_id, unit.index), [])]
-        dates = date_spans(unit.text)
-        spans += [("date", start, end) for start, end, _ in dates]
-        for position, (kind, start, end) in enumerate(spans):
-            for word in context_words(unit.text, start, end):
-                holders[(kind, word)].add((i, position))
-        for position, (_, _, value) in enumerate(dates, start=len(spans) - len(dates)):
-            if value.day is not None:  # one day of one month: the same date, whatever the words around
-                for extra in range(SLOT_CONTEXT_WORDS):
-                    holders[("date", f"#{value.month}-{value.day}/{extra}")].add((i, position))
-    shared: dict[tuple[tuple[int, int], tuple[int, int]], int] = defaultdict(int)
+        for kind, position, start, end, day in _slot_values(unit, names):
+            for word in context_words(unit.text, start, end) | day:
+                holders[(kind, word)].append((i, kind, position))
+    shared: Counter[tuple[tuple[int, str, int], tuple[int, str, int]]] = Counter()
     for holding in holders.values():
-        ordered = sorted(holding)
-        for place, first in enumerate(ordered):
-            for second in ordered[place + 1 :]:
-                if units[first[0]].source != units[second[0]].source:
-                    shared[(first, second)] += 1
-    return {(a[0], b[0]) for (a, b), count in shared.items() if count >= SLOT_CONTEXT_WORDS}
+        if len(holding) > 1 and len({units[i].source for i, _, _ in holding}) > 1:
+            shared.update(
+                (first, second)
+                for first, second in combinations(holding, 2)
+                if units[first[0]].source != units[second[0]].source
+            )
+    pairs: dict[tuple[int, int], SlotPairs] = defaultdict(SlotPairs)
+    for (first, second), count in shared.items():
+        if count >= SLOT_CONTEXT_WORDS:
+            getattr(pairs[(first[0], second[0])], first[1] + "s").add((first[2], second[2]))
+    return pairs
+
+
+def _slot_values(unit: Unit, names: NameIndex) -> list[tuple[str, int, int, int, set[str]]]:
+    """The names and dates of a unit as (kind, position, start, end, extra context words): a date that
+    names one day of one month gets as many words for that day as a slot needs ("May 30, 2020" and
+    "May 30, 3030" are one date told with two years, whatever the words around them)."""
+    mentions = names.mentions.get((unit.article_id, unit.index), [])
+    values = [
+        ("name", position, m.start, m.end, set()) for position, m in enumerate(mentions) if not m.dateline
+    ]
+    for position, (start, end, date) in enumerate(date_spans(unit.text)):
+        day = {f"#{date.month}-{date.day}/{n}" for n in range(SLOT_CONTEXT_WORDS)} if date.day else set()
+        values.append(("date", position, start, end, day))
+    return values
+
+
+@dataclass
+class SlotPairs:
+    """The values of two sentences whose contexts share words, as (position in the first sentence,
+    position in the second)."""
+
+    names: set[tuple[int, int]] = field(default_factory=set)
+    dates: set[tuple[int, int]] = field(default_factory=set)
 
 
 def _pair_conflicts(
@@ -229,7 +254,7 @@ def _pair_conflicts(
     similarity: np.ndarray,
     facts: Callable[[int], Facts],
     names: NameIndex,
-    slotted: set[tuple[int, int]],
+    slotted: dict[tuple[int, int], SlotPairs],
 ) -> dict[tuple[int, int], list[Conflict]]:
     """The candidate conflicts of each pair: numbers and times of day for every pair (numbers of
     unaligned pairs only when they count one noun), dates and names only for aligned pairs from
@@ -248,8 +273,8 @@ def _pair_conflicts(
             conflicts += date_conflicts(units[i], units[j], a, b, pair)
             conflicts += name_conflicts(units[i], units[j], a, b, names, pair)
         elif (i, j) in slotted:
-            conflicts += date_conflicts(units[i], units[j], a, b, pair, slotted=True)
-            conflicts += name_conflicts(units[i], units[j], a, b, names, pair, slotted=True)
+            conflicts += date_conflicts(units[i], units[j], a, b, pair, slotted[(i, j)].dates)
+            conflicts += name_conflicts(units[i], units[j], a, b, names, pair, slotted[(i, j)].names)
         if conflicts:
             found[(i, j)] = conflicts
     return found

@@ -259,12 +259,12 @@ def _conflict(
 
 
 def date_conflicts(
-    first: Unit, second: Unit, a: Facts, b: Facts, pair: Pair, slotted: bool = False
+    first: Unit, second: Unit, a: Facts, b: Facts, pair: Pair, slotted: set[tuple[int, int]] | None = None
 ) -> list[Conflict]:
-    """Dates that cannot both be true; with ``slotted`` (sentences that do not align) only dates with
-    ``SLOT_CONTEXT_WORDS`` context words in common."""
+    """Dates that cannot both be true. For sentences that do not align, ``slotted`` gives the pairs of
+    dates (positions in ``a.dates``, ``b.dates``) whose contexts share words: only those are compared."""
     conflicts = []
-    for mine in a.dates:
+    for position, mine in enumerate(a.dates):
         if any(mine.compatible(theirs) and mine.comparable(theirs) for theirs in b.dates):
             continue
         rivals = [theirs for theirs in b.dates if mine.comparable(theirs) and not mine.compatible(theirs)]
@@ -273,12 +273,8 @@ def date_conflicts(
             for theirs in rivals
             if not any(theirs.compatible(o) and theirs.comparable(o) for o in a.dates)
         ]
-        if slotted:
-            rivals = [
-                t
-                for t in rivals
-                if same_day_of_month(mine, t) or shares_context(first.text, mine.text, second.text, t.text)
-            ]
+        if slotted is not None:
+            rivals = [t for other, t in enumerate(b.dates) if (position, other) in slotted and t in rivals]
         elif len(a.dates) > 1 or len(b.dates) > 1:  # several dates: match by cue, or first with first
             rivals = [t for t in rivals if t.cue == mine.cue or (mine is a.dates[0] and t is b.dates[0])]
         if rivals:
@@ -300,31 +296,26 @@ def date_conflicts(
     return conflicts
 
 
-def shares_context(first_text: str, mine: str, second_text: str, theirs: str) -> bool:
-    return (
-        len(
-            context_words(first_text, *span_of(first_text, mine))
-            & context_words(second_text, *span_of(second_text, theirs))
-        )
-        >= SLOT_CONTEXT_WORDS
-    )
-
-
-def same_day_of_month(first: DateValue, second: DateValue) -> bool:
-    """ "May 30, 2020" and "May 30, 3030": one day of the year, so one date told with two years."""
-    return first.day is not None and (first.month, first.day) == (second.month, second.day)
-
-
 def _date_shape(value: DateValue) -> tuple[bool, bool, bool, bool]:
     return (value.year is not None, value.month is not None, value.day is not None, value.weekday is not None)
 
 
 def name_conflicts(
-    first: Unit, second: Unit, a: Facts, b: Facts, names: NameIndex, pair: Pair, slotted: bool = False
+    first: Unit,
+    second: Unit,
+    a: Facts,
+    b: Facts,
+    names: NameIndex,
+    pair: Pair,
+    slotted: set[tuple[int, int]] | None = None,
 ) -> list[Conflict]:
     """A name of one sentence that the other replaces by a name its source never uses, in the same place
-    of the sentence (same neighbouring words), or as the only names left unmatched; with ``slotted``
-    (sentences that do not align) only names with ``SLOT_CONTEXT_WORDS`` context words in common."""
+    of the sentence (same neighbouring words), or as the only names left unmatched. For sentences that
+    do not align, ``slotted`` gives the pairs of mentions (positions in ``a.mentions``, ``b.mentions``)
+    whose contexts share words: only those are compared."""
+    if slotted is not None:
+        found = _slotted_names(first, second, a, b, names, pair, slotted)
+        return _best_name_conflict(first, second, found, names)
     mine_left = _unmatched_names(a.mentions, b.mentions, names)
     theirs_left = _unmatched_names(b.mentions, a.mentions, names)
     kinds_mine = len({names.entity_of(m) for m in mine_left})
@@ -345,31 +336,61 @@ def name_conflicts(
                 context += 2
             same_place = _same_place(first.text, mine, second.text, theirs)
             swapped = _swapped(mine, theirs, first, second, names)
-            if (
-                shares_context(first.text, mine.text, second.text, theirs.text)
-                if slotted
-                else _same_role(context, lone, swapped=swapped, strong=strong, same_place=same_place)
-            ):
-                evidence = Evidence(
-                    head=float(names.label_of(mine) == names.label_of(theirs) != "other"),
-                    cue=float(in_slot),
-                    place=min(1.0, context / 4),
-                    similarity=pair.similarity,
-                    aligned=float(pair.aligned),
-                    lone=float(lone.pair),
-                    repeated=float(_doubtful_names(mine, theirs, names)),
-                    hedge=hedged(first.text, second.text),
-                    kind="name",
-                    **slot_fit(
-                        first,
-                        second,
-                        (mine.start, mine.end),
-                        (theirs.start, theirs.end),
-                        mine.text,
-                        theirs.text,
-                    ),
+            if _same_role(context, lone, swapped=swapped, strong=strong, same_place=same_place):
+                evidence = _name_evidence(
+                    first, second, mine, theirs, names, pair, in_slot, context, lone.pair
                 )
                 candidates.append((evidence, mine, theirs))
+    return _best_name_conflict(first, second, candidates, names)
+
+
+def _slotted_names(
+    first: Unit, second: Unit, a: Facts, b: Facts, names: NameIndex, pair: Pair, slotted: set[tuple[int, int]]
+) -> list[tuple[Evidence, Mention, Mention]]:
+    """The given mention pairs that are rivals: neither name stated by the other sentence."""
+    candidates = []
+    lone = len(a.mentions) == 1 == len(b.mentions)
+    for position_a, position_b in sorted(slotted):
+        mine, theirs = a.mentions[position_a], b.mentions[position_b]
+        if not (
+            _unmatched_names([mine], b.mentions, names) and _unmatched_names([theirs], a.mentions, names)
+        ):
+            continue
+        if _rival_names(mine, theirs, first, second, names):
+            context = _context_score(first.text, mine, second.text, theirs)
+            evidence = _name_evidence(first, second, mine, theirs, names, pair, False, context, lone)
+            candidates.append((evidence, mine, theirs))
+    return candidates
+
+
+def _name_evidence(
+    first: Unit,
+    second: Unit,
+    mine: Mention,
+    theirs: Mention,
+    names: NameIndex,
+    pair: Pair,
+    in_slot: bool,
+    context: int,
+    lone: bool,
+) -> Evidence:
+    return Evidence(
+        head=float(names.label_of(mine) == names.label_of(theirs) != "other"),
+        cue=float(in_slot),
+        place=min(1.0, context / 4),
+        similarity=pair.similarity,
+        aligned=float(pair.aligned),
+        lone=float(lone),
+        repeated=float(_doubtful_names(mine, theirs, names)),
+        hedge=hedged(first.text, second.text),
+        kind="name",
+        **slot_fit(first, second, (mine.start, mine.end), (theirs.start, theirs.end), mine.text, theirs.text),
+    )
+
+
+def _best_name_conflict(
+    first: Unit, second: Unit, candidates: list[tuple[Evidence, Mention, Mention]], names: NameIndex
+) -> list[Conflict]:
     if not candidates:
         return []
     evidence, mine, theirs = max(candidates, key=lambda item: item[0].confidence())

@@ -12,15 +12,17 @@ the two numbers are likely two facts, not one fact told two ways).
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from newsynth.compare.text import STOP_WORDS, Caseless, normalize_punctuation, singular
+from newsynth.compare.text import STOP_WORDS, Caseless, _singular, normalize_punctuation, singular
 from newsynth.compare.values import MEASURES, ClockTime, Quantity
 
 WINDOW = 4  # words either side of a value that make its context
+LETTER_RUN = re.compile(r"[a-z]+")
 SPECULATION = re.compile(
     r"\b(?:could|might|may|would|expected|estimated?|projected|forecast|feared|likely|reportedly|up to)\b",
     re.IGNORECASE,
@@ -148,11 +150,22 @@ def same_kind(first: Quantity, second: Quantity) -> bool:
 
 
 def context_words(text: str, start: int, end: int) -> set[str]:
-    """Lower-case content words within ``WINDOW`` words either side of a value, singular."""
-    text = normalize_punctuation(text).lower()
-    before = re.findall(r"[a-z]+", text[max(0, start - 60) : start])[-WINDOW:]
-    after = re.findall(r"[a-z]+", text[end : end + 60])[:WINDOW]
-    return {singular(word) for word in before + after if word not in STOP_WORDS}
+    """Lower-case content words within ``WINDOW`` words (and 60 characters) either side of a value,
+    singular."""
+    starts, ends, words = _word_offsets(text)
+    before = bisect.bisect_right(ends, start)  # words that end before the value
+    after = bisect.bisect_left(starts, end)
+    around = [words[k] for k in range(max(0, before - WINDOW), before) if starts[k] >= start - 60] + [
+        words[k] for k in range(after, min(len(words), after + WINDOW)) if ends[k] <= end + 60
+    ]
+    return {_singular(word) for word in around if word not in STOP_WORDS}
+
+
+@lru_cache(maxsize=4096)
+def _word_offsets(text: str) -> tuple[list[int], list[int], list[str]]:
+    """Where each lower-cased run of letters of a text starts and ends, and the run."""
+    matches = list(LETTER_RUN.finditer(normalize_punctuation(text).lower()))
+    return [m.start() for m in matches], [m.end() for m in matches], [m.group() for m in matches]
 
 
 def nearest_words(text: str, start: int, end: int) -> tuple[str, str]:
