@@ -349,7 +349,10 @@ def _slotted_names(
 ) -> list[tuple[Evidence, Mention, Mention]]:
     """The given mention pairs that are rivals: neither name stated by the other sentence."""
     candidates = []
-    lone = len(a.mentions) == 1 == len(b.mentions)
+    mine_left = _unmatched_names(a.mentions, b.mentions, names)
+    theirs_left = _unmatched_names(b.mentions, a.mentions, names)
+    lone = len({names.entity_of(m) for m in mine_left}) == 1 == len({names.entity_of(m) for m in theirs_left})
+    slots = same_slot_names(first.text, a.mentions, second.text, b.mentions)
     for position_a, position_b in sorted(slotted):
         mine, theirs = a.mentions[position_a], b.mentions[position_b]
         if not (
@@ -358,7 +361,9 @@ def _slotted_names(
             continue
         if _rival_names(mine, theirs, first, second, names):
             context = _context_score(first.text, mine, second.text, theirs)
-            evidence = _name_evidence(first, second, mine, theirs, names, pair, False, context, lone)
+            in_slot = (id(mine), id(theirs)) in slots
+            context += 2 * in_slot
+            evidence = _name_evidence(first, second, mine, theirs, names, pair, in_slot, context, lone)
             candidates.append((evidence, mine, theirs))
     return candidates
 

@@ -52,8 +52,8 @@ FEATURES = (
 KIND_FEATURES = 3  # the last FEATURES are the kinds
 # Logistic weights over FEATURES (then the intercept), fitted on the tuning families by
 # `newsynth eval-compare ../shared/data/dev.jsonl ../shared/data/group-dev.jsonl --cv`
-WEIGHTS = (0.293, -0.053, 0.913, 2.546, -0.242, 0.394, -1.132, -0.859, 1.075, 2.469, 1.358, -0.543, -1.184)
-INTERCEPT = -1.86
+WEIGHTS = (0.317, 0.001, 0.918, 2.459, -0.157, 0.417, -1.099, -0.848, 1.036, 2.453, 1.322, -0.561, -1.205)
+INTERCEPT = -1.857
 
 
 @dataclass
