@@ -247,3 +247,31 @@ def test_paraphrased_sentences_that_do_not_align_still_compare_their_counts(stor
     (conflict,) = conflicts_of(compare_story(story, join_confidence=0.0), "number")
     assert set(conflict.values.values()) == {"four", "Three"}
     assert conflict.evidence["aligned"] == 0.0 and conflict.evidence["head"] == 1.0
+
+
+def test_dates_of_paraphrased_sentences_that_do_not_align_are_compared_by_their_context(story_of):
+    story = story_of(
+        ["A Corvel Air flight carrying 57 people crashed Saturday morning shortly after leaving Dunmere."],
+        ["Investigators are still searching the hills where the Corvel Air plane crashed on Monday morning."],
+    )
+    (conflict,) = conflicts_of(compare_story(story, join_confidence=0.0), "date")
+    assert conflict.values == {1: "Saturday", 2: "Monday"}
+    assert conflict.evidence["aligned"] == 0.0 and conflict.evidence["near"] == 1.0
+
+
+def test_one_day_of_the_month_told_with_two_years_is_compared(story_of):
+    story = story_of(
+        ["The Orrin probe lifted off from the Kestle pad on Saturday, May 30, 2020, with two pilots."],
+        ["Crowds along the beach watched a rocket climb into clear skies on Saturday, May 30, 3030."],
+    )
+    (conflict,) = conflicts_of(compare_story(story, join_confidence=0.0), "date")
+    assert set(conflict.values.values()) == {"May 30, 2020", "May 30, 3030"}
+
+
+def test_names_filling_one_slot_of_sentences_that_do_not_align_are_compared(story_of):
+    story = story_of(
+        ["The capsule lifted off from Kestle Point carrying Tarn Space pilots Ilse Varga and Oren Malik."],
+        ["A bright trail crossed the sky as Tarn Space pilots Oren Malik and Joss Pellow headed to orbit."],
+    )
+    conflicts = conflicts_of(compare_story(story, join_confidence=0.0), "name")
+    assert any(set(c.values.values()) == {"Ilse Varga", "Joss Pellow"} for c in conflicts)

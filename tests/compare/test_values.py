@@ -143,3 +143,24 @@ def test_a_guessed_weekday_agrees_with_the_calendar_date_of_that_weekday():
     saturday = only_date("The launch was scheduled for Saturday.", dt.date(2016, 9, 1))
     assert saturday.compatible(only_date("The launch was scheduled for September 3."))
     assert not saturday.compatible(only_date("The launch was scheduled for September 4."))
+
+
+def test_nearest_words_around_a_value_make_half_a_slot_each():
+    from newsynth.compare.slots import near_score, nearest_words
+
+    text_a = "The plane crashed Saturday morning near the coast."
+    text_b = "Witnesses said the jet crashed on Monday morning."
+    a = nearest_words(text_a, text_a.index("Saturday"), text_a.index("Saturday") + len("Saturday"))
+    b = nearest_words(text_b, text_b.index("Monday"), text_b.index("Monday") + len("Monday"))
+    assert a == ("crashed", "morning") and b == ("crashed", "morning")
+    assert near_score(a, b) == 1.0
+    assert near_score(("crashed", "morning"), ("landed", "morning")) == 0.5
+
+
+def test_shared_words_leave_the_compared_values_out():
+    from newsynth.compare.slots import shared_share
+
+    first = frozenset({"marlow", "flood", "home", "destroyed"})
+    second = frozenset({"tollbridge", "flood", "home", "destroyed"})
+    assert shared_share(first, second, frozenset({"marlow", "tollbridge"})) == 1.0
+    assert shared_share(first, second, frozenset()) == 3 / 5

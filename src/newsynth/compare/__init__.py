@@ -12,9 +12,11 @@ outlets that print them; entities their mentions per source. Field meanings: doc
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cache
+from itertools import combinations
 
 import numpy as np
 
@@ -26,6 +28,7 @@ from newsynth.compare.align import (
 )
 from newsynth.compare.conflicts import (
     CONFLICT_THRESHOLD,
+    SLOT_CONTEXT_WORDS,
     Facts,
     Pair,
     date_conflicts,
@@ -35,9 +38,9 @@ from newsynth.compare.conflicts import (
 )
 from newsynth.compare.names import DEFAULT_NER_BUDGET, NameIndex, build_index, is_demonym
 from newsynth.compare.quotes import FoundQuote, find_quotes, same_quote, worded_differently
-from newsynth.compare.slots import counted_words, same_kind
+from newsynth.compare.slots import context_words, counted_words, same_kind
 from newsynth.compare.text import content_words, fold
-from newsynth.compare.values import Quantity, may_hold_number, parse_iso_date
+from newsynth.compare.values import Quantity, date_spans, may_hold_number, parse_iso_date
 from newsynth.components import connected_groups
 from newsynth.records import (
     SHOW_CONFIDENCE,
@@ -75,6 +78,7 @@ def clear_caches() -> None:
         values.may_hold_number,
         values._times_with_spans,
         slots.counted_words,
+        slots._word_offsets,
         slots.speculative,
         names._initials,
     ):
@@ -101,7 +105,10 @@ def compare_story(
     pairs = aligned_pairs(units, similarity) + _quote_pairs(units, quote_conflicts)
     facts = _facts(units, articles, names)
     aligned = set(pairs)
-    found = _pair_conflicts(_candidate_pairs(aligned, units), aligned, units, similarity, facts, names)
+    slotted = _slot_pairs(units, names)
+    found = _pair_conflicts(
+        _candidate_pairs(aligned, units) + sorted(slotted), aligned, units, similarity, facts, names, slotted
+    )
     for (i, j), conflicts in quote_conflicts_by_units(units, quote_conflicts).items():
         found.setdefault((i, j), []).extend(conflicts)
     joined = [
@@ -191,6 +198,55 @@ def _candidate_pairs(aligned: set[tuple[int, int]], units: list[Unit]) -> list[t
     return sorted(candidates)
 
 
+def _slot_pairs(units: list[Unit], names: NameIndex) -> dict[tuple[int, int], SlotPairs]:
+    """Sentence pairs of different sources whose dates, or names, have ``SLOT_CONTEXT_WORDS`` context
+    words in common ("crashed Saturday morning" / "crashed on Sunday morning"; "NASA astronauts Bob
+    Behnken and ..." / "NASA astronauts Doug Hurley and ..."), or whose dates name one day of one month
+    ("May 30, 2020" / "May 30, 3030"): paraphrases of one fact that do not align. For each pair, the
+    values to compare, as positions in the two sentences' mentions and dates."""
+    holders: dict[tuple[str, str], list[tuple[int, str, int]]] = defaultdict(list)
+    for i, unit in enumerate(units):
+        for kind, position, start, end, day in _slot_values(unit, names):
+            for word in context_words(unit.text, start, end) | day:
+                holders[(kind, word)].append((i, kind, position))
+    shared: Counter[tuple[tuple[int, str, int], tuple[int, str, int]]] = Counter()
+    for holding in holders.values():
+        if len(holding) > 1 and len({units[i].source for i, _, _ in holding}) > 1:
+            shared.update(
+                (first, second)
+                for first, second in combinations(holding, 2)
+                if units[first[0]].source != units[second[0]].source
+            )
+    pairs: dict[tuple[int, int], SlotPairs] = defaultdict(SlotPairs)
+    for (first, second), count in shared.items():
+        if count >= SLOT_CONTEXT_WORDS:
+            getattr(pairs[(first[0], second[0])], first[1] + "s").add((first[2], second[2]))
+    return pairs
+
+
+def _slot_values(unit: Unit, names: NameIndex) -> list[tuple[str, int, int, int, set[str]]]:
+    """The names and dates of a unit as (kind, position, start, end, extra context words): a date that
+    names one day of one month gets as many words for that day as a slot needs ("May 30, 2020" and
+    "May 30, 3030" are one date told with two years, whatever the words around them)."""
+    mentions = names.mentions.get((unit.article_id, unit.index), [])
+    values = [
+        ("name", position, m.start, m.end, set()) for position, m in enumerate(mentions) if not m.dateline
+    ]
+    for position, (start, end, date) in enumerate(date_spans(unit.text)):
+        day = {f"#{date.month}-{date.day}/{n}" for n in range(SLOT_CONTEXT_WORDS)} if date.day else set()
+        values.append(("date", position, start, end, day))
+    return values
+
+
+@dataclass
+class SlotPairs:
+    """The values of two sentences whose contexts share words, as (position in the first sentence,
+    position in the second)."""
+
+    names: set[tuple[int, int]] = field(default_factory=set)
+    dates: set[tuple[int, int]] = field(default_factory=set)
+
+
 def _pair_conflicts(
     candidates: list[tuple[int, int]],
     aligned: set[tuple[int, int]],
@@ -198,6 +254,7 @@ def _pair_conflicts(
     similarity: np.ndarray,
     facts: Callable[[int], Facts],
     names: NameIndex,
+    slotted: dict[tuple[int, int], SlotPairs],
 ) -> dict[tuple[int, int], list[Conflict]]:
     """The candidate conflicts of each pair: numbers and times of day for every pair (numbers of
     unaligned pairs only when they count one noun), dates and names only for aligned pairs from
@@ -205,7 +262,7 @@ def _pair_conflicts(
     and, at any useful confidence, next to no true one)."""
     states = _states(units, facts)
     found: dict[tuple[int, int], list[Conflict]] = {}
-    for i, j in candidates:
+    for i, j in dict.fromkeys(candidates):
         a, b = facts(i), facts(j)
         pair = Pair(float(similarity[i, j]), (i, j) in aligned)
         conflicts = []
@@ -215,6 +272,9 @@ def _pair_conflicts(
         if pair.aligned and pair.similarity >= CONFLICT_THRESHOLD:
             conflicts += date_conflicts(units[i], units[j], a, b, pair)
             conflicts += name_conflicts(units[i], units[j], a, b, names, pair)
+        elif (i, j) in slotted:
+            conflicts += date_conflicts(units[i], units[j], a, b, pair, slotted[(i, j)].dates)
+            conflicts += name_conflicts(units[i], units[j], a, b, names, pair, slotted[(i, j)].names)
         if conflicts:
             found[(i, j)] = conflicts
     return found

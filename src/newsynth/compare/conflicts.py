@@ -22,15 +22,18 @@ from newsynth.compare.slots import (
     Evidence,
     context_words,
     hedged,
+    near_score,
+    nearest_words,
     note,
     number_label,
     place_overlap,
     same_kind,
+    shared_share,
     span_of,
     time_cue,
     time_label,
 )
-from newsynth.compare.text import STOP_WORDS, normalize_punctuation, singular
+from newsynth.compare.text import STOP_WORDS, content_words, normalize_punctuation, singular
 from newsynth.compare.values import (
     UNITS,
     ClockTime,
@@ -47,6 +50,7 @@ STRONG_THRESHOLD = 0.45  # near-identical wording: the values left unmatched are
 NAME_LABELS = ("person", "organization", "place")
 NAME_TOKEN = "\x00name"
 SLOT_MIN_WORDS = 4  # words lined up around two names before they count as filling one place
+SLOT_CONTEXT_WORDS = 2  # context words two dates or names of unaligned sentences share to be compared
 
 
 @dataclass
@@ -155,19 +159,37 @@ def _number_evidence(
         == 1
         == sum(1 for q in b.quantities if same_kind(q, theirs))
     )
+    span_a, span_b = span_of(first.text, mine.text), span_of(second.text, theirs.text)
     return Evidence(
         head=float(bool(mine.head and mine.head == theirs.head) or mine.identifier),
         cue=float(bool(mine.cue and mine.cue == theirs.cue)),
-        place=place_overlap(
-            context_words(first.text, *span_of(first.text, mine.text)),
-            context_words(second.text, *span_of(second.text, theirs.text)),
-        ),
+        place=place_overlap(context_words(first.text, *span_a), context_words(second.text, *span_b)),
         similarity=pair.similarity,
         aligned=float(pair.aligned),
         lone=float(lone),
         repeated=float(states(second.article_id, mine) or states(first.article_id, theirs)),
         hedge=hedged(first.text, second.text),
+        gap=_gap(mine, theirs),
+        **slot_fit(first, second, span_a, span_b, mine.text, theirs.text),
     )
+
+
+def _gap(mine: Quantity, theirs: Quantity) -> float:
+    """How far apart two numbers are, as a share of the larger (their midpoints)."""
+    a, b = (mine.low + mine.high) / 2, (theirs.low + theirs.high) / 2
+    larger = max(abs(a), abs(b))
+    return abs(a - b) / larger if larger else 0.0
+
+
+def slot_fit(
+    first: Unit, second: Unit, span_a: tuple[int, int], span_b: tuple[int, int], mine: str, theirs: str
+) -> dict[str, float]:
+    """The evidence that two values fill one slot that any kind of value has: the same nearest words
+    around them (``near``), and how much the two sentences say alike besides them (``shared``)."""
+    return {
+        "near": near_score(nearest_words(first.text, *span_a), nearest_words(second.text, *span_b)),
+        "shared": shared_share(first.words, second.words, content_words(mine) | content_words(theirs)),
+    }
 
 
 def time_conflicts(first: Unit, second: Unit, a: Facts, b: Facts, pair: Pair) -> list[Conflict]:
@@ -201,6 +223,14 @@ def time_conflicts(first: Unit, second: Unit, a: Facts, b: Facts, pair: Pair) ->
                 repeated=0.0,
                 hedge=hedged(first.text, second.text),
                 kind="time",
+                **slot_fit(
+                    first,
+                    second,
+                    (mine.start, mine.start + len(mine.text)),
+                    (theirs.start, theirs.start + len(theirs.text)),
+                    mine.text,
+                    theirs.text,
+                ),
             )
             label = time_label(cue & their_cue or cue)
             conflicts.append(_conflict("time", label, first, second, mine.text, theirs.text, evidence))
@@ -228,9 +258,13 @@ def _conflict(
     )
 
 
-def date_conflicts(first: Unit, second: Unit, a: Facts, b: Facts, pair: Pair) -> list[Conflict]:
+def date_conflicts(
+    first: Unit, second: Unit, a: Facts, b: Facts, pair: Pair, slotted: set[tuple[int, int]] | None = None
+) -> list[Conflict]:
+    """Dates that cannot both be true. For sentences that do not align, ``slotted`` gives the pairs of
+    dates (positions in ``a.dates``, ``b.dates``) whose contexts share words: only those are compared."""
     conflicts = []
-    for mine in a.dates:
+    for position, mine in enumerate(a.dates):
         if any(mine.compatible(theirs) and mine.comparable(theirs) for theirs in b.dates):
             continue
         rivals = [theirs for theirs in b.dates if mine.comparable(theirs) and not mine.compatible(theirs)]
@@ -239,23 +273,24 @@ def date_conflicts(first: Unit, second: Unit, a: Facts, b: Facts, pair: Pair) ->
             for theirs in rivals
             if not any(theirs.compatible(o) and theirs.comparable(o) for o in a.dates)
         ]
-        if len(a.dates) > 1 or len(b.dates) > 1:  # several dates: match by cue, or first with first
+        if slotted is not None:
+            rivals = [t for other, t in enumerate(b.dates) if (position, other) in slotted and t in rivals]
+        elif len(a.dates) > 1 or len(b.dates) > 1:  # several dates: match by cue, or first with first
             rivals = [t for t in rivals if t.cue == mine.cue or (mine is a.dates[0] and t is b.dates[0])]
         if rivals:
             theirs = rivals[0]
+            span_a, span_b = span_of(first.text, mine.text), span_of(second.text, theirs.text)
             evidence = Evidence(
                 head=float(_date_shape(mine) == _date_shape(theirs)),
                 cue=float(bool(mine.cue) and mine.cue == theirs.cue),
-                place=place_overlap(
-                    context_words(first.text, *span_of(first.text, mine.text)),
-                    context_words(second.text, *span_of(second.text, theirs.text)),
-                ),
+                place=place_overlap(context_words(first.text, *span_a), context_words(second.text, *span_b)),
                 similarity=pair.similarity,
                 aligned=float(pair.aligned),
                 lone=float(len(a.dates) == 1 == len(b.dates)),
                 repeated=0.0,
                 hedge=hedged(first.text, second.text),
                 kind="date",
+                **slot_fit(first, second, span_a, span_b, mine.text, theirs.text),
             )
             conflicts.append(_conflict("date", "date", first, second, mine.text, theirs.text, evidence))
     return conflicts
@@ -266,10 +301,21 @@ def _date_shape(value: DateValue) -> tuple[bool, bool, bool, bool]:
 
 
 def name_conflicts(
-    first: Unit, second: Unit, a: Facts, b: Facts, names: NameIndex, pair: Pair
+    first: Unit,
+    second: Unit,
+    a: Facts,
+    b: Facts,
+    names: NameIndex,
+    pair: Pair,
+    slotted: set[tuple[int, int]] | None = None,
 ) -> list[Conflict]:
     """A name of one sentence that the other replaces by a name its source never uses, in the same place
-    of the sentence (same neighbouring words), or as the only names left unmatched."""
+    of the sentence (same neighbouring words), or as the only names left unmatched. For sentences that
+    do not align, ``slotted`` gives the pairs of mentions (positions in ``a.mentions``, ``b.mentions``)
+    whose contexts share words: only those are compared."""
+    if slotted is not None:
+        found = _slotted_names(first, second, a, b, names, pair, slotted)
+        return _best_name_conflict(first, second, found, names)
     mine_left = _unmatched_names(a.mentions, b.mentions, names)
     theirs_left = _unmatched_names(b.mentions, a.mentions, names)
     kinds_mine = len({names.entity_of(m) for m in mine_left})
@@ -291,18 +337,65 @@ def name_conflicts(
             same_place = _same_place(first.text, mine, second.text, theirs)
             swapped = _swapped(mine, theirs, first, second, names)
             if _same_role(context, lone, swapped=swapped, strong=strong, same_place=same_place):
-                evidence = Evidence(
-                    head=float(names.label_of(mine) == names.label_of(theirs) != "other"),
-                    cue=float(in_slot),
-                    place=min(1.0, context / 4),
-                    similarity=pair.similarity,
-                    aligned=float(pair.aligned),
-                    lone=float(lone.pair),
-                    repeated=float(_doubtful_names(mine, theirs, names)),
-                    hedge=hedged(first.text, second.text),
-                    kind="name",
+                evidence = _name_evidence(
+                    first, second, mine, theirs, names, pair, in_slot, context, lone.pair
                 )
                 candidates.append((evidence, mine, theirs))
+    return _best_name_conflict(first, second, candidates, names)
+
+
+def _slotted_names(
+    first: Unit, second: Unit, a: Facts, b: Facts, names: NameIndex, pair: Pair, slotted: set[tuple[int, int]]
+) -> list[tuple[Evidence, Mention, Mention]]:
+    """The given mention pairs that are rivals: neither name stated by the other sentence."""
+    candidates = []
+    mine_left = _unmatched_names(a.mentions, b.mentions, names)
+    theirs_left = _unmatched_names(b.mentions, a.mentions, names)
+    lone = len({names.entity_of(m) for m in mine_left}) == 1 == len({names.entity_of(m) for m in theirs_left})
+    slots = same_slot_names(first.text, a.mentions, second.text, b.mentions)
+    for position_a, position_b in sorted(slotted):
+        mine, theirs = a.mentions[position_a], b.mentions[position_b]
+        if not (
+            _unmatched_names([mine], b.mentions, names) and _unmatched_names([theirs], a.mentions, names)
+        ):
+            continue
+        if _rival_names(mine, theirs, first, second, names):
+            context = _context_score(first.text, mine, second.text, theirs)
+            in_slot = (id(mine), id(theirs)) in slots
+            context += 2 * in_slot
+            evidence = _name_evidence(first, second, mine, theirs, names, pair, in_slot, context, lone)
+            candidates.append((evidence, mine, theirs))
+    return candidates
+
+
+def _name_evidence(
+    first: Unit,
+    second: Unit,
+    mine: Mention,
+    theirs: Mention,
+    names: NameIndex,
+    pair: Pair,
+    in_slot: bool,
+    context: int,
+    lone: bool,
+) -> Evidence:
+    return Evidence(
+        head=float(names.label_of(mine) == names.label_of(theirs) != "other"),
+        cue=float(in_slot),
+        place=min(1.0, context / 4),
+        similarity=pair.similarity,
+        aligned=float(pair.aligned),
+        lone=float(lone),
+        repeated=float(_doubtful_names(mine, theirs, names)),
+        hedge=hedged(first.text, second.text),
+        kind="name",
+        **slot_fit(first, second, (mine.start, mine.end), (theirs.start, theirs.end), mine.text, theirs.text),
+    )
+
+
+def _best_name_conflict(
+    first: Unit, second: Unit, candidates: list[tuple[Evidence, Mention, Mention]], names: NameIndex
+) -> list[Conflict]:
     if not candidates:
         return []
     evidence, mine, theirs = max(candidates, key=lambda item: item[0].confidence())

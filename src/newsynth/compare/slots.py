@@ -12,15 +12,17 @@ the two numbers are likely two facts, not one fact told two ways).
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from newsynth.compare.text import STOP_WORDS, Caseless, normalize_punctuation, singular
+from newsynth.compare.text import STOP_WORDS, Caseless, _singular, normalize_punctuation, singular
 from newsynth.compare.values import MEASURES, ClockTime, Quantity
 
 WINDOW = 4  # words either side of a value that make its context
+LETTER_RUN = re.compile(r"[a-z]+")
 SPECULATION = re.compile(
     r"\b(?:could|might|may|would|expected|estimated?|projected|forecast|feared|likely|reportedly|up to)\b",
     re.IGNORECASE,
@@ -44,12 +46,14 @@ MEASURE_LABELS = {"distance": "distance", "duration": "duration", "mass": "weigh
 
 
 FEATURES = (
-    "head", "cue", "place", "similarity", "aligned", "lone", "repeated", "hedge", "time", "date", "name",
+    "head", "cue", "place", "similarity", "aligned", "lone", "repeated", "hedge", "near", "shared", "time",
+    "date", "name",
 )  # fmt: skip
+KIND_FEATURES = 3  # the last FEATURES are the kinds
 # Logistic weights over FEATURES (then the intercept), fitted on the tuning families by
 # `newsynth eval-compare ../shared/data/dev.jsonl ../shared/data/group-dev.jsonl --cv`
-WEIGHTS = (0.614, 0.723, 1.72, 2.545, -1.435, 0.731, -1.873, -1.361, 1.815, 0.331, 0.656)
-INTERCEPT = -2.383
+WEIGHTS = (0.317, 0.001, 0.918, 2.459, -0.157, 0.417, -1.099, -0.848, 1.036, 2.453, 1.322, -0.561, -1.205)
+INTERCEPT = -1.857
 
 
 @dataclass
@@ -64,12 +68,17 @@ class Evidence:
     repeated: float  # a source states the other's value too (names: one may be the other's short form)
     aligned: float = 1.0  # the sentences align (each the other's best match); else only related
     hedge: float = 0.0  # one sentence hedges (could, may, expected, estimated), the other does not
+    near: float = 0.0  # the nearest content word before, and after, each value is the same (half each)
+    shared: float = 0.0  # Jaccard similarity of the two sentences' words, names included, values left out
     kind: str = "number"
+    gap: float | None = None  # numbers: their difference as a share of the larger (kept, not a feature)
 
     def features(self) -> dict[str, float]:
-        values = {name: float(getattr(self, name)) for name in FEATURES[:8]}
+        values = {name: float(getattr(self, name)) for name in FEATURES[:-KIND_FEATURES]}
         values["similarity"] = min(1.0, self.similarity / 0.5)
-        values.update({kind: float(self.kind == kind) for kind in FEATURES[8:]})
+        values.update({kind: float(self.kind == kind) for kind in FEATURES[-KIND_FEATURES:]})
+        if self.gap is not None:
+            values["gap"] = round(self.gap, 3)
         return values
 
     @cached_property
@@ -141,11 +150,43 @@ def same_kind(first: Quantity, second: Quantity) -> bool:
 
 
 def context_words(text: str, start: int, end: int) -> set[str]:
-    """Lower-case content words within ``WINDOW`` words either side of a value, singular."""
+    """Lower-case content words within ``WINDOW`` words (and 60 characters) either side of a value,
+    singular."""
+    starts, ends, words = _word_offsets(text)
+    before = bisect.bisect_right(ends, start)  # words that end before the value
+    after = bisect.bisect_left(starts, end)
+    around = [words[k] for k in range(max(0, before - WINDOW), before) if starts[k] >= start - 60] + [
+        words[k] for k in range(after, min(len(words), after + WINDOW)) if ends[k] <= end + 60
+    ]
+    return {_singular(word) for word in around if word not in STOP_WORDS}
+
+
+@lru_cache(maxsize=4096)
+def _word_offsets(text: str) -> tuple[list[int], list[int], list[str]]:
+    """Where each lower-cased run of letters of a text starts and ends, and the run."""
+    matches = list(LETTER_RUN.finditer(normalize_punctuation(text).lower()))
+    return [m.start() for m in matches], [m.end() for m in matches], [m.group() for m in matches]
+
+
+def nearest_words(text: str, start: int, end: int) -> tuple[str, str]:
+    """The nearest content word before a value and after it (lower case, singular; "" at an edge)."""
     text = normalize_punctuation(text).lower()
-    before = re.findall(r"[a-z]+", text[max(0, start - 60) : start])[-WINDOW:]
-    after = re.findall(r"[a-z]+", text[end : end + 60])[:WINDOW]
-    return {singular(word) for word in before + after if word not in STOP_WORDS}
+    before = [w for w in re.findall(r"[a-z]+", text[max(0, start - 60) : start]) if w not in STOP_WORDS]
+    after = [w for w in re.findall(r"[a-z]+", text[end : end + 60]) if w not in STOP_WORDS]
+    return (singular(before[-1]) if before else "", singular(after[0]) if after else "")
+
+
+def near_score(first: tuple[str, str], second: tuple[str, str]) -> float:
+    """Half for the same nearest content word before both values, half for the same one after."""
+    return 0.5 * sum(bool(a) and a == b for a, b in zip(first, second, strict=True))
+
+
+def shared_share(first: frozenset[str], second: frozenset[str], values: frozenset[str]) -> float:
+    """Jaccard similarity of two sentences' content words (names included), the values' words left out:
+    how much the sentences say alike besides the values compared."""
+    first, second = first - values, second - values
+    union = len(first | second)
+    return len(first & second) / union if union else 0.0
 
 
 def place_overlap(first: set[str], second: set[str]) -> float:

@@ -205,6 +205,15 @@ def extract_dates(text: str, article_date: dt.date | None = None) -> list[DateVa
     return [value for value in found if value.year or value.month or value.weekday is not None]
 
 
+def date_spans(text: str) -> list[tuple[int, int, DateValue]]:
+    """The dates of a sentence with their character spans, weekdays unresolved."""
+    return [
+        (start, end, value)
+        for start, end, value in _dates_with_spans(text)
+        if value.year or value.month or value.weekday is not None
+    ]
+
+
 def _resolved(value: DateValue, article_date: dt.date | None) -> DateValue:
     """A bare weekday ("Friday", "last Friday") placed in the week of the article's date."""
     if article_date is None or value.weekday is None or value.year is not None:
