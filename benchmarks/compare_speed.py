@@ -5,8 +5,10 @@ Usage: python benchmarks/compare_speed.py [DATA.jsonl ...] [--repeats N] [--agai
 With ``--against``, another tree (e.g. main's ``src``) is timed side by side: one worker process per
 tree, and the two are asked in turn for each story and repetition, so that the load of other processes
 on a shared machine falls on both alike (run it pinned: ``taskset -c 0 python ...``; the workers
-inherit the pinning). The figures are the median over stories of each story's fastest run, and the
-median of the per-story ratios. The last line is JSON.
+inherit the pinning). Both workers compare the very same stories, read and cleaned by this tree and
+handed over pickled (an older tree's clean stage may cut some articles differently). The figures
+are the median over stories of each story's fastest run, and the median of the per-story ratios.
+The last line is JSON.
 """
 
 from __future__ import annotations
@@ -14,9 +16,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import pickle
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -30,10 +34,10 @@ def main() -> None:
     )
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--against", help="the src folder of another tree to time side by side")
-    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--worker", help=argparse.SUPPRESS)  # the pickled stories to time
     arguments = parser.parse_args()
     if arguments.worker:
-        serve(arguments.data)
+        serve(Path(arguments.worker))
     elif arguments.against:
         side_by_side(arguments.data, arguments.repeats, Path(arguments.against).resolve())
     else:
@@ -41,16 +45,20 @@ def main() -> None:
 
 
 def four_article_stories(paths: list[str]) -> dict[str, object]:
-    from newsynth.compare import compare_story
     from newsynth.evaluate.compare import story_from_record
     from newsynth.summarize.batch import read_batch
 
     stories = {
         str(record["id"]): story_from_record(record) for path in paths for record in read_batch(path)[0]
     }
-    four = {key: story for key, story in stories.items() if len(story.usable_articles) == 4}
-    compare_story(next(iter(four.values())))  # load the NER model before timing
-    return four
+    return {key: story for key, story in stories.items() if len(story.usable_articles) == 4}
+
+
+def warmed_up(stories: dict[str, object]) -> dict[str, object]:
+    from newsynth.compare import compare_story
+
+    compare_story(next(iter(stories.values())))  # type: ignore[arg-type]  # load the NER model first
+    return stories
 
 
 def cold_ms(story: object) -> float:
@@ -63,16 +71,16 @@ def cold_ms(story: object) -> float:
 
 
 def alone(paths: list[str], repeats: int) -> None:
-    four = four_article_stories(paths)
+    four = warmed_up(four_article_stories(paths))
     fastest = [min(cold_ms(story) for _ in range(repeats)) for story in four.values()]
     median, mean = statistics.median(fastest), statistics.mean(fastest)
     print(f"{len(four)} stories of four articles: CPU median {median:.1f} ms, mean {mean:.1f} ms")
     print(json.dumps({"stories": len(four), "median_ms": round(median, 2), "mean_ms": round(mean, 2)}))
 
 
-def serve(paths: list[str]) -> None:
+def serve(pickled: Path) -> None:
     """Worker: print the story ids, then for each id read from stdin the ms of one cold comparison."""
-    four = four_article_stories(paths)
+    four = warmed_up(pickle.loads(pickled.read_bytes()))
     print(json.dumps(sorted(four)), flush=True)
     for line in sys.stdin:
         print(cold_ms(four[line.strip()]), flush=True)
@@ -80,8 +88,11 @@ def serve(paths: list[str]) -> None:
 
 def side_by_side(paths: list[str], repeats: int, other: Path) -> None:
     trees = {"this": THIS_TREE, "other": other}
-    workers = {name: _start_worker(src, paths) for name, src in trees.items()}
-    ids = sorted(set.intersection(*(set(json.loads(w.stdout.readline())) for w in workers.values())))
+    with tempfile.NamedTemporaryFile(suffix=".pickle") as stories:
+        stories.write(pickle.dumps(four_article_stories(paths)))
+        stories.flush()
+        workers = {name: _start_worker(src, Path(stories.name)) for name, src in trees.items()}
+        ids = sorted(set.intersection(*(set(json.loads(w.stdout.readline())) for w in workers.values())))
     fastest: dict[str, dict[str, float]] = {name: {} for name in trees}
     for repeat in range(repeats):
         for key in ids:
@@ -112,10 +123,10 @@ def side_by_side(paths: list[str], repeats: int, other: Path) -> None:
     )
 
 
-def _start_worker(src: Path, paths: list[str]) -> subprocess.Popen[str]:
+def _start_worker(src: Path, stories: Path) -> subprocess.Popen[str]:
     environment = {**os.environ, "PYTHONPATH": str(src)}
     return subprocess.Popen(
-        [sys.executable, __file__, "--worker", *paths],
+        [sys.executable, __file__, "--worker", str(stories)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
