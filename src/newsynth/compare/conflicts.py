@@ -318,18 +318,19 @@ def name_conflicts(
         return _best_name_conflict(first, second, found, names)
     mine_left = _unmatched_names(a.mentions, b.mentions, names)
     theirs_left = _unmatched_names(b.mentions, a.mentions, names)
-    kinds_mine = len({names.entity_of(m) for m in mine_left})
-    kinds_theirs = len({names.entity_of(m) for m in theirs_left})
-    lone = Lone(single=kinds_mine == 1 or kinds_theirs == 1, pair=kinds_mine == kinds_theirs == 1)
     if not (mine_left and theirs_left):
         return []
+    kinds_mine, kinds_theirs = _entities_of(mine_left, names), _entities_of(theirs_left, names)
+    lone = Lone(single=kinds_mine == 1 or kinds_theirs == 1, pair=kinds_mine == kinds_theirs == 1)
     strong = pair.aligned and pair.similarity >= STRONG_THRESHOLD
-    slots = same_slot_names(first.text, a.mentions, second.text, b.mentions)
+    slots = None  # read at the first rival pair
     candidates = []
     for mine in mine_left:
         for theirs in theirs_left:
             if not _rival_names(mine, theirs, first, second, names):
                 continue
+            if slots is None:
+                slots = same_slot_names(first.text, a.mentions, second.text, b.mentions)
             context = _context_score(first.text, mine, second.text, theirs)
             in_slot = (id(mine), id(theirs)) in slots
             if in_slot:
@@ -347,12 +348,11 @@ def name_conflicts(
 def _slotted_names(
     first: Unit, second: Unit, a: Facts, b: Facts, names: NameIndex, pair: Pair, slotted: set[tuple[int, int]]
 ) -> list[tuple[Evidence, Mention, Mention]]:
-    """The given mention pairs that are rivals: neither name stated by the other sentence."""
+    """The given mention pairs that are rivals: neither name stated by the other sentence. What their
+    evidence needs of the whole sentences (the names left unmatched, the lined-up places) is read at
+    the first rival pair: most pairs have none."""
     candidates = []
-    mine_left = _unmatched_names(a.mentions, b.mentions, names)
-    theirs_left = _unmatched_names(b.mentions, a.mentions, names)
-    lone = len({names.entity_of(m) for m in mine_left}) == 1 == len({names.entity_of(m) for m in theirs_left})
-    slots = same_slot_names(first.text, a.mentions, second.text, b.mentions)
+    lone, slots = False, None
     for position_a, position_b in sorted(slotted):
         mine, theirs = a.mentions[position_a], b.mentions[position_b]
         if not (
@@ -360,6 +360,11 @@ def _slotted_names(
         ):
             continue
         if _rival_names(mine, theirs, first, second, names):
+            if slots is None:
+                mine_left = _unmatched_names(a.mentions, b.mentions, names)
+                theirs_left = _unmatched_names(b.mentions, a.mentions, names)
+                lone = _entities_of(mine_left, names) == 1 == _entities_of(theirs_left, names)
+                slots = same_slot_names(first.text, a.mentions, second.text, b.mentions)
             context = _context_score(first.text, mine, second.text, theirs)
             in_slot = (id(mine), id(theirs)) in slots
             context += 2 * in_slot
@@ -402,6 +407,10 @@ def _best_name_conflict(
     label = names.label_of(mine) if names.label_of(mine) != "other" else names.label_of(theirs)
     what = {"person": "person named", "place": "place named", "organization": "organisation named"}
     return [_conflict("name", what.get(label, "name"), first, second, mine.text, theirs.text, evidence)]
+
+
+def _entities_of(mentions: list[Mention], names: NameIndex) -> int:
+    return len({names.entity_of(mention) for mention in mentions})
 
 
 def _doubtful_names(mine: Mention, theirs: Mention, names: NameIndex) -> bool:
