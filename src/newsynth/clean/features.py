@@ -9,6 +9,7 @@ model, ``HTML_FEATURES`` those of the HTML model (the same columns plus the DOM'
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -35,7 +36,10 @@ QUOTES = tuple('"“”«»')
 SAMPLE_CHARS = 160
 LINES_SINCE_CAP = 50  # "lines since ..." features stop counting here
 COMMON_WORDS = 20  # the page's own function words: its commonest words in long lines
-WINDOWS = (2, 5)
+WINDOWS = (2, 5, 10)
+SHAPE_WORDS = 8  # lines of at most this many words are compared by wording and form
+DIGITS = re.compile(r"\d+")
+SIDE_WINDOW = 10  # lines looked at above and below the line, each side apart
 # Pattern hits that head a list of links or prompts: the lines below them are often the list.
 WIDGET_HEADINGS = frozenset(
     {"related-content widget", "read-more link", "comments widget", "social-media buttons", "advertisement"}
@@ -87,6 +91,12 @@ CONTEXT_FEATURES = [
     "timestamps since the first paragraph",
     *[f"prose within {w} lines" for w in WINDOWS],
     *[f"words within {w} lines" for w in WINDOWS],
+    f"prose in the {SIDE_WINDOW} lines above",
+    f"prose in the {SIDE_WINDOW} lines below",
+    "share of the page's prose words before it",
+    "lines of its wording on the page",
+    "lines of its form on the page",
+    "repeated wordings within 5 lines",
     *[f"{side} {n}: {name}" for side in ("previous", "next") for n in (1, 2) for name in NEIGHBOUR_COLUMNS],
 ]
 STORY_FEATURES = [
@@ -228,9 +238,34 @@ def context_matrix(lines: Sequence[Line], line_part: np.ndarray) -> np.ndarray:
     ]
     columns += [window_mean(prose, w) for w in WINDOWS]
     columns += [window_mean(line_part[:, COLUMN["words"]], w) for w in WINDOWS]
+    columns += [side_mean(prose, SIDE_WINDOW, above=True), side_mean(prose, SIDE_WINDOW, above=False)]
+    solid_words = np.where(solid, words, 0.0)
+    columns.append((np.cumsum(solid_words) - solid_words) / max(solid_words.sum(), 1.0))
+    wording, form = page_repeats(lines)
+    columns += [np.log1p(wording), np.log1p(form), window_mean((wording > 0).astype(float), 5)]
     for shift in (1, 2, -1, -2):  # previous 1, previous 2, next 1, next 2
         columns += [shifted(line_part[:, COLUMN[name]], shift) for name in NEIGHBOUR_COLUMNS]
     return np.column_stack(columns)
+
+
+def page_repeats(lines: Sequence[Line]) -> tuple[np.ndarray, np.ndarray]:
+    """Per short line: how many other lines of the page share its wording with the numbers left out
+    ("2 days ago at 07:52 am", "Rating: 9 Votes"), and how many share its form (the case and digits
+    of its words, "Aa 0 Aa"): a comment thread or a list of teasers repeats both. 0 for longer lines."""
+    wordings = [DIGITS.sub("0", line.key) if line.words <= SHAPE_WORDS else "" for line in lines]
+    forms = [word_forms(line.text) if line.words <= SHAPE_WORDS else "" for line in lines]
+    out = []
+    for keys in (wordings, forms):
+        counts = Counter(keys)
+        out.append(np.array([counts[key] - 1 if key else 0 for key in keys], dtype=np.float64))
+    return out[0], out[1]
+
+
+def word_forms(text: str) -> str:
+    return " ".join(
+        "0" if word[:1].isdigit() else "A" if word[:1].isupper() else "a" if word[:1].isalpha() else "."
+        for word in text.split()
+    )
 
 
 def lines_since(flags: np.ndarray, cap: int = LINES_SINCE_CAP) -> np.ndarray:
@@ -271,6 +306,18 @@ def window_mean(values: np.ndarray, width: int) -> np.ndarray:
     low = np.clip(np.arange(n) - width, 0, n)
     high = np.clip(np.arange(n) + width + 1, 0, n)
     return (padded[high] - padded[low]) / (high - low)
+
+
+def side_mean(values: np.ndarray, width: int, above: bool) -> np.ndarray:
+    """Mean of the ``width`` values before (``above``) or after each position, -1 where there are none."""
+    ordered = values if above else values[::-1]
+    padded = np.concatenate([np.zeros(1), np.cumsum(ordered)])
+    n = len(values)
+    high = np.arange(n)
+    low = np.clip(high - width, 0, n)
+    count = high - low
+    means = np.where(count > 0, (padded[high] - padded[low]) / np.maximum(count, 1), -1.0)
+    return means if above else means[::-1]
 
 
 def shifted(values: np.ndarray, shift: int) -> np.ndarray:
