@@ -36,6 +36,7 @@ from newsynth.compare.conflicts import (
     number_conflicts,
     time_conflicts,
 )
+from newsynth.compare.merge import merged_conflicts
 from newsynth.compare.names import DEFAULT_NER_BUDGET, NameIndex, build_index, is_demonym
 from newsynth.compare.quotes import FoundQuote, find_quotes, same_quote, worded_differently
 from newsynth.compare.slots import context_words, counted_words, same_kind
@@ -357,27 +358,14 @@ def _status(sources: int, total_sources: int, conflicting: bool) -> ClaimStatus:
 
 
 def _claim_conflicts(units: list[Unit], found: dict[tuple[int, int], list[Conflict]]) -> list[Conflict]:
-    """The conflicts of a claim's sentence pairs (``found``, in pair order); a disagreement seen through
-    a wire copy, or the same value of one source against several of another, is one conflict naming
-    every value."""
-    merged: dict[tuple[str, frozenset[tuple[str, str]]], Conflict] = {}
-    for (i, j), conflicts in found.items():
-        sources = {units[i].number: units[i].source, units[j].number: units[j].source}
-        for conflict in conflicts:
-            key = (conflict.kind, frozenset((sources[n], value) for n, value in conflict.values.items()))
-            if key in merged:
-                existing = merged[key]
-                existing.values.update(conflict.values)
-                existing.confidence = max(existing.confidence, conflict.confidence)
-                existing.description = _described(existing)
-            else:
-                merged[key] = conflict
-    return list(merged.values())
-
-
-def _described(conflict: Conflict) -> str:
-    label = conflict.description.split(": ", 1)[0]
-    return f"{label}: " + ", ".join(f"{value} in [{n}]" for n, value in sorted(conflict.values.items()))
+    """The conflicts of a claim's sentence pairs (``found``, in pair order), one per slot: a disagreement
+    seen through several pairs or a wire copy is one conflict naming every value (``merge``)."""
+    return merged_conflicts(
+        [
+            ({units[i].number: units[i].source, units[j].number: units[j].source}, conflicts)
+            for (i, j), conflicts in found.items()
+        ]
+    )
 
 
 def _group_quotes(quotes: list[FoundQuote]) -> list[list[FoundQuote]]:
