@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import combinations
+from itertools import combinations, product
 
 import numpy as np
 
@@ -31,6 +31,7 @@ from newsynth.compare.conflicts import (
     SLOT_CONTEXT_WORDS,
     Facts,
     Pair,
+    StoryValues,
     date_conflicts,
     name_conflicts,
     number_conflicts,
@@ -41,7 +42,7 @@ from newsynth.compare.names import DEFAULT_NER_BUDGET, NameIndex, build_index, i
 from newsynth.compare.quotes import FoundQuote, find_quotes, same_quote, worded_differently
 from newsynth.compare.slots import context_words, counted_words, same_kind
 from newsynth.compare.text import content_words, fold
-from newsynth.compare.values import Quantity, date_spans, may_hold_number, parse_iso_date
+from newsynth.compare.values import DateValue, Quantity, date_spans, may_hold_number, parse_iso_date
 from newsynth.components import connected_groups
 from newsynth.records import (
     SHOW_CONFIDENCE,
@@ -62,6 +63,8 @@ __all__ = ["SHOW_CONFIDENCE", "checked_pairs", "clear_caches", "compare_story"]
 JOIN_CONFIDENCE = 0.35  # sentences that do not align but hold values of one slot join one claim from here
 QUOTE_CONFIDENCE = 0.6  # one speaker's words quoted differently by two sources
 MIN_SLOT_WORDS = 2  # content words two unaligned sentences share before their values of one slot are compared
+FACT_WORDS = 4  # content words two unaligned sentences share (and FACT_OVERLAP of their words) to be
+FACT_OVERLAP = 0.2  # read as one fact, whose dates are then compared whatever the words around them
 SMALL_CLAIM = 8  # members up to which the representative sentence is found in Python
 
 
@@ -222,7 +225,33 @@ def _slot_pairs(units: list[Unit], names: NameIndex) -> dict[tuple[int, int], Sl
     for (first, second), count in shared.items():
         if count >= SLOT_CONTEXT_WORDS:
             getattr(pairs[(first[0], second[0])], first[1] + "s").add((first[2], second[2]))
+    dated = {i: len(date_spans(unit.text)) for i, unit in enumerate(units)}
+    for i, j in _fact_pairs(units, [i for i, count in dated.items() if count]):
+        pairs[(i, j)].dates.update(product(range(dated[i]), range(dated[j])))
     return pairs
+
+
+def _fact_pairs(units: list[Unit], holding: list[int]) -> list[tuple[int, int]]:
+    """Pairs of ``holding`` of different sources that share ``FACT_WORDS`` content words, ``FACT_OVERLAP``
+    of their words: one fact told in other words ("crashed minutes after departing from Addis Ababa on
+    Sunday morning" / "crashed shortly after takeoff from Ethiopia's capital Sunday morning")."""
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for i in holding:
+        for word in units[i].words:
+            by_word[word].append(i)
+    shared: Counter[tuple[int, int]] = Counter()
+    for holders in by_word.values():
+        if len(holders) > 1:
+            shared.update(
+                (first, second)
+                for first, second in combinations(holders, 2)
+                if units[first].source != units[second].source
+            )
+    return [
+        (first, second)
+        for (first, second), count in shared.items()
+        if count >= FACT_WORDS and count >= FACT_OVERLAP * len(units[first].words | units[second].words)
+    ]
 
 
 def _slot_values(unit: Unit, names: NameIndex) -> list[tuple[str, int, int, int, set[str]]]:
@@ -261,21 +290,21 @@ def _pair_conflicts(
     unaligned pairs only when they count one noun), dates and names only for aligned pairs from
     ``CONFLICT_THRESHOLD`` (compared between unaligned sentences they gave hundreds of false candidates
     and, at any useful confidence, next to no true one)."""
-    states = _states(units, facts)
+    story = _story_values(units, facts, names)
     found: dict[tuple[int, int], list[Conflict]] = {}
     for i, j in dict.fromkeys(candidates):
         a, b = facts(i), facts(j)
         pair = Pair(float(similarity[i, j]), (i, j) in aligned)
         conflicts = []
         if pair.aligned or _share_a_counted_noun(a.quantities, b.quantities):
-            conflicts += number_conflicts(units[i], units[j], a, b, pair, states)
+            conflicts += number_conflicts(units[i], units[j], a, b, pair, story)
         conflicts += time_conflicts(units[i], units[j], a, b, pair)
         if pair.aligned and pair.similarity >= CONFLICT_THRESHOLD:
-            conflicts += date_conflicts(units[i], units[j], a, b, pair)
-            conflicts += name_conflicts(units[i], units[j], a, b, names, pair)
+            conflicts += date_conflicts(units[i], units[j], a, b, pair, story)
+            conflicts += name_conflicts(units[i], units[j], a, b, names, pair, story)
         elif (i, j) in slotted:
-            conflicts += date_conflicts(units[i], units[j], a, b, pair, slotted[(i, j)].dates)
-            conflicts += name_conflicts(units[i], units[j], a, b, names, pair, slotted[(i, j)].names)
+            conflicts += date_conflicts(units[i], units[j], a, b, pair, story, slotted[(i, j)].dates)
+            conflicts += name_conflicts(units[i], units[j], a, b, names, pair, story, slotted[(i, j)].names)
         if conflicts:
             found[(i, j)] = conflicts
     return found
@@ -283,6 +312,20 @@ def _pair_conflicts(
 
 def _share_a_counted_noun(first: list[Quantity], second: list[Quantity]) -> bool:
     return any(q.head and same_kind(q, r) for q in first for r in second)
+
+
+def _story_values(units: list[Unit], facts: Callable[[int], Facts], names: NameIndex) -> StoryValues:
+    """Which sources state a value anywhere in the story: numbers (``_states``), names, dates."""
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i, unit in enumerate(units):
+        by_article[unit.article_id].append(i)
+
+    @cache
+    def dates_of(article_id: str) -> list[DateValue]:
+        return [date for i in by_article[article_id] for date in facts(i).dates]
+
+    sources = {unit.article_id: unit.source for unit in units}
+    return StoryValues(sources, _states(units, facts), names, dates_of)
 
 
 def _states(units: list[Unit], facts: Callable[[int], Facts]) -> Callable[[str, Quantity], bool]:
