@@ -53,10 +53,10 @@ KIND_FEATURES = 3  # the last FEATURES are the kinds
 # Logistic weights over FEATURES (then the intercept), fitted on the tuning families by
 # `newsynth eval-compare ../shared/data/dev.jsonl ../shared/data/group-dev.jsonl --cv`
 WEIGHTS = (
-    0.468, 0.084, 0.243, 2.224, -0.429, 0.149, -0.014, -0.551, 0.792, 2.539, 2.076, -0.075,
-    1.474, -0.22, -0.642,
+    0.392, -0.033, 0.473, 1.841, -0.332, 0.067, 0.043, -0.622, 0.842, 2.773, 2.079, -0.048,
+    1.644, -0.258, -0.797,
 )  # fmt: skip
-INTERCEPT = -3.531
+INTERCEPT = -3.351
 
 
 @dataclass
