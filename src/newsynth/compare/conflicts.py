@@ -357,7 +357,7 @@ def name_conflicts(
     do not align, ``slotted`` gives the pairs of mentions (positions in ``a.mentions``, ``b.mentions``)
     whose contexts share words: only those are compared."""
     if slotted is not None:
-        found = _slotted_names(first, second, a, b, names, pair, slotted, story)
+        found = _slotted_names(first, second, a, b, pair, slotted, story)
         return _best_name_conflict(first, second, found, names)
     mine_left = _unmatched_names(a.mentions, b.mentions, names)
     theirs_left = _unmatched_names(b.mentions, a.mentions, names)
@@ -393,7 +393,6 @@ def _slotted_names(
     second: Unit,
     a: Facts,
     b: Facts,
-    names: NameIndex,
     pair: Pair,
     slotted: set[tuple[int, int]],
     story: StoryValues,
@@ -401,6 +400,7 @@ def _slotted_names(
     """The given mention pairs that are rivals: neither name stated by the other sentence. What their
     evidence needs of the whole sentences (the names left unmatched, the lined-up places) is read at
     the first rival pair: most pairs have none."""
+    names = story.names
     candidates = []
     lone, slots = False, None
     for position_a, position_b in sorted(slotted):
