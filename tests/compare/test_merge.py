@@ -35,3 +35,14 @@ def test_other_slots_and_unrelated_values_stay_apart():
 def test_a_conflict_without_readings_groups_its_values_as_written():
     conflict = Conflict("name", {1: "Vance", 2: "Vance", 3: "Vane"})
     assert conflict.value_readings() == [Reading("Vance", [1, 2]), Reading("Vane", [3])]
+
+
+def test_a_conflict_that_several_pairs_find_is_surer_than_one_pair_alone():
+    from newsynth.compare.slots import Evidence, confidence_of
+
+    evidence = Evidence(head=1.0, cue=1.0, place=0.5, similarity=0.4, lone=1.0, repeated=0.0).features()
+    alone = Conflict("number", {1: "3", 2: "4"}, "number of workers: 3 in [1], 4 in [2]", 0.5, "", evidence)
+    again = Conflict("number", {1: "3", 3: "4"}, "number of workers: 3 in [1], 4 in [3]", 0.5, "", evidence)
+    [merged] = merged_conflicts([({1: "a", 2: "b"}, [alone]), ({1: "a", 3: "c"}, [again])])
+    assert merged.evidence["pairs"] == 0.5
+    assert merged.confidence > confidence_of(evidence)  # what one pair alone gives

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from newsynth.compare.slots import confidence_of
 from newsynth.compare.text import fold
 from newsynth.compare.values import extract_quantities
 from newsynth.components import connected_groups
@@ -74,13 +75,17 @@ def _merged(conflicts: list[Conflict]) -> Conflict:
             values.setdefault(article, value)
     kind = strongest.kind
     readings = readings_of(kind, values)
+    evidence, confidence = strongest.evidence, strongest.confidence
+    if evidence:  # the more pairs find it, the surer: re-read with that evidence
+        evidence = {**evidence, "pairs": min(1.0, (len(conflicts) - 1) / 2)}
+        confidence = confidence_of(evidence)
     return Conflict(
         kind,
         dict(sorted(values.items())),
         describe(max((label_of(c) for c in conflicts), key=len), readings),
-        strongest.confidence,
+        confidence,
         strongest.note or next((c.note for c in conflicts if c.note), ""),
-        strongest.evidence,
+        evidence,
         readings,
     )
 

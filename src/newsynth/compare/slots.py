@@ -47,16 +47,16 @@ MEASURE_LABELS = {"distance": "distance", "duration": "duration", "mass": "weigh
 
 FEATURES = (
     "head", "cue", "place", "similarity", "aligned", "lone", "repeated", "hedge", "near", "shared",
-    "exclusive", "agreed", "time", "date", "name",
+    "exclusive", "agreed", "pairs", "time", "date", "name",
 )  # fmt: skip
 KIND_FEATURES = 3  # the last FEATURES are the kinds
 # Logistic weights over FEATURES (then the intercept), fitted on the tuning families by
 # `newsynth eval-compare ../shared/data/dev.jsonl ../shared/data/group-dev.jsonl --cv`
 WEIGHTS = (
-    0.392, -0.033, 0.473, 1.841, -0.332, 0.067, 0.043, -0.622, 0.842, 2.773, 2.079, -0.048,
-    1.644, -0.258, -0.797,
+    0.327, -0.006, 0.464, 1.749, -0.192, 0.081, 0.075, -0.487, 0.796, 2.656, 2.014, -0.334, 0.607,
+    1.705, -0.138, -0.609,
 )  # fmt: skip
-INTERCEPT = -3.351
+INTERCEPT = -3.386
 
 
 @dataclass
@@ -75,6 +75,9 @@ class Evidence:
     shared: float = 0.0  # Jaccard similarity of the two sentences' words, names included, values left out
     exclusive: float = 1.0  # story-wide: share of the sources stating either value that state only one
     agreed: float = 0.0  # story-wide: other sources that state the more widely stated value (two count 1)
+    pairs: float = (
+        0.0  # set on merging (``merge``): more sentence pairs of the claim that find it (two count 1)
+    )
     kind: str = "number"
     gap: float | None = None  # numbers: their difference as a share of the larger (kept, not a feature)
 
