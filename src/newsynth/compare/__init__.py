@@ -100,7 +100,7 @@ def compare_story(
         return Comparison()
     all_sentences = [(a.id, s.index, s.text) for a in articles for s in a.sentences]
     names = build_index(all_sentences, ner_budget=None if full_ner else DEFAULT_NER_BUDGET)
-    quotes = [q for a in articles for q in find_quotes(a.id, [(s.index, s.text) for s in a.sentences], names)]
+    quotes = [q for a in articles for q in find_quotes(a.id, a.sentences, names)]
     quoted_sentences = {(q.article_id, q.sentence_index) for q in quotes if len(q.words) >= 4}
     units = _units(story, articles, quoted_sentences)
     similarity = similarity_matrix(units)
@@ -144,7 +144,7 @@ def checked_pairs(story: Story) -> list[tuple[tuple[str, int], tuple[str, int]]]
     ((article id, sentence index), (article id, sentence index)); used to plant conflicts."""
     articles = story.usable_articles
     names = build_index([(a.id, s.index, s.text) for a in articles for s in a.sentences])
-    quotes = [q for a in articles for q in find_quotes(a.id, [(s.index, s.text) for s in a.sentences], names)]
+    quotes = [q for a in articles for q in find_quotes(a.id, a.sentences, names)]
     units = _units(story, articles, {(q.article_id, q.sentence_index) for q in quotes if len(q.words) >= 4})
     similarity = similarity_matrix(units)
     return [
@@ -511,12 +511,15 @@ def _differ(texts: list[list[FoundQuote]]) -> bool:
 
 def _entities(names: NameIndex, story: Story) -> list[Entity]:
     numbers = {article.id: story.number(article.id) for article in story.articles}
+    own_outlet = {article.id: f" {fold(article.outlet or '')} " for article in story.articles}
     mentions: dict[str, dict[int, int]] = defaultdict(dict)
     sources: dict[str, set[str]] = defaultdict(set)
     for article_id, counts in names.per_article.items():
         for key, count in counts.items():
             if is_demonym(key.split()):
                 continue  # "North Korean", "Chinese": peoples, not people, places or organisations
+            if f" {key} " in own_outlet[article_id]:
+                continue  # "she told CVB News" in CVB News: the source naming itself, not the story
             mentions[key][numbers[article_id]] = count
             sources[key].add(story.independent_source(article_id))
     entities = [
