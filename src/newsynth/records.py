@@ -120,7 +120,15 @@ class ClaimSentence:
     text: str
 
 
-SHOW_CONFIDENCE = 0.75  # conflicts from this confidence on are shown to readers; chosen by eval-compare --cv
+@dataclass
+class Reading:
+    """One value of a conflict, with every article stating it."""
+
+    value: str  # as the first of them writes it
+    articles: list[int]
+
+
+SHOW_CONFIDENCE = 0.65  # conflicts from this confidence on are shown to readers; chosen by eval-compare --cv
 
 
 @dataclass
@@ -133,6 +141,16 @@ class Conflict:
     confidence: float = 1.0  # strength of the evidence; shown to readers from compare.SHOW_CONFIDENCE on
     note: str = ""  # what may explain it, e.g. "running tallies: the figures may be of different times"
     evidence: dict[str, float] = field(default_factory=dict, compare=False, repr=False)  # what it rests on
+    readings: list[Reading] = field(default_factory=list)  # the values, each with all its articles
+
+    def value_readings(self) -> list[Reading]:
+        """Each value with every article stating it: ``readings``, or else ``values`` grouped as written."""
+        if self.readings:
+            return self.readings
+        grouped: dict[str, Reading] = {}
+        for article, value in sorted(self.values.items()):
+            grouped.setdefault(value.casefold(), Reading(value, [])).articles.append(article)
+        return list(grouped.values())
 
     @property
     def shown(self) -> bool:

@@ -50,3 +50,13 @@ def test_planted_numbers_are_as_close_as_real_disagreements():
     assert _changed_number("76") == "95"
     assert _changed_number("4,000") == "5,000"
     assert _changed_number("three hours") == "4 hours"
+
+
+def test_a_plant_changes_the_whole_value_and_must_not_leave_the_old_one_stated():
+    from newsynth.evaluate.compare.planting import _plant, fair
+
+    category = _plant("number", ("a", 1), "Winds of 155 mph, just shy of Category 5.", "5", "6")
+    assert category.modified == "Winds of 155 mph, just shy of Category 6."
+    assert fair(category)
+    twice = _plant("date", ("a", 1), "It made landfall on Sunday as a storm on Sunday.", "Sunday", "Tuesday")
+    assert not fair(twice)

@@ -58,7 +58,7 @@ def test_comparison_section(brief: Brief) -> None:
     assert "- The ferry Morning Heron caught fire near Lakemoor. [1][2][4] (2 of 2 sources)" in compare
     assert "- Bluewater Lines suspended its evening service. — Pinecrest Daily [4]" in compare
     assert (
-        "  - number of passengers: Lakemoor Ledger [1]: 40 passengers; Pinecrest Daily [4]: 45 passengers"
+        "  - number of passengers: 40 passengers in Lakemoor Ledger [1]; 45 passengers in Pinecrest Daily [4]"
         in compare
     )
     assert "| Speaker | Quote | Outlets |" in compare

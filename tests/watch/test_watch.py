@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 from pathlib import Path
+
+import pytest
 
 from newsynth.ingest import article_from_text
 from newsynth.store import ArticleStore
 from newsynth.store.reader import StoreReader, StoryQuery
 from newsynth.watch import FetchSettings, Watcher, WatchSettings
-from newsynth.watch.fetch import Fetcher
+from newsynth.watch.fetch import Fetcher, FetchError
 from tests.watch.site import ARTICLES, Site
 
 GOOD = [
@@ -100,6 +104,30 @@ def test_private_addresses_are_refused_unless_allowed(site: Site, tmp_path: Path
     assert report.feed_failures == 2 and sum(site.requests.values()) == 0
     assert "127.0.0.1 is a private, loopback or link-local address" in log[0]
     assert "--allow-private" in log[0]
+
+
+def test_a_host_that_turns_private_between_check_and_connect_is_refused(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DNS rebinding: the name is public when checked, the local site's address when connecting."""
+    answers = iter(["203.0.113.7", "127.0.0.1"])  # a documentation address, then the site
+
+    def resolve(host: str, port: int, *args: object, **kwargs: object) -> list[tuple]:
+        address = next(answers, "127.0.0.1")
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    monkeypatch.setattr(ipaddress.IPv4Address, "is_global", property(lambda ip: str(ip) == "203.0.113.7"))
+    fetcher = Fetcher(FetchSettings(timeout_s=0.4, host_delay_s=0.0))
+    try:
+        with pytest.raises(
+            FetchError,
+            match=r"rebound\.example is a private, loopback or link-local address \(127\.0\.0\.1\)",
+        ):
+            fetcher.get(site.base.replace("127.0.0.1", "rebound.example") + "/rss.xml", robots=False)
+    finally:
+        fetcher.close()
+    assert sum(site.requests.values()) == 0
 
 
 def test_requests_to_one_host_are_spaced_by_the_delay(site: Site) -> None:

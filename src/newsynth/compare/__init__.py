@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import combinations
+from itertools import combinations, product
 
 import numpy as np
 
@@ -31,16 +31,18 @@ from newsynth.compare.conflicts import (
     SLOT_CONTEXT_WORDS,
     Facts,
     Pair,
+    StoryValues,
     date_conflicts,
     name_conflicts,
     number_conflicts,
     time_conflicts,
 )
+from newsynth.compare.merge import merged_conflicts
 from newsynth.compare.names import DEFAULT_NER_BUDGET, NameIndex, build_index, is_demonym
 from newsynth.compare.quotes import FoundQuote, find_quotes, same_quote, worded_differently
 from newsynth.compare.slots import context_words, counted_words, same_kind
 from newsynth.compare.text import content_words, fold
-from newsynth.compare.values import Quantity, date_spans, may_hold_number, parse_iso_date
+from newsynth.compare.values import DateValue, Quantity, date_spans, may_hold_number, parse_iso_date
 from newsynth.components import connected_groups
 from newsynth.records import (
     SHOW_CONFIDENCE,
@@ -61,6 +63,8 @@ __all__ = ["SHOW_CONFIDENCE", "checked_pairs", "clear_caches", "compare_story"]
 JOIN_CONFIDENCE = 0.35  # sentences that do not align but hold values of one slot join one claim from here
 QUOTE_CONFIDENCE = 0.6  # one speaker's words quoted differently by two sources
 MIN_SLOT_WORDS = 2  # content words two unaligned sentences share before their values of one slot are compared
+FACT_WORDS = 4  # content words two unaligned sentences share (and FACT_OVERLAP of their words) to be
+FACT_OVERLAP = 0.2  # read as one fact, whose dates are then compared whatever the words around them
 SMALL_CLAIM = 8  # members up to which the representative sentence is found in Python
 
 
@@ -96,7 +100,7 @@ def compare_story(
         return Comparison()
     all_sentences = [(a.id, s.index, s.text) for a in articles for s in a.sentences]
     names = build_index(all_sentences, ner_budget=None if full_ner else DEFAULT_NER_BUDGET)
-    quotes = [q for a in articles for q in find_quotes(a.id, [(s.index, s.text) for s in a.sentences], names)]
+    quotes = [q for a in articles for q in find_quotes(a.id, a.sentences, names)]
     quoted_sentences = {(q.article_id, q.sentence_index) for q in quotes if len(q.words) >= 4}
     units = _units(story, articles, quoted_sentences)
     similarity = similarity_matrix(units)
@@ -140,7 +144,7 @@ def checked_pairs(story: Story) -> list[tuple[tuple[str, int], tuple[str, int]]]
     ((article id, sentence index), (article id, sentence index)); used to plant conflicts."""
     articles = story.usable_articles
     names = build_index([(a.id, s.index, s.text) for a in articles for s in a.sentences])
-    quotes = [q for a in articles for q in find_quotes(a.id, [(s.index, s.text) for s in a.sentences], names)]
+    quotes = [q for a in articles for q in find_quotes(a.id, a.sentences, names)]
     units = _units(story, articles, {(q.article_id, q.sentence_index) for q in quotes if len(q.words) >= 4})
     similarity = similarity_matrix(units)
     return [
@@ -221,7 +225,33 @@ def _slot_pairs(units: list[Unit], names: NameIndex) -> dict[tuple[int, int], Sl
     for (first, second), count in shared.items():
         if count >= SLOT_CONTEXT_WORDS:
             getattr(pairs[(first[0], second[0])], first[1] + "s").add((first[2], second[2]))
+    dated = {i: len(date_spans(unit.text)) for i, unit in enumerate(units)}
+    for i, j in _fact_pairs(units, [i for i, count in dated.items() if count]):
+        pairs[(i, j)].dates.update(product(range(dated[i]), range(dated[j])))
     return pairs
+
+
+def _fact_pairs(units: list[Unit], holding: list[int]) -> list[tuple[int, int]]:
+    """Pairs of ``holding`` of different sources that share ``FACT_WORDS`` content words, ``FACT_OVERLAP``
+    of their words: one fact told in other words ("crashed minutes after departing from Addis Ababa on
+    Sunday morning" / "crashed shortly after takeoff from Ethiopia's capital Sunday morning")."""
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for i in holding:
+        for word in units[i].words:
+            by_word[word].append(i)
+    shared: Counter[tuple[int, int]] = Counter()
+    for holders in by_word.values():
+        if len(holders) > 1:
+            shared.update(
+                (first, second)
+                for first, second in combinations(holders, 2)
+                if units[first].source != units[second].source
+            )
+    return [
+        (first, second)
+        for (first, second), count in shared.items()
+        if count >= FACT_WORDS and count >= FACT_OVERLAP * len(units[first].words | units[second].words)
+    ]
 
 
 def _slot_values(unit: Unit, names: NameIndex) -> list[tuple[str, int, int, int, set[str]]]:
@@ -260,21 +290,21 @@ def _pair_conflicts(
     unaligned pairs only when they count one noun), dates and names only for aligned pairs from
     ``CONFLICT_THRESHOLD`` (compared between unaligned sentences they gave hundreds of false candidates
     and, at any useful confidence, next to no true one)."""
-    states = _states(units, facts)
+    story = _story_values(units, facts, names)
     found: dict[tuple[int, int], list[Conflict]] = {}
     for i, j in dict.fromkeys(candidates):
         a, b = facts(i), facts(j)
         pair = Pair(float(similarity[i, j]), (i, j) in aligned)
         conflicts = []
         if pair.aligned or _share_a_counted_noun(a.quantities, b.quantities):
-            conflicts += number_conflicts(units[i], units[j], a, b, pair, states)
+            conflicts += number_conflicts(units[i], units[j], a, b, pair, story)
         conflicts += time_conflicts(units[i], units[j], a, b, pair)
         if pair.aligned and pair.similarity >= CONFLICT_THRESHOLD:
-            conflicts += date_conflicts(units[i], units[j], a, b, pair)
-            conflicts += name_conflicts(units[i], units[j], a, b, names, pair)
+            conflicts += date_conflicts(units[i], units[j], a, b, pair, story)
+            conflicts += name_conflicts(units[i], units[j], a, b, names, pair, story)
         elif (i, j) in slotted:
-            conflicts += date_conflicts(units[i], units[j], a, b, pair, slotted[(i, j)].dates)
-            conflicts += name_conflicts(units[i], units[j], a, b, names, pair, slotted[(i, j)].names)
+            conflicts += date_conflicts(units[i], units[j], a, b, pair, story, slotted[(i, j)].dates)
+            conflicts += name_conflicts(units[i], units[j], a, b, names, pair, story, slotted[(i, j)].names)
         if conflicts:
             found[(i, j)] = conflicts
     return found
@@ -282,6 +312,20 @@ def _pair_conflicts(
 
 def _share_a_counted_noun(first: list[Quantity], second: list[Quantity]) -> bool:
     return any(q.head and same_kind(q, r) for q in first for r in second)
+
+
+def _story_values(units: list[Unit], facts: Callable[[int], Facts], names: NameIndex) -> StoryValues:
+    """Which sources state a value anywhere in the story: numbers (``_states``), names, dates."""
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i, unit in enumerate(units):
+        by_article[unit.article_id].append(i)
+
+    @cache
+    def dates_of(article_id: str) -> list[DateValue]:
+        return [date for i in by_article[article_id] for date in facts(i).dates]
+
+    sources = {unit.article_id: unit.source for unit in units}
+    return StoryValues(sources, _states(units, facts), names, dates_of)
 
 
 def _states(units: list[Unit], facts: Callable[[int], Facts]) -> Callable[[str, Quantity], bool]:
@@ -357,27 +401,14 @@ def _status(sources: int, total_sources: int, conflicting: bool) -> ClaimStatus:
 
 
 def _claim_conflicts(units: list[Unit], found: dict[tuple[int, int], list[Conflict]]) -> list[Conflict]:
-    """The conflicts of a claim's sentence pairs (``found``, in pair order); a disagreement seen through
-    a wire copy, or the same value of one source against several of another, is one conflict naming
-    every value."""
-    merged: dict[tuple[str, frozenset[tuple[str, str]]], Conflict] = {}
-    for (i, j), conflicts in found.items():
-        sources = {units[i].number: units[i].source, units[j].number: units[j].source}
-        for conflict in conflicts:
-            key = (conflict.kind, frozenset((sources[n], value) for n, value in conflict.values.items()))
-            if key in merged:
-                existing = merged[key]
-                existing.values.update(conflict.values)
-                existing.confidence = max(existing.confidence, conflict.confidence)
-                existing.description = _described(existing)
-            else:
-                merged[key] = conflict
-    return list(merged.values())
-
-
-def _described(conflict: Conflict) -> str:
-    label = conflict.description.split(": ", 1)[0]
-    return f"{label}: " + ", ".join(f"{value} in [{n}]" for n, value in sorted(conflict.values.items()))
+    """The conflicts of a claim's sentence pairs (``found``, in pair order), one per slot: a disagreement
+    seen through several pairs or a wire copy is one conflict naming every value (``merge``)."""
+    return merged_conflicts(
+        [
+            ({units[i].number: units[i].source, units[j].number: units[j].source}, conflicts)
+            for (i, j), conflicts in found.items()
+        ]
+    )
 
 
 def _group_quotes(quotes: list[FoundQuote]) -> list[list[FoundQuote]]:
@@ -480,12 +511,15 @@ def _differ(texts: list[list[FoundQuote]]) -> bool:
 
 def _entities(names: NameIndex, story: Story) -> list[Entity]:
     numbers = {article.id: story.number(article.id) for article in story.articles}
+    own_outlet = {article.id: f" {fold(article.outlet or '')} " for article in story.articles}
     mentions: dict[str, dict[int, int]] = defaultdict(dict)
     sources: dict[str, set[str]] = defaultdict(set)
     for article_id, counts in names.per_article.items():
         for key, count in counts.items():
             if is_demonym(key.split()):
                 continue  # "North Korean", "Chinese": peoples, not people, places or organisations
+            if f" {key} " in own_outlet[article_id]:
+                continue  # "she told CVB News" in CVB News: the source naming itself, not the story
             mentions[key][numbers[article_id]] = count
             sources[key].add(story.independent_source(article_id))
     entities = [

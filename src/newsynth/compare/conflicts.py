@@ -30,6 +30,7 @@ from newsynth.compare.slots import (
     same_kind,
     shared_share,
     span_of,
+    story_support,
     time_cue,
     time_label,
 )
@@ -78,6 +79,39 @@ class Facts:
 States = Callable[[str, Quantity], bool]  # (article id, value): does the article state it anywhere?
 
 
+@dataclass
+class StoryValues:
+    """Which independent sources of the story state a value anywhere, read only for candidates."""
+
+    sources: dict[str, str]  # article id -> its independent source
+    states: States
+    names: NameIndex
+    dates_of: Callable[[str], list[DateValue]]  # article id -> the dates it states
+
+    def numbers(self, first: Unit, second: Unit, mine: Quantity, theirs: Quantity) -> dict[str, float]:
+        return story_support(
+            self._stating(first, lambda article: self.states(article, mine)),
+            self._stating(second, lambda article: self.states(article, theirs)),
+        )
+
+    def names_of(self, first: Unit, second: Unit, mine: Mention, theirs: Mention) -> dict[str, float]:
+        return story_support(
+            self._stating(first, lambda article: self.names.article_mentions(article, mine.key)),
+            self._stating(second, lambda article: self.names.article_mentions(article, theirs.key)),
+        )
+
+    def dates(self, first: Unit, second: Unit, mine: DateValue, theirs: DateValue) -> dict[str, float]:
+        def stating(value: DateValue) -> Callable[[str], bool]:
+            return lambda article: any(
+                value.comparable(other) and value.compatible(other) for other in self.dates_of(article)
+            )
+
+        return story_support(self._stating(first, stating(mine)), self._stating(second, stating(theirs)))
+
+    def _stating(self, unit: Unit, states: Callable[[str], bool]) -> set[str]:
+        return {unit.source} | {source for article, source in self.sources.items() if states(article)}
+
+
 @dataclass(frozen=True)
 class Pair:
     """How two sentences of different sources relate."""
@@ -87,7 +121,7 @@ class Pair:
 
 
 def number_conflicts(
-    first: Unit, second: Unit, a: Facts, b: Facts, pair: Pair, states: States
+    first: Unit, second: Unit, a: Facts, b: Facts, pair: Pair, story: StoryValues
 ) -> list[Conflict]:
     """Numbers of the same kind (``slots.same_kind``) that cannot both be true, each value used once,
     the strongest evidence first; for near-identical sentences also the one number of each that the
@@ -103,10 +137,10 @@ def number_conflicts(
                 continue
             if same_kind(mine, theirs):
                 candidates.append(
-                    (mine, theirs, _number_evidence(first, second, a, b, mine, theirs, pair, states))
+                    (mine, theirs, _number_evidence(first, second, a, b, mine, theirs, pair, story))
                 )
     if not candidates and pair.aligned and pair.similarity >= STRONG_THRESHOLD:
-        candidates = _lone_numbers(first, second, a, b, pair, states)
+        candidates = _lone_numbers(first, second, a, b, pair, story)
     conflicts, used = [], set()
     for mine, theirs, evidence in sorted(candidates, key=lambda item: -item[2].confidence()):
         if id(mine) in used or id(theirs) in used:
@@ -128,7 +162,7 @@ def number_conflicts(
 
 
 def _lone_numbers(
-    first: Unit, second: Unit, a: Facts, b: Facts, pair: Pair, states: States
+    first: Unit, second: Unit, a: Facts, b: Facts, pair: Pair, story: StoryValues
 ) -> list[tuple[Quantity, Quantity, Evidence]]:
     mine_left = [q for q in a.quantities if not any(q.compatible(other) for other in b.quantities)]
     theirs_left = [q for q in b.quantities if not any(q.compatible(other) for other in a.quantities)]
@@ -141,7 +175,7 @@ def _lone_numbers(
         or mine.identifier != theirs.identifier
     ):
         return []
-    return [(mine, theirs, _number_evidence(first, second, a, b, mine, theirs, pair, states))]
+    return [(mine, theirs, _number_evidence(first, second, a, b, mine, theirs, pair, story))]
 
 
 def _number_evidence(
@@ -152,7 +186,7 @@ def _number_evidence(
     mine: Quantity,
     theirs: Quantity,
     pair: Pair,
-    states: States,
+    story: StoryValues,
 ) -> Evidence:
     lone = (
         sum(1 for q in a.quantities if same_kind(q, mine))
@@ -167,10 +201,11 @@ def _number_evidence(
         similarity=pair.similarity,
         aligned=float(pair.aligned),
         lone=float(lone),
-        repeated=float(states(second.article_id, mine) or states(first.article_id, theirs)),
+        repeated=float(story.states(second.article_id, mine) or story.states(first.article_id, theirs)),
         hedge=hedged(first.text, second.text),
         gap=_gap(mine, theirs),
         **slot_fit(first, second, span_a, span_b, mine.text, theirs.text),
+        **story.numbers(first, second, mine, theirs),
     )
 
 
@@ -259,7 +294,13 @@ def _conflict(
 
 
 def date_conflicts(
-    first: Unit, second: Unit, a: Facts, b: Facts, pair: Pair, slotted: set[tuple[int, int]] | None = None
+    first: Unit,
+    second: Unit,
+    a: Facts,
+    b: Facts,
+    pair: Pair,
+    story: StoryValues,
+    slotted: set[tuple[int, int]] | None = None,
 ) -> list[Conflict]:
     """Dates that cannot both be true. For sentences that do not align, ``slotted`` gives the pairs of
     dates (positions in ``a.dates``, ``b.dates``) whose contexts share words: only those are compared."""
@@ -291,6 +332,7 @@ def date_conflicts(
                 hedge=hedged(first.text, second.text),
                 kind="date",
                 **slot_fit(first, second, span_a, span_b, mine.text, theirs.text),
+                **story.dates(first, second, mine, theirs),
             )
             conflicts.append(_conflict("date", "date", first, second, mine.text, theirs.text, evidence))
     return conflicts
@@ -307,6 +349,7 @@ def name_conflicts(
     b: Facts,
     names: NameIndex,
     pair: Pair,
+    story: StoryValues,
     slotted: set[tuple[int, int]] | None = None,
 ) -> list[Conflict]:
     """A name of one sentence that the other replaces by a name its source never uses, in the same place
@@ -314,7 +357,7 @@ def name_conflicts(
     do not align, ``slotted`` gives the pairs of mentions (positions in ``a.mentions``, ``b.mentions``)
     whose contexts share words: only those are compared."""
     if slotted is not None:
-        found = _slotted_names(first, second, a, b, names, pair, slotted)
+        found = _slotted_names(first, second, a, b, pair, slotted, story)
         return _best_name_conflict(first, second, found, names)
     mine_left = _unmatched_names(a.mentions, b.mentions, names)
     theirs_left = _unmatched_names(b.mentions, a.mentions, names)
@@ -339,18 +382,25 @@ def name_conflicts(
             swapped = _swapped(mine, theirs, first, second, names)
             if _same_role(context, lone, swapped=swapped, strong=strong, same_place=same_place):
                 evidence = _name_evidence(
-                    first, second, mine, theirs, names, pair, in_slot, context, lone.pair
+                    first, second, mine, theirs, names, pair, in_slot, context, lone.pair, story
                 )
                 candidates.append((evidence, mine, theirs))
     return _best_name_conflict(first, second, candidates, names)
 
 
 def _slotted_names(
-    first: Unit, second: Unit, a: Facts, b: Facts, names: NameIndex, pair: Pair, slotted: set[tuple[int, int]]
+    first: Unit,
+    second: Unit,
+    a: Facts,
+    b: Facts,
+    pair: Pair,
+    slotted: set[tuple[int, int]],
+    story: StoryValues,
 ) -> list[tuple[Evidence, Mention, Mention]]:
     """The given mention pairs that are rivals: neither name stated by the other sentence. What their
     evidence needs of the whole sentences (the names left unmatched, the lined-up places) is read at
     the first rival pair: most pairs have none."""
+    names = story.names
     candidates = []
     lone, slots = False, None
     for position_a, position_b in sorted(slotted):
@@ -368,7 +418,7 @@ def _slotted_names(
             context = _context_score(first.text, mine, second.text, theirs)
             in_slot = (id(mine), id(theirs)) in slots
             context += 2 * in_slot
-            evidence = _name_evidence(first, second, mine, theirs, names, pair, in_slot, context, lone)
+            evidence = _name_evidence(first, second, mine, theirs, names, pair, in_slot, context, lone, story)
             candidates.append((evidence, mine, theirs))
     return candidates
 
@@ -383,6 +433,7 @@ def _name_evidence(
     in_slot: bool,
     context: int,
     lone: bool,
+    story: StoryValues,
 ) -> Evidence:
     return Evidence(
         head=float(names.label_of(mine) == names.label_of(theirs) != "other"),
@@ -395,6 +446,7 @@ def _name_evidence(
         hedge=hedged(first.text, second.text),
         kind="name",
         **slot_fit(first, second, (mine.start, mine.end), (theirs.start, theirs.end), mine.text, theirs.text),
+        **story.names_of(first, second, mine, theirs),
     )
 
 

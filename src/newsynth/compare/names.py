@@ -49,6 +49,7 @@ ADJECTIVE_SUFFIX = re.compile(
 )
 CONTRACTION = re.compile(r"'(?:re|ll|ve|d|t|m)\b")
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
+DAY_OR_YEAR_NEXT = re.compile(r"\s+\d")
 LETTERS = re.compile(r"[A-Za-z]+")
 PERSON_AFTER = re.compile(r"^\s*(?:,\s*(?:\d+|an?|the)\b|\s+(?:said|says|told|added)\b)")
 CONNECTOR_WORDS = frozenset(CONNECTORS.strip("(?:)").split("|"))
@@ -167,12 +168,18 @@ def find_mentions(text: str) -> list[Mention]:
 def _trimmed_mention(text: str, start: int, run: str) -> Mention | None:
     parts = run.split(" ")
     cue: Label | None = None
-    while parts and (parts[0].lower().rstrip(".") in OPENING_WORDS or fold(parts[0]) in NOT_NAMES):
+    while parts and (
+        parts[0].lower().rstrip(".") in OPENING_WORDS
+        or (fold(parts[0]) in NOT_NAMES and not _month_as_surname(text, start, parts[:1], cue))
+    ):
         if parts[0].lower().rstrip(".") in TITLES and parts[0].lower() not in ("foreign", "former", "vice"):
             cue = "person"
         start += len(parts[0]) + 1
         parts = parts[1:]
-    while parts and (parts[-1].lower() in CONNECTOR_WORDS or fold(parts[-1]) in NOT_NAMES):
+    while parts and (
+        parts[-1].lower() in CONNECTOR_WORDS
+        or (fold(parts[-1]) in NOT_NAMES and not _month_as_surname(text, start, parts, cue))
+    ):
         parts = parts[:-1]
     if not parts:
         return None
@@ -183,11 +190,23 @@ def _trimmed_mention(text: str, start: int, run: str) -> Mention | None:
     key = fold(written)
     if CONTRACTION.search(written):
         return None
-    if not key or key in NOT_NAMES or all(word in NOT_NAMES for word in key.split()):
+    surname = _month_as_surname(text, start, parts, cue)
+    if not key or (not surname and (key in NOT_NAMES or all(word in NOT_NAMES for word in key.split()))):
         return None
     initial = not text[:start].strip() or text[:start].rstrip()[-1:] in "\"'(:"
     label = cue or _cue_label(text, start, written)
     return Mention(written, key, start, start + len(written), initial, label, possessive)
+
+
+def _month_as_surname(text: str, start: int, parts: list[str], cue: Label | None) -> bool:
+    """A month word ending a person's name ("Theresa May", "Mrs May"), not a date ("Monday, May 5"):
+    after a first name or a title, and not followed by a day or a year."""
+    if fold(parts[-1]) not in MONTHS:
+        return False
+    if not (cue == "person" or (len(parts) > 1 and fold(parts[-2]) not in NOT_NAMES)):
+        return False
+    end = start + len(" ".join(parts))
+    return not DAY_OR_YEAR_NEXT.match(text, end)
 
 
 def _cue_label(text: str, start: int, written: str) -> Label | None:

@@ -15,6 +15,7 @@ from functools import cached_property
 
 from newsynth.compare.names import Mention, NameIndex, is_demonym
 from newsynth.compare.text import STOP_WORDS, Caseless, content_words, fold, normalize_punctuation
+from newsynth.records import Sentence
 
 SPEECH_VERBS = (
     "said|says|say|told|tells|added|adds|stated|wrote|writes|asked|explained|noted|argued|insisted|warned|"
@@ -27,6 +28,29 @@ SPEECH = Caseless(rf"\b(?:{SPEECH_VERBS})\b")
 PRONOUN_SPEECH = Caseless(rf"\b(?:he|she)\s+(?:\w+\s+)?(?:{SPEECH_VERBS})\b")
 SPEECH_PRONOUN = Caseless(rf"\b(?:{SPEECH_VERBS})\s+(?:he|she)\b")
 QUOTED = re.compile(r'"([^"]{2,}?)"')
+BLANK = "   "  # a quote blanked out of its sentence leaves at least this
+CLAUSE_BREAK = re.compile(r"[;:]|\s{3,}|,?\s+(?:but|while|whereas|although|though)\s|,\s+and\s")
+INVERTING_VERBS = {
+    "said", "says", "added", "adds", "wrote", "writes", "explained", "noted", "continued", "recalled",
+    "stated", "replied", "remarked", "insisted", "argued", "responded", "tweeted", "posted",
+}  # fmt: skip
+ACCORDING_TO = re.compile(r"\s+to\b")
+JOINED = re.compile(r"\b(?:and|or|&)\b")
+PREPOSITIONS = {
+    "of", "for", "to", "with", "from", "in", "at", "on", "by", "against", "about", "into", "near", "after",
+    "before", "over", "under", "between", "among", "than", "toward", "towards", "via", "outside", "inside",
+    "across", "during", "through", "behind", "beside", "within", "throughout", "upon", "until", "amid",
+    "around", "despite", "beyond", "along", "past", "onto", "like",
+}  # fmt: skip
+ARTICLES = {"the", "a", "an"}
+NEW_PHRASE = {"a", "an", "-", "--", "\u2014", "\u2013"}
+LETTERS = re.compile(r"[A-Za-z]+")
+LETTERS_AND_DIGITS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+LOWER_NEXT = re.compile(r"[-\w]*\s+[a-z]+")  # "the Eastmoor estate", "the Roe-owned firm"
+MAX_WORDS_BEFORE_VERB = 3  # "Roe said", "Roe also told", "Roe on Friday said"
+MAX_WORDS_BEFORE_NAME = 4  # "said NASA launch director Jane Roe"
+MAX_WORDS_CLOSED_ASIDE = 16  # "Jane Roe, mayor of Port Town, Texas, who ordered the evacuation, said"
+MAX_WORDS_OPEN_ASIDE = 8  # "Jane Roe, the agency's operations director at the port, said"
 REPORTED = Caseless(rf"\b(?:{SPEECH_VERBS})\b(?:\s+\w+){{0,3}}?\s+that\s+(?P<clause>[^\"]{{20,}})$")
 MIN_WORDS_FOR_COMPARISON = 4  # shorter quotes ("wild rumors") are fragments, not renderings to compare
 
@@ -48,49 +72,162 @@ class FoundQuote:
         return content_words(self.text)
 
 
-def find_quotes(article_id: str, sentences: list[tuple[int, str]], names: NameIndex) -> list[FoundQuote]:
-    """The quotes of one article, given as its (sentence index, text) pairs in order."""
+def find_quotes(article_id: str, sentences: list[Sentence], names: NameIndex) -> list[FoundQuote]:
+    """The quotes of one article, given its sentences in order."""
     found: list[FoundQuote] = []
     last_person: str | None = None
-    for position, text in sentences:
-        text = normalize_punctuation(text)
-        mentions = names.mentions.get((article_id, position), [])
+    last_quoted: str | None = None  # the speaker of the sentence before, when it was a quote
+    for sentence in sentences:
+        text = normalize_punctuation(sentence.text)
+        mentions = names.mentions.get((article_id, sentence.index), [])
         quotes = list(QUOTED.finditer(text))
         outside = QUOTED.sub(lambda match: " " * len(match.group(0)), text) if quotes else text
         speaker = _speaker(outside, mentions, names, last_person)
+        if speaker is None and quotes and not LETTERS.search(outside):
+            speaker = last_quoted  # a quote standing alone goes on with the speaker before it
         for match in quotes:
-            found.append(FoundQuote(match.group(1).strip(" ,."), speaker, article_id, position))
+            found.append(FoundQuote(match.group(1).strip(" ,."), speaker, article_id, sentence.index))
         reported = REPORTED.search(outside) if speaker and not quotes else None
         if reported:
             clause = outside[reported.start("clause") : reported.end("clause")]
-            found.append(FoundQuote(clause.strip(" ."), speaker, article_id, position, False))
-        last_person = _last_person(outside, mentions, names) or last_person
+            found.append(FoundQuote(clause.strip(" ."), speaker, article_id, sentence.index, False))
+        last_quoted = speaker if quotes else None
+        last_person = _person_named(speaker, outside, mentions, names) or last_person
     return found
 
 
 def _speaker(outside: str, mentions: list[Mention], names: NameIndex, last_person: str | None) -> str | None:
-    verbs = [match.start() for match in SPEECH.finditer(outside)]
-    if not verbs:
-        return None
-    speakers = [
-        m
-        for m in mentions
-        if outside[m.start : m.end].strip()
-        and names.label_of(m) in ("person", "other")
-        and not is_demonym(m.key.split())  # "North Korean officials said": no one's name
-    ]
-    if speakers:
-        nearest = min(speakers, key=lambda m: min(abs(m.start - verb) for verb in verbs))
-        if min(abs(nearest.start - verb) for verb in verbs) <= 60:
-            return names.entity_of(nearest)
+    """Who speaks in a sentence (quotes blanked out): the name after "according to", the subject of a
+    speech verb ("Jane Roe, a director, said"), the name after the verb when it follows a quote ("...,
+    said Jane Roe"), or the person last named for "he said". Names inside a longer phrase ("the Eastmoor
+    estate", "UN monitor Jane Roe") or after a preposition are not speakers."""
+    candidates = [m for m in mentions if outside[m.start : m.end].strip() and not is_demonym(m.key.split())]
+    verbs = sorted(SPEECH.finditer(outside), key=lambda verb: _verb_order(outside, verb))
+    for verb in verbs:
+        speaker = _name_after(outside, verb, candidates) or _subject_before(outside, verb, candidates)
+        if speaker is not None:
+            return names.entity_of(speaker)
     if PRONOUN_SPEECH.search(outside) or SPEECH_PRONOUN.search(outside):
         return last_person
     return None
 
 
-def _last_person(outside: str, mentions: list[Mention], names: NameIndex) -> str | None:
+def _verb_order(outside: str, verb: re.Match[str]) -> tuple[bool, int]:
+    """ "according to" first (it names its source outright), then the verbs nearest a quote."""
+    before = outside.rfind(BLANK, 0, verb.start())
+    after = outside.find(BLANK, verb.end())
+    distances = [
+        verb.start() - before if before >= 0 else len(outside),
+        after - verb.end() if after >= 0 else len(outside),
+    ]
+    return _verb(outside, verb) != "according", min(distances)
+
+
+def _verb(outside: str, verb: re.Match[str]) -> str:
+    return outside[verb.start() : verb.end()].lower()
+
+
+def _subject_before(outside: str, verb: re.Match[str], candidates: list[Mention]) -> Mention | None:
+    """The name heading the verb's subject: right before the verb ("Roe said", "Roe also said"), or the
+    clause's first name with an aside between ("Jane Roe, who ..., said"; "Jane Roe, a director, said")."""
+    if _verb(outside, verb) == "according":
+        return None
+    clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(outside, 0, verb.start())), default=0)
+    in_clause = [m for m in candidates if clause_start <= m.start and m.end <= verb.start()]
+    heads = [
+        (mention, outside[mention.end + 2 * mention.possessive : verb.start()])
+        for position, mention in enumerate(in_clause)
+        if not _inside_phrase(outside, mention, in_clause[position + 1 :])
+    ]
+    heads = [(mention, gap) for mention, gap in heads if not (mention.possessive and gap.strip())]
+    adjacent = [mention for mention, gap in heads if not gap.strip()]
+    if adjacent:
+        return adjacent[-1]
+    for mention, gap in heads:
+        if _aside(gap) or _short_gap(outside, mention, verb, in_clause):
+            return mention
+    return None
+
+
+def _short_gap(outside: str, mention: Mention, verb: re.Match[str], in_clause: list[Mention]) -> bool:
+    """A few words between a name and its verb, names in them not counted ("Roe of the Port Authority
+    said", "Roe on Friday said"); not a new noun phrase ("Korea - a notion dismissed")."""
+    gap = outside[mention.end : verb.start()]
+    for other in in_clause:
+        if mention.end <= other.start:
+            gap = gap.replace(outside[other.start : other.end], " ")
+    words = gap.split()
+    return len(words) <= MAX_WORDS_BEFORE_VERB and not any(word in NEW_PHRASE for word in words)
+
+
+def _aside(gap: str) -> bool:
+    """Words between a name and its verb set off by commas: a closed aside (", who ..., ", ", mayor of
+    Port Town, Texas, ") or a short open one (", the agency's director ")."""
+    gap = gap.strip()
+    if not gap.startswith(","):
+        return False
+    inner = gap[1:].rstrip(",").split()
+    if gap.endswith(","):
+        return len(inner) <= MAX_WORDS_CLOSED_ASIDE
+    return "," not in gap[1:] and len(inner) <= MAX_WORDS_OPEN_ASIDE
+
+
+def _name_after(outside: str, verb: re.Match[str], candidates: list[Mention]) -> Mention | None:
+    """The name a verb introduces: after "according to", or after a verb that follows a quote
+    ("..., said Jane Roe", "..., said activist Jane Roe")."""
+    according = _verb(outside, verb) == "according"
+    if according and not ACCORDING_TO.match(outside, verb.end()):
+        return None
+    if not according and (_verb(outside, verb) not in INVERTING_VERBS or not _after_quote(outside, verb)):
+        return None
+    after = [m for m in candidates if m.start >= verb.end()]
+    for position, mention in enumerate(after):
+        between = outside[verb.end() : mention.start]
+        if len(between.split()) > MAX_WORDS_BEFORE_NAME + according or "," in between:
+            return None
+        if not _inside_phrase(outside, mention, after[position + 1 :], introduced=according):
+            return mention
+    return None
+
+
+def _after_quote(outside: str, verb: re.Match[str]) -> bool:
+    """The verb follows a quote or opens an aside ("..., said Roe", "This study, says Roe, ...")."""
+    before = outside[: verb.start()]
+    return len(before) - len(before.rstrip(" ,")) >= len(BLANK) or before.rstrip().endswith(",")
+
+
+def _inside_phrase(outside: str, mention: Mention, later: list[Mention], introduced: bool = False) -> bool:
+    """A name that qualifies a longer phrase: after a preposition (unless the verb introduces it: the
+    "to" of "according to"), after "the" and before a lower-case word ("the Eastmoor estate"), or before
+    a name its own phrase goes on to ("UN monitor Jane Roe", not "Jane Roe of the Agency")."""
+    before = LETTERS.findall(outside[max(0, mention.start - 30) : mention.start].lower())[-2:]
+    while before and before[-1] in ARTICLES:
+        before = before[:-1]
+    if before and before[-1] in PREPOSITIONS and not introduced:
+        return True
+    following = outside[mention.end : mention.end + 40]
+    next_word = LOWER_NEXT.match(following)
+    if next_word and outside[: mention.start].rstrip().lower().endswith("the"):
+        return not SPEECH.search(next_word.group(0))  # "the Eastmoor estate", not "the Agency said"
+    if not later:
+        return False
+    between = outside[mention.end : later[0].start].split()
+    return (
+        not any(mark in word for word in between for mark in ",;:")
+        and not (between and (between[0].lower() in PREPOSITIONS or JOINED.match(between[0])))
+        and not any(JOINED.fullmatch(word) for word in between)
+        and len(between) <= MAX_WORDS_BEFORE_NAME
+    )
+
+
+def _person_named(speaker: str | None, outside: str, mentions: list[Mention], names: NameIndex) -> str | None:
+    """Whom a later "he said" refers to: the sentence's speaker when a person, else its first person
+    named outside a longer phrase."""
+    if speaker is not None and names.labels.get(speaker, "other") in ("person", "other"):
+        return speaker
     people = [m for m in mentions if outside[m.start : m.end].strip() and names.label_of(m) == "person"]
-    return names.entity_of(people[0]) if people else None
+    subjects = [m for m in people if not _inside_phrase(outside, m, [])]
+    return names.entity_of(subjects[0]) if subjects else None
 
 
 def same_quote(first: FoundQuote, second: FoundQuote) -> bool:

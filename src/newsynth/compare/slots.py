@@ -46,14 +46,17 @@ MEASURE_LABELS = {"distance": "distance", "duration": "duration", "mass": "weigh
 
 
 FEATURES = (
-    "head", "cue", "place", "similarity", "aligned", "lone", "repeated", "hedge", "near", "shared", "time",
-    "date", "name",
+    "head", "cue", "place", "similarity", "aligned", "lone", "repeated", "hedge", "near", "shared",
+    "exclusive", "agreed", "pairs", "time", "date", "name",
 )  # fmt: skip
 KIND_FEATURES = 3  # the last FEATURES are the kinds
 # Logistic weights over FEATURES (then the intercept), fitted on the tuning families by
 # `newsynth eval-compare ../shared/data/dev.jsonl ../shared/data/group-dev.jsonl --cv`
-WEIGHTS = (0.317, 0.001, 0.918, 2.459, -0.157, 0.417, -1.099, -0.848, 1.036, 2.453, 1.322, -0.561, -1.205)
-INTERCEPT = -1.857
+WEIGHTS = (
+    0.327, -0.006, 0.464, 1.749, -0.192, 0.081, 0.075, -0.487, 0.796, 2.656, 2.014, -0.334, 0.607,
+    1.705, -0.138, -0.609,
+)  # fmt: skip
+INTERCEPT = -3.386
 
 
 @dataclass
@@ -70,6 +73,11 @@ class Evidence:
     hedge: float = 0.0  # one sentence hedges (could, may, expected, estimated), the other does not
     near: float = 0.0  # the nearest content word before, and after, each value is the same (half each)
     shared: float = 0.0  # Jaccard similarity of the two sentences' words, names included, values left out
+    exclusive: float = 1.0  # story-wide: share of the sources stating either value that state only one
+    agreed: float = 0.0  # story-wide: other sources that state the more widely stated value (two count 1)
+    pairs: float = (
+        0.0  # set on merging (``merge``): more sentence pairs of the claim that find it (two count 1)
+    )
     kind: str = "number"
     gap: float | None = None  # numbers: their difference as a share of the larger (kept, not a feature)
 
@@ -97,6 +105,17 @@ def confidence_of(
         weight * features.get(name, 0.0) for name, weight in zip(FEATURES, weights, strict=True)
     )
     return round(1 / (1 + math.exp(-score)), 3)
+
+
+def story_support(mine: set[str], theirs: set[str]) -> dict[str, float]:
+    """What the whole story says of two values, from the independent sources stating each anywhere:
+    whether no source states both (two values of one fact, not two facts), and whether several sources
+    agree on one of them against the other."""
+    either = mine | theirs
+    return {
+        "exclusive": 1 - len(mine & theirs) / len(either) if either else 1.0,
+        "agreed": min(1.0, (max(len(mine), len(theirs)) - 1) / 2),
+    }
 
 
 def hedged(first_text: str, second_text: str) -> float:

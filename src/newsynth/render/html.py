@@ -194,8 +194,8 @@ def conflict_item(claim: Claim, brief: Brief) -> str:
 def conflict_values(conflict: Conflict, brief: Brief, evidence: dict[int, str]) -> str:
     label = esc(conflict_label(conflict))
     values = "; ".join(
-        f"{outlets_cited(brief, [n], evidence)}: <strong>{esc(conflict.values[n])}</strong>"
-        for n in sorted(conflict.values)
+        f"<strong>{esc(reading.value)}</strong> in {outlets_cited(brief, reading.articles, evidence)}"
+        for reading in conflict.value_readings()
     )
     explained = f" ({esc(conflict.note)})" if conflict.note else ""
     return f"{label}: {values}{explained}"

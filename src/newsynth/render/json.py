@@ -87,6 +87,10 @@ def claim_entry(claim: Claim) -> JsonObject:
                 "shown": conflict.shown,
                 "note": conflict.note,
                 "values": [{"article": n, "value": conflict.values[n]} for n in sorted(conflict.values)],
+                "readings": [
+                    {"value": reading.value, "articles": reading.articles}
+                    for reading in conflict.value_readings()
+                ],
             }
             for conflict in claim.conflicts
         ],

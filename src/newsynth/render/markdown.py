@@ -111,8 +111,8 @@ def conflict_item(claim: Claim, brief: Brief) -> str:
 
 def conflict_line(conflict: Conflict, brief: Brief) -> str:
     values = "; ".join(
-        f"{md(name)} [{n}]: {md(conflict.values[n])}"
-        for n, name in outlet_names(brief, sorted(conflict.values))
+        f"{md(reading.value)} in {outlets_cited(brief, reading.articles)}"
+        for reading in conflict.value_readings()
     )
     explained = f" ({md(conflict.note)})" if conflict.note else ""
     return f"{md(conflict_label(conflict))}: {values}{explained}"

@@ -4,7 +4,9 @@ Every fetch has connect/read timeouts and a deadline for the whole body, a size 
 length and while reading), at most a few redirects (each hop checked again), robots.txt rules and a
 delay between two requests to one host. Hosts that resolve to private, loopback, link-local or other
 non-public addresses are refused unless ``allow_private`` is set: a feed must not make the watcher
-reach into the network it runs in.
+reach into the network it runs in. The address is checked once more when connecting, and the
+connection goes to the very address checked, so a name that resolves differently a moment later
+(DNS rebinding) gains nothing.
 """
 
 from __future__ import annotations
@@ -12,11 +14,12 @@ from __future__ import annotations
 import ipaddress
 import socket
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
+import httpcore
 import httpx
 
 REDIRECTS = (301, 302, 303, 307, 308)
@@ -72,6 +75,7 @@ class Fetcher:
             follow_redirects=False,  # followed here, so that every hop is checked
             headers={"User-Agent": self.settings.user_agent},
             trust_env=False,
+            transport=None if self.settings.allow_private else _public_only_transport(),
         )
         self._last_request: dict[str, float] = {}
         self._robots: dict[str, _Robots] = {}
@@ -180,13 +184,52 @@ def check_url(url: str, allow_private: bool) -> None:
         return
     try:
         port = parts.port or (443 if parts.scheme == "https" else 80)
-        found = socket.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, ValueError) as error:
-        raise FetchError(f"cannot resolve {parts.hostname} ({error})") from error
+    except ValueError as error:
+        raise FetchError(f"bad port in {url} ({error})") from error
+    public_addresses(parts.hostname, port)
+
+
+def public_addresses(host: str, port: int) -> list[str]:
+    """The addresses a host resolves to, all of them public; else FetchError naming the first that is not."""
+    try:
+        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as error:
+        raise FetchError(f"cannot resolve {host} ({error})") from error
+    addresses = []
     for *_, address in found:
         ip = ipaddress.ip_address(address[0])
         if not ip.is_global or ip.is_multicast:
             raise FetchError(
-                f"{parts.hostname} is a private, loopback or link-local address ({ip}); "
-                "refused without --allow-private"
+                f"{host} is a private, loopback or link-local address ({ip}); refused without --allow-private"
             )
+        addresses.append(str(ip))
+    return addresses
+
+
+class _PublicOnlyBackend(httpcore.SyncBackend):
+    """Connects only to a public address, the one it has just checked (not to a fresh lookup)."""
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
+    ) -> httpcore.NetworkStream:
+        try:
+            address = public_addresses(host, port)[0]
+        except FetchError as error:
+            raise httpcore.ConnectError(str(error)) from error
+        return super().connect_tcp(address, port, timeout, local_address, socket_options)
+
+
+def _public_only_transport() -> httpx.HTTPTransport:
+    transport = httpx.HTTPTransport(trust_env=False)
+    # httpx has no public setting for httpcore's network backend; its pool is rebuilt with ours, the
+    # TLS context kept (certificates are still checked against the host name, not the address).
+    transport._pool = httpcore.ConnectionPool(
+        ssl_context=transport._pool._ssl_context,
+        network_backend=_PublicOnlyBackend(),
+    )
+    return transport

@@ -82,7 +82,9 @@ def _sentence(story: Story, place: tuple[str, int]) -> str:
 def _sample(rng: random.Random, candidates: dict[str, list[Plant]], per_kind: int) -> list[Plant]:
     chosen = []
     for kind in KINDS:
-        unique = list({(p.article_id, p.sentence_index, p.old_value): p for p in candidates[kind]}.values())
+        unique = list(
+            {(p.article_id, p.sentence_index, p.old_value): p for p in candidates[kind] if fair(p)}.values()
+        )
         chosen += rng.sample(unique, min(per_kind, len(unique)))
     return chosen
 
@@ -189,7 +191,21 @@ def _name_plants(
 
 
 def _plant(kind: str, target: tuple[str, int], mine: str, old: str, new: str) -> Plant:
-    return Plant(kind, target[0], target[1], mine, mine.replace(old, new, 1), old, new)
+    """``old`` replaced as a whole value: the "5" of "Category 5", not the one inside "155 mph"."""
+    modified = whole_value(old).sub(new.replace("\\", r"\\"), mine, count=1)
+    return Plant(kind, target[0], target[1], mine, modified, old, new)
+
+
+def whole_value(value: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w.,]){re.escape(value)}(?!\w|[.,]\d)")
+
+
+def fair(plant: Plant) -> bool:
+    """A plant a careful reader would call a contradiction: the sentence changed, and it no longer
+    states the old number or date too ("landfall on Tuesday as a Category 4 storm on Sunday")."""
+    if plant.modified == plant.original:
+        return False
+    return plant.kind == "name" or not whole_value(plant.old_value).search(plant.modified)
 
 
 # --- transplant: values of other stories, reworded sentences, no detector code ---------------------------
