@@ -120,13 +120,24 @@ class ClaimSentence:
     text: str
 
 
+SHOW_CONFIDENCE = 0.75  # conflicts from this confidence on are shown to readers; chosen by eval-compare --cv
+
+
 @dataclass
 class Conflict:
     """Aligned sentences that disagree; ``values`` maps citation number to that source's value."""
 
-    kind: Literal["number", "date", "name", "quote"]
+    kind: Literal["number", "date", "time", "name", "quote"]
     values: dict[int, str]
-    description: str = ""
+    description: str = ""  # what differs, in words: "number of people killed: 82 in [2], 97 in [4]"
+    confidence: float = 1.0  # strength of the evidence; shown to readers from compare.SHOW_CONFIDENCE on
+    note: str = ""  # what may explain it, e.g. "running tallies: the figures may be of different times"
+    evidence: dict[str, float] = field(default_factory=dict, compare=False, repr=False)  # what it rests on
+
+    @property
+    def shown(self) -> bool:
+        """Strong enough to show readers; the others stay in the JSON with their confidence."""
+        return self.confidence >= SHOW_CONFIDENCE
 
 
 @dataclass

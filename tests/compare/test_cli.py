@@ -62,12 +62,32 @@ def test_eval_compare_plants_and_ends_with_json(tmp_path: Path):
     data.write_text("\n".join(json.dumps(record) for record in records) + "\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["eval-compare", str(data)])
     assert result.exit_code == 0, result.output
-    figures = json.loads(result.output.strip().splitlines()[-1])
+    report = json.loads(result.output.strip().splitlines()[-1])
+    figures = report["files"][str(data)]
     assert figures["stories"] == 2
-    assert figures["planted"] == figures["planted_number"] + figures["planted_date"] + figures["planted_name"]
-    assert figures["planted"] > 0
-    assert 0.0 <= figures["recall"] <= 1.0
+    assert figures["twin_planted"] > 0
+    assert 0.0 <= figures["twin_recall"] <= 1.0 and 0.0 <= figures["transplant_recall"] <= 1.0
     assert figures["flagged_per_unmodified_story"] >= 0.5  # the 120 vs 45 homes conflict is real
+
+
+def test_eval_compare_scores_labelled_real_conflicts(tmp_path: Path):
+    label = {
+        "fact": "homes destroyed",
+        "values": [{"doc": 1, "quote": "destroyed 120 homes"}, {"doc": 2, "quote": "destroyed 45 homes"}],
+    }
+    record = {
+        "id": "flood",
+        "family": "floods",
+        "documents": [{"text": FLOOD_A}, {"text": FLOOD_B}],
+        "conflicts": [label],
+    }
+    data = tmp_path / "labelled.jsonl"
+    data.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval-compare", str(data)])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output.strip().splitlines()[-1])["files"][str(data)]
+    assert figures["real_labelled"] == 1 and figures["real_found"] == 1
+    assert figures["real_precision"] == 1.0
 
 
 def test_eval_compare_rejects_a_file_without_stories(tmp_path: Path):

@@ -200,3 +200,78 @@ def test_quotes_differing_only_in_small_words_are_no_conflict(story_of):
         ['"In the town and the valley, every road will be open by Friday," Lena Brask said.'],
     )
     assert conflicts_of(compare_story(story), "quote") == []
+
+
+def test_conflict_says_what_differs_and_how_sure_it_is(story_of):
+    story = story_of(
+        ["At least 12 people were killed when the Velt River ferry capsized near Marlow on Sunday."],
+        ["At least 19 people were killed when the Velt River ferry capsized near Marlow on Sunday."],
+    )
+    (conflict,) = conflicts_of(compare_story(story), "number")
+    assert conflict.description == "number of people killed: 12 in [1], 19 in [2]"
+    assert conflict.shown and 0.0 < conflict.confidence <= 1.0
+    assert "tallies" in conflict.note
+
+
+def test_times_of_day_of_one_event_conflict(story_of):
+    story = story_of(
+        ["The storm made landfall at 8:19 a.m. on Sunday over the Osswen islands, forecasters said."],
+        ["Forecasters said the storm made landfall at 9:10 a.m. on Sunday over the Osswen islands."],
+    )
+    (conflict,) = conflicts_of(compare_story(story), "time")
+    assert conflict.values == {1: "8:19 a.m.", 2: "9:10 a.m."}
+
+
+def test_numbers_of_one_slot_in_sentences_that_do_not_align(story_of):
+    story = story_of(
+        ["The ferry was carrying 91 passengers when it left Tollbridge harbour in a storm."],
+        ["Rescuers said there were 99 passengers aboard the Tollbridge ferry, most of them pilgrims."],
+    )
+    conflicts = conflicts_of(compare_story(story), "number")
+    assert [set(c.values.values()) for c in conflicts] == [{"91", "99"}]
+
+
+def test_abbreviated_place_is_no_shown_conflict(story_of):
+    story = story_of(
+        ["The quarry near Brask, Calif., was closed on Monday after the landslide, officials said."],
+        ["The quarry near Brask, California, was closed on Monday after the landslide, officials said."],
+    )
+    assert not any(conflict.shown for claim in compare_story(story).claims for conflict in claim.conflicts)
+
+
+def test_paraphrased_sentences_that_do_not_align_still_compare_their_counts(story_of):
+    story = story_of(
+        ["A crane fell at the port of Brask early on Tuesday, injuring four workers and shutting the quay."],
+        ["Three dock workers were injured when the crane toppled onto the Brask quay in the storm."],
+    )
+    (conflict,) = conflicts_of(compare_story(story, join_confidence=0.0), "number")
+    assert set(conflict.values.values()) == {"four", "Three"}
+    assert conflict.evidence["aligned"] == 0.0 and conflict.evidence["head"] == 1.0
+
+
+def test_dates_of_paraphrased_sentences_that_do_not_align_are_compared_by_their_context(story_of):
+    story = story_of(
+        ["A Corvel Air flight carrying 57 people crashed Saturday morning shortly after leaving Dunmere."],
+        ["Investigators are still searching the hills where the Corvel Air plane crashed on Monday morning."],
+    )
+    (conflict,) = conflicts_of(compare_story(story, join_confidence=0.0), "date")
+    assert conflict.values == {1: "Saturday", 2: "Monday"}
+    assert conflict.evidence["aligned"] == 0.0 and conflict.evidence["near"] == 1.0
+
+
+def test_one_day_of_the_month_told_with_two_years_is_compared(story_of):
+    story = story_of(
+        ["The Orrin probe lifted off from the Kestle pad on Saturday, May 30, 2020, with two pilots."],
+        ["Crowds along the beach watched a rocket climb into clear skies on Saturday, May 30, 3030."],
+    )
+    (conflict,) = conflicts_of(compare_story(story, join_confidence=0.0), "date")
+    assert set(conflict.values.values()) == {"May 30, 2020", "May 30, 3030"}
+
+
+def test_names_filling_one_slot_of_sentences_that_do_not_align_are_compared(story_of):
+    story = story_of(
+        ["The capsule lifted off from Kestle Point carrying Tarn Space pilots Ilse Varga and Oren Malik."],
+        ["A bright trail crossed the sky as Tarn Space pilots Oren Malik and Joss Pellow headed to orbit."],
+    )
+    conflicts = conflicts_of(compare_story(story, join_confidence=0.0), "name")
+    assert any(set(c.values.values()) == {"Ilse Varga", "Joss Pellow"} for c in conflicts)

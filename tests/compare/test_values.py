@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from newsynth.compare.values import extract_dates, extract_quantities, quantities_conflict
+from newsynth.compare.values import extract_dates, extract_quantities, extract_times, quantities_conflict
 
 
 def only_date(text: str, article_date: dt.date | None = None):
@@ -72,3 +72,95 @@ def test_numbers_about_different_things_do_not_conflict():
 
 def test_clock_times_and_dates_are_not_counts():
     assert extract_quantities("The siren sounded at 10:30 on March 3.") == []
+
+
+def test_rounding_decides_what_agrees():
+    assert only_quantity("About 40 people were hurt.").compatible(only_quantity("41 people were hurt."))
+    assert not only_quantity("72 days to go.").compatible(only_quantity("73 days to go."))
+    assert not only_quantity("4,000 pounds of cargo").compatible(only_quantity("5,000 pounds of cargo"))
+    assert only_quantity("It cost $194.8m.").compatible(only_quantity("It cost $195 million."))
+
+
+def test_lower_bounds_are_tallies_not_ranges():
+    earlier, later = (
+        only_quantity("At least 82 people were killed."),
+        only_quantity("At least 97 people died."),
+    )
+    assert earlier.bound == "lower" and not earlier.compatible(later)
+    assert only_quantity("More than 30 million people voted.").compatible(
+        only_quantity("30.2 million people")
+    )
+
+
+def test_measures_are_converted_before_comparing():
+    miles, km = only_quantity("some 31 miles south of Brask"), only_quantity("60 km south of Brask")
+    assert miles.unit == km.unit == "distance" and not miles.compatible(km)
+    assert only_quantity("about 2 1/2 minutes into the flight").low == 150
+
+
+def test_heads_of_peoples_totals_tallies_and_identifiers():
+    assert [q.head for q in extract_quantities("They included 32 Velmorans and nine Ostlanders.")] == [
+        "velmoran",
+        "ostlander",
+    ]
+    assert only_quantity("a ferry carrying 300 passengers and crew").head == "passenger+crew"
+    assert extract_quantities("The bill passed by 432 votes to 202.")[0].head == "vote tally"
+    pad = only_quantity("It left from Launch Pad 40 at dawn.")
+    assert pad.identifier and not pad.compatible(only_quantity("It left from Launch Pad 30 at dawn."))
+
+
+def test_times_of_day_with_zones_and_approximations():
+    (exact,) = extract_times("The storm made landfall at 7:15 am (1115 GMT) near Marlow.")
+    (around,) = extract_times("The storm made landfall around 7:20 a.m. near Marlow.")
+    (later,) = extract_times("The storm made landfall at 9:10 a.m. near Marlow.")
+    assert exact.minutes == 435 and exact.compatible(around) and not exact.compatible(later)
+    (local,) = extract_times("The ferry left Osswen at 13.15 local time.")
+    (twelve,) = extract_times("The ferry left Osswen at 1:16 p.m.")
+    assert local.comparable(twelve) and not local.compatible(twelve)
+    (utc,) = extract_times("It sank at 1115 GMT.")
+    assert not utc.comparable(twelve)
+    assert extract_times("The index rose 13.15 points.") == []
+
+
+def test_the_counted_noun_is_the_head_of_its_compound():
+    assert only_quantity("The storm left three dock workers injured.").head == "worker"
+    assert only_quantity("Four workers were taken to hospital.").head == "worker"
+    assert only_quantity("The blast killed 12 people on the quay.").head == "person"
+    assert only_quantity("Rescuers counted 12 persons on the quay.").head == "person"
+
+
+def test_a_duration_told_in_several_units_is_one_value():
+    marathon = only_quantity("She ran it in three hours, 35 minutes and 21 seconds, officials said.")
+    assert marathon.unit == "duration" and marathon.low == 3 * 3600 + 35 * 60 + 21
+    assert not marathon.compatible(only_quantity("She ran it in 3 hours 18 minutes and 50 seconds."))
+
+
+def test_a_cue_word_is_found_past_was_and_were():
+    assert only_quantity("Turnout in the Brask referendum was 71.8%").cue == "referendum"
+
+
+def test_a_guessed_weekday_agrees_with_the_calendar_date_of_that_weekday():
+    saturday = only_date("The launch was scheduled for Saturday.", dt.date(2016, 9, 1))
+    assert saturday.compatible(only_date("The launch was scheduled for September 3."))
+    assert not saturday.compatible(only_date("The launch was scheduled for September 4."))
+
+
+def test_nearest_words_around_a_value_make_half_a_slot_each():
+    from newsynth.compare.slots import near_score, nearest_words
+
+    text_a = "The plane crashed Saturday morning near the coast."
+    text_b = "Witnesses said the jet crashed on Monday morning."
+    a = nearest_words(text_a, text_a.index("Saturday"), text_a.index("Saturday") + len("Saturday"))
+    b = nearest_words(text_b, text_b.index("Monday"), text_b.index("Monday") + len("Monday"))
+    assert a == ("crashed", "morning") and b == ("crashed", "morning")
+    assert near_score(a, b) == 1.0
+    assert near_score(("crashed", "morning"), ("landed", "morning")) == 0.5
+
+
+def test_shared_words_leave_the_compared_values_out():
+    from newsynth.compare.slots import shared_share
+
+    first = frozenset({"marlow", "flood", "home", "destroyed"})
+    second = frozenset({"tollbridge", "flood", "home", "destroyed"})
+    assert shared_share(first, second, frozenset({"marlow", "tollbridge"})) == 1.0
+    assert shared_share(first, second, frozenset()) == 3 / 5

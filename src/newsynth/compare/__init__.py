@@ -12,14 +12,15 @@ outlets that print them; entities their mentions per source. Field meanings: doc
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cache
+from itertools import combinations
 
 import numpy as np
 
 from newsynth.compare.align import (
-    ALIGN_THRESHOLD,
     Unit,
     aligned_pairs,
     is_claim_sentence,
@@ -27,17 +28,22 @@ from newsynth.compare.align import (
 )
 from newsynth.compare.conflicts import (
     CONFLICT_THRESHOLD,
+    SLOT_CONTEXT_WORDS,
     Facts,
+    Pair,
     date_conflicts,
     name_conflicts,
     number_conflicts,
+    time_conflicts,
 )
 from newsynth.compare.names import DEFAULT_NER_BUDGET, NameIndex, build_index, is_demonym
 from newsynth.compare.quotes import FoundQuote, find_quotes, same_quote, worded_differently
+from newsynth.compare.slots import context_words, counted_words, same_kind
 from newsynth.compare.text import content_words, fold
-from newsynth.compare.values import extract_dates, extract_quantities, parse_iso_date
+from newsynth.compare.values import Quantity, date_spans, may_hold_number, parse_iso_date
 from newsynth.components import connected_groups
 from newsynth.records import (
+    SHOW_CONFIDENCE,
     Article,
     Claim,
     ClaimSentence,
@@ -50,26 +56,41 @@ from newsynth.records import (
     Story,
 )
 
-__all__ = ["checked_pairs", "clear_caches", "compare_story"]
+__all__ = ["SHOW_CONFIDENCE", "checked_pairs", "clear_caches", "compare_story"]
+
+JOIN_CONFIDENCE = 0.35  # sentences that do not align but hold values of one slot join one claim from here
+QUOTE_CONFIDENCE = 0.6  # one speaker's words quoted differently by two sources
+MIN_SLOT_WORDS = 2  # content words two unaligned sentences share before their values of one slot are compared
+SMALL_CLAIM = 8  # members up to which the representative sentence is found in Python
 
 
 def clear_caches() -> None:
     """Forget memoised word and date analyses, so that timing a story measures it from cold."""
-    from newsynth.compare import names, text, values
+    from newsynth.compare import names, slots, text, values
 
     for cached in (
         text.fold,
         text.content_words,
         text.content_word_forms,
         text._translated,
+        text._singular,
         values._dates_with_spans,
+        values.may_hold_number,
+        values._times_with_spans,
+        slots.counted_words,
+        slots._word_offsets,
+        slots.speculative,
         names._initials,
     ):
         cached.cache_clear()
 
 
-def compare_story(story: Story, full_ner: bool = False) -> Comparison:
-    """Claims, quotes and entities of a story's usable articles, numbered as in ``story.articles``."""
+def compare_story(
+    story: Story, full_ner: bool = False, join_confidence: float = JOIN_CONFIDENCE
+) -> Comparison:
+    """Claims, quotes and entities of a story's usable articles, numbered as in ``story.articles``.
+    Sentences that do not align join one claim when a conflict between them reaches ``join_confidence``
+    (0 keeps every candidate conflict, as the evaluation does to refit the confidence model)."""
     articles = story.usable_articles
     if not articles:
         return Comparison()
@@ -83,10 +104,28 @@ def compare_story(story: Story, full_ner: bool = False) -> Comparison:
     quote_conflicts = _quote_conflicts(quote_groups, story, names)
     pairs = aligned_pairs(units, similarity) + _quote_pairs(units, quote_conflicts)
     facts = _facts(units, articles, names)
+    aligned = set(pairs)
+    slotted = _slot_pairs(units, names)
+    found = _pair_conflicts(
+        _candidate_pairs(aligned, units) + sorted(slotted), aligned, units, similarity, facts, names, slotted
+    )
+    for (i, j), conflicts in quote_conflicts_by_units(units, quote_conflicts).items():
+        found.setdefault((i, j), []).extend(conflicts)
+    joined = [
+        pair
+        for pair, conflicts in found.items()
+        if pair not in aligned and any(conflict.confidence >= join_confidence for conflict in conflicts)
+    ]  # aligned pairs are in ``pairs`` already
     total_sources = len({story.independent_source(a.id) for a in articles})
+    groups = connected_groups(len(units), pairs + joined)
+    group_of = {i: position for position, group in enumerate(groups) for i in group}
+    found_in: list[dict[tuple[int, int], list[Conflict]]] = [{} for _ in groups]
+    for (i, j), conflicts in sorted(found.items()):
+        if group_of[i] == group_of[j]:
+            found_in[group_of[i]][(i, j)] = conflicts
     claims = [
-        _claim(group, units, similarity, facts, names, total_sources, quote_conflicts)
-        for group in connected_groups(len(units), pairs)
+        _claim(group, units, similarity, found_in[position], total_sources)
+        for position, group in enumerate(groups)
     ]
     claims.sort(key=lambda claim: -claim.independent_sources)
     return Comparison(
@@ -130,42 +169,183 @@ def _facts(units: list[Unit], articles: list[Article], names: NameIndex) -> Call
     @cache
     def facts_of(i: int) -> Facts:
         unit = units[i]
-        return Facts(
-            quantities=extract_quantities(unit.text),
-            dates=extract_dates(unit.text, dates[unit.article_id]),
-            mentions=names.mentions.get((unit.article_id, unit.index), []),
-        )
+        mentions = names.mentions.get((unit.article_id, unit.index), [])
+        return Facts(unit.text, dates[unit.article_id], mentions)
 
     return facts_of
+
+
+def _candidate_pairs(aligned: set[tuple[int, int]], units: list[Unit]) -> list[tuple[int, int]]:
+    """Sentence pairs of different sources whose values are compared: the aligned ones, and those that
+    do not align (paraphrases of one fact rarely do: "injuring four workers" / "three dock workers were
+    injured") but share ``MIN_SLOT_WORDS`` content words and a word after a number or a time of day
+    (``counted_words``): without a counted word in common, no number of theirs counts one noun."""
+    candidates = {pair for pair in aligned if units[pair[0]].source != units[pair[1]].source}
+    sharing: dict[str, list[int]] = defaultdict(list)  # counted word -> the units with it
+    for i, unit in enumerate(units):
+        if may_hold_number(unit.text):
+            for word in counted_words(unit.text):
+                sharing[word].append(i)
+    for holders in sharing.values():
+        for position, i in enumerate(holders):
+            for j in holders[position + 1 :]:
+                if (
+                    (i, j) not in candidates
+                    and units[i].source != units[j].source
+                    and len(units[i].words & units[j].words) >= MIN_SLOT_WORDS
+                ):
+                    candidates.add((i, j))
+    return sorted(candidates)
+
+
+def _slot_pairs(units: list[Unit], names: NameIndex) -> dict[tuple[int, int], SlotPairs]:
+    """Sentence pairs of different sources whose dates, or names, have ``SLOT_CONTEXT_WORDS`` context
+    words in common ("crashed Saturday morning" / "crashed on Sunday morning"; "NASA astronauts Bob
+    Behnken and ..." / "NASA astronauts Doug Hurley and ..."), or whose dates name one day of one month
+    ("May 30, 2020" / "May 30, 3030"): paraphrases of one fact that do not align. For each pair, the
+    values to compare, as positions in the two sentences' mentions and dates."""
+    holders: dict[tuple[str, str], list[tuple[int, str, int]]] = defaultdict(list)
+    for i, unit in enumerate(units):
+        for kind, position, start, end, day in _slot_values(unit, names):
+            for word in context_words(unit.text, start, end) | day:
+                holders[(kind, word)].append((i, kind, position))
+    shared: Counter[tuple[tuple[int, str, int], tuple[int, str, int]]] = Counter()
+    for holding in holders.values():
+        if len(holding) > 1 and len({units[i].source for i, _, _ in holding}) > 1:
+            shared.update(
+                (first, second)
+                for first, second in combinations(holding, 2)
+                if units[first[0]].source != units[second[0]].source
+            )
+    pairs: dict[tuple[int, int], SlotPairs] = defaultdict(SlotPairs)
+    for (first, second), count in shared.items():
+        if count >= SLOT_CONTEXT_WORDS:
+            getattr(pairs[(first[0], second[0])], first[1] + "s").add((first[2], second[2]))
+    return pairs
+
+
+def _slot_values(unit: Unit, names: NameIndex) -> list[tuple[str, int, int, int, set[str]]]:
+    """The names and dates of a unit as (kind, position, start, end, extra context words): a date that
+    names one day of one month gets as many words for that day as a slot needs ("May 30, 2020" and
+    "May 30, 3030" are one date told with two years, whatever the words around them)."""
+    mentions = names.mentions.get((unit.article_id, unit.index), [])
+    values = [
+        ("name", position, m.start, m.end, set()) for position, m in enumerate(mentions) if not m.dateline
+    ]
+    for position, (start, end, date) in enumerate(date_spans(unit.text)):
+        day = {f"#{date.month}-{date.day}/{n}" for n in range(SLOT_CONTEXT_WORDS)} if date.day else set()
+        values.append(("date", position, start, end, day))
+    return values
+
+
+@dataclass
+class SlotPairs:
+    """The values of two sentences whose contexts share words, as (position in the first sentence,
+    position in the second)."""
+
+    names: set[tuple[int, int]] = field(default_factory=set)
+    dates: set[tuple[int, int]] = field(default_factory=set)
+
+
+def _pair_conflicts(
+    candidates: list[tuple[int, int]],
+    aligned: set[tuple[int, int]],
+    units: list[Unit],
+    similarity: np.ndarray,
+    facts: Callable[[int], Facts],
+    names: NameIndex,
+    slotted: dict[tuple[int, int], SlotPairs],
+) -> dict[tuple[int, int], list[Conflict]]:
+    """The candidate conflicts of each pair: numbers and times of day for every pair (numbers of
+    unaligned pairs only when they count one noun), dates and names only for aligned pairs from
+    ``CONFLICT_THRESHOLD`` (compared between unaligned sentences they gave hundreds of false candidates
+    and, at any useful confidence, next to no true one)."""
+    states = _states(units, facts)
+    found: dict[tuple[int, int], list[Conflict]] = {}
+    for i, j in dict.fromkeys(candidates):
+        a, b = facts(i), facts(j)
+        pair = Pair(float(similarity[i, j]), (i, j) in aligned)
+        conflicts = []
+        if pair.aligned or _share_a_counted_noun(a.quantities, b.quantities):
+            conflicts += number_conflicts(units[i], units[j], a, b, pair, states)
+        conflicts += time_conflicts(units[i], units[j], a, b, pair)
+        if pair.aligned and pair.similarity >= CONFLICT_THRESHOLD:
+            conflicts += date_conflicts(units[i], units[j], a, b, pair)
+            conflicts += name_conflicts(units[i], units[j], a, b, names, pair)
+        elif (i, j) in slotted:
+            conflicts += date_conflicts(units[i], units[j], a, b, pair, slotted[(i, j)].dates)
+            conflicts += name_conflicts(units[i], units[j], a, b, names, pair, slotted[(i, j)].names)
+        if conflicts:
+            found[(i, j)] = conflicts
+    return found
+
+
+def _share_a_counted_noun(first: list[Quantity], second: list[Quantity]) -> bool:
+    return any(q.head and same_kind(q, r) for q in first for r in second)
+
+
+def _states(units: list[Unit], facts: Callable[[int], Facts]) -> Callable[[str, Quantity], bool]:
+    """Whether an article states a value anywhere (the same kind of number, compatible with it). Only
+    sentences with the value's noun after a number are read (``counted_words``), when it has one."""
+    by_article: dict[str, list[tuple[int, frozenset[str]]]] = defaultdict(list)
+    for i, unit in enumerate(units):
+        if may_hold_number(unit.text):
+            by_article[unit.article_id].append((i, counted_words(unit.text)))
+
+    @cache
+    def states(article_id: str, value: Quantity) -> bool:
+        noun = value.head.split("+")[0].split(" ")[0] if value.head and not value.unit else ""
+        return any(
+            same_kind(value, other) and value.compatible(other)
+            for i, counted in by_article.get(article_id, [])
+            if not noun or noun in counted
+            for other in facts(i).quantities
+        )
+
+    return states
+
+
+def quote_conflicts_by_units(
+    units: list[Unit], quote_conflicts: dict[tuple[tuple[str, int], tuple[str, int]], Conflict]
+) -> dict[tuple[int, int], list[Conflict]]:
+    position = {(unit.article_id, unit.index): i for i, unit in enumerate(units)}
+    found: dict[tuple[int, int], list[Conflict]] = {}
+    for (a, b), conflict in quote_conflicts.items():
+        if a in position and b in position:
+            found.setdefault(tuple(sorted((position[a], position[b]))), []).append(conflict)  # type: ignore[arg-type]
+    return found
 
 
 def _claim(
     group: list[int],
     units: list[Unit],
     similarity: np.ndarray,
-    facts: Callable[[int], Facts],
-    names: NameIndex,
+    found: dict[tuple[int, int], list[Conflict]],
     total_sources: int,
-    quote_conflicts: dict[tuple[tuple[str, int], tuple[str, int]], Conflict],
 ) -> Claim:
     members = sorted(group, key=lambda i: (units[i].number, units[i].index))
     sources = len({units[i].source for i in members})
-    conflicts = _conflicts(members, units, similarity, facts, names)
-    located = {(units[i].article_id, units[i].index) for i in members}
-    conflicts += [c for (a, b), c in quote_conflicts.items() if a in located and b in located]
+    conflicts = _claim_conflicts(units, found)
+    shown = any(conflict.confidence >= SHOW_CONFIDENCE for conflict in conflicts)
     return Claim(
         text=units[_representative(members, similarity)].text,
-        status=_status(sources, total_sources, bool(conflicts)),
+        status=_status(sources, total_sources, shown),
         sentences=[ClaimSentence(units[i].number, units[i].text) for i in members],
         independent_sources=sources,
-        conflicts=conflicts,
+        conflicts=sorted(conflicts, key=lambda conflict: -conflict.confidence),
     )
 
 
 def _representative(members: list[int], similarity: np.ndarray) -> int:
+    """The member most similar to the others (the first of equals)."""
     if len(members) == 1:
         return members[0]
-    return max(members, key=lambda i: (sum(similarity[i, j] for j in members if j != i), -members.index(i)))
+    if len(members) <= SMALL_CLAIM:  # a Python loop beats numpy's indexing overhead here
+        return max(
+            members, key=lambda i: (sum(similarity[i, j] for j in members if j != i), -members.index(i))
+        )
+    within = similarity[np.ix_(members, members)]
+    return members[int(np.argmax(within.sum(axis=1) - within.diagonal()))]
 
 
 def _status(sources: int, total_sources: int, conflicting: bool) -> ClaimStatus:
@@ -176,36 +356,28 @@ def _status(sources: int, total_sources: int, conflicting: bool) -> ClaimStatus:
     return "single" if sources == 1 else "partial"
 
 
-def _conflicts(
-    members: list[int],
-    units: list[Unit],
-    similarity: np.ndarray,
-    facts: Callable[[int], Facts],
-    names: NameIndex,
-) -> list[Conflict]:
-    found: dict[tuple[str, frozenset[tuple[str, str]]], Conflict] = {}
-    for position, i in enumerate(members):
-        for j in members[position + 1 :]:
-            if units[i].source == units[j].source or similarity[i, j] < ALIGN_THRESHOLD:
-                continue
-            a, b = facts(i), facts(j)
-            pair_conflicts = number_conflicts(units[i], units[j], a, b, similarity[i, j])
-            if similarity[i, j] >= CONFLICT_THRESHOLD:  # looser pairs: numbers in the same frame only
-                pair_conflicts += date_conflicts(units[i], units[j], a, b)
-                pair_conflicts += name_conflicts(units[i], units[j], a, b, names, similarity[i, j])
-            sources = {units[i].number: units[i].source, units[j].number: units[j].source}
-            for conflict in pair_conflicts:
-                key = (conflict.kind, frozenset((sources[n], value) for n, value in conflict.values.items()))
-                if key in found:  # the same disagreement seen through a wire copy: one conflict, all copies
-                    merged = found[key]
-                    merged.values.update(conflict.values)
-                    label = merged.description.split(": [", 1)[0]
-                    merged.description = f"{label}: " + ", ".join(
-                        f"[{n}] {v}" for n, v in sorted(merged.values.items())
-                    )
-                else:
-                    found[key] = conflict
-    return list(found.values())
+def _claim_conflicts(units: list[Unit], found: dict[tuple[int, int], list[Conflict]]) -> list[Conflict]:
+    """The conflicts of a claim's sentence pairs (``found``, in pair order); a disagreement seen through
+    a wire copy, or the same value of one source against several of another, is one conflict naming
+    every value."""
+    merged: dict[tuple[str, frozenset[tuple[str, str]]], Conflict] = {}
+    for (i, j), conflicts in found.items():
+        sources = {units[i].number: units[i].source, units[j].number: units[j].source}
+        for conflict in conflicts:
+            key = (conflict.kind, frozenset((sources[n], value) for n, value in conflict.values.items()))
+            if key in merged:
+                existing = merged[key]
+                existing.values.update(conflict.values)
+                existing.confidence = max(existing.confidence, conflict.confidence)
+                existing.description = _described(existing)
+            else:
+                merged[key] = conflict
+    return list(merged.values())
+
+
+def _described(conflict: Conflict) -> str:
+    label = conflict.description.split(": ", 1)[0]
+    return f"{label}: " + ", ".join(f"{value} in [{n}]" for n, value in sorted(conflict.values.items()))
 
 
 def _group_quotes(quotes: list[FoundQuote]) -> list[list[FoundQuote]]:
@@ -239,7 +411,10 @@ def _quote_conflicts(
                 conflicts[
                     ((first.article_id, first.sentence_index), (second.article_id, second.sentence_index))
                 ] = Conflict(
-                    "quote", {a: first.text, b: second.text}, f"words of {speaker}: [{a}] and [{b}] differ"
+                    "quote",
+                    {a: first.text, b: second.text},
+                    f"words of {speaker}: [{a}] and [{b}] differ",
+                    QUOTE_CONFIDENCE,
                 )
     return conflicts
 

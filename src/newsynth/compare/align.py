@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
-from sklearn.preprocessing import normalize
 
 from newsynth.compare.text import content_word_forms
 from newsynth.compare.values import MONTHS, WEEKDAYS
@@ -51,8 +50,8 @@ def similarity_matrix(units: list[Unit]) -> np.ndarray:
 
 def _tfidf(documents: list[list[str]]) -> sparse.csr_array | None:
     """The rows of ``TfidfVectorizer(sublinear_tf=True)``, computed step for step as scikit-learn does
-    (row entries in order of first use, columns in alphabetical order), so that the cosines are the
-    same to the last bit, without its per-call validation."""
+    (row entries in order of first use, columns in alphabetical order), without its per-call
+    validation; the row norms are summed in another order, so cosines may differ in the last bit."""
     vocabulary: dict[str, int] = {}
     indices: list[int] = []
     counts: list[int] = []
@@ -80,10 +79,14 @@ def _tfidf(documents: list[list[str]]) -> sparse.csr_array | None:
     np.log(weights, out=weights)
     weights += 1.0
     weights *= idf[columns]
-    matrix = sparse.csr_array(
+    lengths = np.diff(indptr)
+    rows = np.repeat(np.arange(len(documents)), lengths)
+    norms = np.sqrt(np.bincount(rows, weights=weights * weights, minlength=len(documents)))
+    norms[norms == 0] = 1.0
+    weights /= np.repeat(norms, lengths)  # each row to unit length, as sklearn's normalize does
+    return sparse.csr_array(
         (weights, columns, np.asarray(indptr, dtype=np.int32)), shape=(len(documents), len(vocabulary))
     )
-    return normalize(matrix, copy=False)
 
 
 def _analyzer(text: str) -> list[str]:

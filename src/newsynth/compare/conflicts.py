@@ -9,78 +9,262 @@ aligned strongly (``CONFLICT_THRESHOLD``). Both thresholds were chosen on dev wi
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import cached_property
 
 from newsynth.compare.align import Unit
 from newsynth.compare.names import Mention, NameIndex, is_demonym, related_names
-from newsynth.compare.text import STOP_WORDS, normalize_punctuation
-from newsynth.compare.values import UNITS, DateValue, Quantity, quantities_conflict
+from newsynth.compare.slots import (
+    Evidence,
+    context_words,
+    hedged,
+    near_score,
+    nearest_words,
+    note,
+    number_label,
+    place_overlap,
+    same_kind,
+    shared_share,
+    span_of,
+    time_cue,
+    time_label,
+)
+from newsynth.compare.text import STOP_WORDS, content_words, normalize_punctuation, singular
+from newsynth.compare.values import (
+    UNITS,
+    ClockTime,
+    DateValue,
+    Quantity,
+    extract_dates,
+    extract_quantities,
+    extract_times,
+)
 from newsynth.records import Conflict
 
-CONFLICT_THRESHOLD = 0.35  # cosine of the pair; chosen on dev with planted conflicts
+CONFLICT_THRESHOLD = 0.35  # cosine of the pair from which dates and names are compared
 STRONG_THRESHOLD = 0.45  # near-identical wording: the values left unmatched are compared even without a slot
 NAME_LABELS = ("person", "organization", "place")
 NAME_TOKEN = "\x00name"
 SLOT_MIN_WORDS = 4  # words lined up around two names before they count as filling one place
+SLOT_CONTEXT_WORDS = 2  # context words two dates or names of unaligned sentences share to be compared
 
 
 @dataclass
 class Facts:
-    """What one sentence states that can be checked against another."""
+    """What one sentence states that can be checked against another, each read on first use (most
+    sentences are compared only for their numbers)."""
 
-    quantities: list[Quantity] = field(default_factory=list)
-    dates: list[DateValue] = field(default_factory=list)
+    text: str
+    article_date: dt.date | None = None
     mentions: list[Mention] = field(default_factory=list)
 
+    @cached_property
+    def quantities(self) -> list[Quantity]:
+        return extract_quantities(self.text)
 
-def number_conflicts(first: Unit, second: Unit, a: Facts, b: Facts, score: float) -> list[Conflict]:
-    """Numbers in the same slot that cannot both be true; or, for near-identical sentences, the one
-    number of each that the other does not state."""
-    mine_left = [q for q in a.quantities if not any(q.compatible(theirs) for theirs in b.quantities)]
-    theirs_left = [q for q in b.quantities if not any(q.compatible(mine) for mine in a.quantities)]
-    weak = score < CONFLICT_THRESHOLD
-    for mine in mine_left:
-        for theirs in theirs_left:
-            if quantities_conflict(mine, theirs) and (not weak or _same_frame(mine, theirs)):
-                return [_number_conflict(first, second, mine, theirs, _slot_name(mine, theirs))]
-    if score >= STRONG_THRESHOLD and len(mine_left) == 1 and len(theirs_left) == 1:
-        mine, theirs = mine_left[0], theirs_left[0]
-        if _same_unit(mine, theirs):
-            return [_number_conflict(first, second, mine, theirs, "number")]
-    return []
+    @cached_property
+    def dates(self) -> list[DateValue]:
+        return extract_dates(self.text, self.article_date)
+
+    @cached_property
+    def times(self) -> list[ClockTime]:
+        return extract_times(self.text)
 
 
-def _same_frame(first: Quantity, second: Quantity) -> bool:
-    """The same word before and the same noun after: "injuring three dock workers" and "injuring four
-    workers"; evidence enough to compare numbers of loosely aligned paraphrases."""
-    before = {slot for slot in first.slots & second.slots if slot.startswith("~")}
-    after = {slot for slot in first.slots & second.slots if not slot.startswith("~")} - UNITS
-    return bool(before and after)
+States = Callable[[str, Quantity], bool]  # (article id, value): does the article state it anywhere?
 
 
-def _number_conflict(first: Unit, second: Unit, mine: Quantity, theirs: Quantity, slot: str) -> Conflict:
-    return Conflict(
-        "number",
-        {first.number: mine.text, second.number: theirs.text},
-        f"{slot}: [{first.number}] {mine.text}, [{second.number}] {theirs.text}",
+@dataclass(frozen=True)
+class Pair:
+    """How two sentences of different sources relate."""
+
+    similarity: float  # TF-IDF cosine
+    aligned: bool  # one is the other's best match at ``align.ALIGN_THRESHOLD`` or more
+
+
+def number_conflicts(
+    first: Unit, second: Unit, a: Facts, b: Facts, pair: Pair, states: States
+) -> list[Conflict]:
+    """Numbers of the same kind (``slots.same_kind``) that cannot both be true, each value used once,
+    the strongest evidence first; for near-identical sentences also the one number of each that the
+    other does not state."""
+    candidates = []
+    for mine in a.quantities:
+        if any(same_kind(mine, other) and mine.compatible(other) for other in b.quantities):
+            continue  # the other sentence states this value
+        for theirs in b.quantities:
+            if mine.compatible(theirs) or any(
+                same_kind(theirs, o) and theirs.compatible(o) for o in a.quantities
+            ):
+                continue
+            if same_kind(mine, theirs):
+                candidates.append(
+                    (mine, theirs, _number_evidence(first, second, a, b, mine, theirs, pair, states))
+                )
+    if not candidates and pair.aligned and pair.similarity >= STRONG_THRESHOLD:
+        candidates = _lone_numbers(first, second, a, b, pair, states)
+    conflicts, used = [], set()
+    for mine, theirs, evidence in sorted(candidates, key=lambda item: -item[2].confidence()):
+        if id(mine) in used or id(theirs) in used:
+            continue
+        used.update((id(mine), id(theirs)))
+        conflicts.append(
+            _conflict(
+                "number",
+                number_label(mine, theirs, first.text),
+                first,
+                second,
+                mine.text,
+                theirs.text,
+                evidence,
+                note(first.text, second.text, mine, theirs),
+            )
+        )
+    return conflicts
+
+
+def _lone_numbers(
+    first: Unit, second: Unit, a: Facts, b: Facts, pair: Pair, states: States
+) -> list[tuple[Quantity, Quantity, Evidence]]:
+    mine_left = [q for q in a.quantities if not any(q.compatible(other) for other in b.quantities)]
+    theirs_left = [q for q in b.quantities if not any(q.compatible(other) for other in a.quantities)]
+    if len(mine_left) != 1 or len(theirs_left) != 1:
+        return []
+    mine, theirs = mine_left[0], theirs_left[0]
+    if (
+        mine.unit != theirs.unit
+        or mine.slots & UNITS != theirs.slots & UNITS
+        or mine.identifier != theirs.identifier
+    ):
+        return []
+    return [(mine, theirs, _number_evidence(first, second, a, b, mine, theirs, pair, states))]
+
+
+def _number_evidence(
+    first: Unit,
+    second: Unit,
+    a: Facts,
+    b: Facts,
+    mine: Quantity,
+    theirs: Quantity,
+    pair: Pair,
+    states: States,
+) -> Evidence:
+    lone = (
+        sum(1 for q in a.quantities if same_kind(q, mine))
+        == 1
+        == sum(1 for q in b.quantities if same_kind(q, theirs))
+    )
+    span_a, span_b = span_of(first.text, mine.text), span_of(second.text, theirs.text)
+    return Evidence(
+        head=float(bool(mine.head and mine.head == theirs.head) or mine.identifier),
+        cue=float(bool(mine.cue and mine.cue == theirs.cue)),
+        place=place_overlap(context_words(first.text, *span_a), context_words(second.text, *span_b)),
+        similarity=pair.similarity,
+        aligned=float(pair.aligned),
+        lone=float(lone),
+        repeated=float(states(second.article_id, mine) or states(first.article_id, theirs)),
+        hedge=hedged(first.text, second.text),
+        gap=_gap(mine, theirs),
+        **slot_fit(first, second, span_a, span_b, mine.text, theirs.text),
     )
 
 
-def _same_unit(first: Quantity, second: Quantity) -> bool:
-    units = {"percent", "dollar"}
-    return first.slots & units == second.slots & units
+def _gap(mine: Quantity, theirs: Quantity) -> float:
+    """How far apart two numbers are, as a share of the larger (their midpoints)."""
+    a, b = (mine.low + mine.high) / 2, (theirs.low + theirs.high) / 2
+    larger = max(abs(a), abs(b))
+    return abs(a - b) / larger if larger else 0.0
 
 
-def _slot_name(first: Quantity, second: Quantity) -> str:
-    shared = sorted(slot.lstrip("~") for slot in first.slots & second.slots) or ["count"]
-    return "number of " + shared[0] if shared[0] not in ("percent", "dollar") else shared[0]
+def slot_fit(
+    first: Unit, second: Unit, span_a: tuple[int, int], span_b: tuple[int, int], mine: str, theirs: str
+) -> dict[str, float]:
+    """The evidence that two values fill one slot that any kind of value has: the same nearest words
+    around them (``near``), and how much the two sentences say alike besides them (``shared``)."""
+    return {
+        "near": near_score(nearest_words(first.text, *span_a), nearest_words(second.text, *span_b)),
+        "shared": shared_share(first.words, second.words, content_words(mine) | content_words(theirs)),
+    }
 
 
-def date_conflicts(first: Unit, second: Unit, a: Facts, b: Facts) -> list[Conflict]:
+def time_conflicts(first: Unit, second: Unit, a: Facts, b: Facts, pair: Pair) -> list[Conflict]:
+    """Times of day in one zone that differ, paired when each sentence holds one or when the same word
+    comes before them ("landfall at", "departed at")."""
     conflicts = []
-    for mine in a.dates:
+    lone = len(a.times) == 1 == len(b.times)
+    for mine in a.times:
+        if any(mine.comparable(other) and mine.compatible(other) for other in b.times):
+            continue
+        cue = time_cue(first.text, mine)
+        for theirs in b.times:
+            if not mine.comparable(theirs) or mine.compatible(theirs):
+                continue
+            if any(theirs.comparable(o) and theirs.compatible(o) for o in a.times):
+                continue
+            their_cue = time_cue(second.text, theirs)
+            same_cue = bool(cue & their_cue)
+            if not same_cue and ((cue and their_cue) or not lone):
+                continue  # other words before them: two events ("took off at", "lost contact at")
+            evidence = Evidence(
+                head=1.0,
+                cue=float(same_cue),
+                place=place_overlap(
+                    context_words(first.text, mine.start, mine.start + len(mine.text)),
+                    context_words(second.text, theirs.start, theirs.start + len(theirs.text)),
+                ),
+                similarity=pair.similarity,
+                aligned=float(pair.aligned),
+                lone=float(lone),
+                repeated=0.0,
+                hedge=hedged(first.text, second.text),
+                kind="time",
+                **slot_fit(
+                    first,
+                    second,
+                    (mine.start, mine.start + len(mine.text)),
+                    (theirs.start, theirs.start + len(theirs.text)),
+                    mine.text,
+                    theirs.text,
+                ),
+            )
+            label = time_label(cue & their_cue or cue)
+            conflicts.append(_conflict("time", label, first, second, mine.text, theirs.text, evidence))
+            break
+    return conflicts
+
+
+def _conflict(
+    kind: str,
+    label: str,
+    first: Unit,
+    second: Unit,
+    mine: str,
+    theirs: str,
+    evidence: Evidence,
+    explanation: str = "",
+) -> Conflict:
+    return Conflict(
+        kind,  # type: ignore[arg-type]
+        {first.number: mine, second.number: theirs},
+        f"{label}: {mine} in [{first.number}], {theirs} in [{second.number}]",
+        evidence.confidence(),
+        explanation,
+        evidence.features(),
+    )
+
+
+def date_conflicts(
+    first: Unit, second: Unit, a: Facts, b: Facts, pair: Pair, slotted: set[tuple[int, int]] | None = None
+) -> list[Conflict]:
+    """Dates that cannot both be true. For sentences that do not align, ``slotted`` gives the pairs of
+    dates (positions in ``a.dates``, ``b.dates``) whose contexts share words: only those are compared."""
+    conflicts = []
+    for position, mine in enumerate(a.dates):
         if any(mine.compatible(theirs) and mine.comparable(theirs) for theirs in b.dates):
             continue
         rivals = [theirs for theirs in b.dates if mine.comparable(theirs) and not mine.compatible(theirs)]
@@ -89,55 +273,166 @@ def date_conflicts(first: Unit, second: Unit, a: Facts, b: Facts) -> list[Confli
             for theirs in rivals
             if not any(theirs.compatible(o) and theirs.comparable(o) for o in a.dates)
         ]
-        if len(a.dates) > 1 or len(b.dates) > 1:  # several dates: match by cue, or first with first
+        if slotted is not None:
+            rivals = [t for other, t in enumerate(b.dates) if (position, other) in slotted and t in rivals]
+        elif len(a.dates) > 1 or len(b.dates) > 1:  # several dates: match by cue, or first with first
             rivals = [t for t in rivals if t.cue == mine.cue or (mine is a.dates[0] and t is b.dates[0])]
         if rivals:
             theirs = rivals[0]
-            conflicts.append(
-                Conflict(
-                    "date",
-                    {first.number: mine.text, second.number: theirs.text},
-                    f"date: [{first.number}] {mine.text}, [{second.number}] {theirs.text}",
-                )
+            span_a, span_b = span_of(first.text, mine.text), span_of(second.text, theirs.text)
+            evidence = Evidence(
+                head=float(_date_shape(mine) == _date_shape(theirs)),
+                cue=float(bool(mine.cue) and mine.cue == theirs.cue),
+                place=place_overlap(context_words(first.text, *span_a), context_words(second.text, *span_b)),
+                similarity=pair.similarity,
+                aligned=float(pair.aligned),
+                lone=float(len(a.dates) == 1 == len(b.dates)),
+                repeated=0.0,
+                hedge=hedged(first.text, second.text),
+                kind="date",
+                **slot_fit(first, second, span_a, span_b, mine.text, theirs.text),
             )
+            conflicts.append(_conflict("date", "date", first, second, mine.text, theirs.text, evidence))
     return conflicts
 
 
+def _date_shape(value: DateValue) -> tuple[bool, bool, bool, bool]:
+    return (value.year is not None, value.month is not None, value.day is not None, value.weekday is not None)
+
+
 def name_conflicts(
-    first: Unit, second: Unit, a: Facts, b: Facts, names: NameIndex, score: float
+    first: Unit,
+    second: Unit,
+    a: Facts,
+    b: Facts,
+    names: NameIndex,
+    pair: Pair,
+    slotted: set[tuple[int, int]] | None = None,
 ) -> list[Conflict]:
     """A name of one sentence that the other replaces by a name its source never uses, in the same place
-    of the sentence (same neighbouring words), or as the only names left unmatched."""
+    of the sentence (same neighbouring words), or as the only names left unmatched. For sentences that
+    do not align, ``slotted`` gives the pairs of mentions (positions in ``a.mentions``, ``b.mentions``)
+    whose contexts share words: only those are compared."""
+    if slotted is not None:
+        found = _slotted_names(first, second, a, b, names, pair, slotted)
+        return _best_name_conflict(first, second, found, names)
     mine_left = _unmatched_names(a.mentions, b.mentions, names)
     theirs_left = _unmatched_names(b.mentions, a.mentions, names)
-    kinds_mine = len({names.entity_of(m) for m in mine_left})
-    kinds_theirs = len({names.entity_of(m) for m in theirs_left})
+    if not (mine_left and theirs_left):
+        return []
+    kinds_mine, kinds_theirs = _entities_of(mine_left, names), _entities_of(theirs_left, names)
     lone = Lone(single=kinds_mine == 1 or kinds_theirs == 1, pair=kinds_mine == kinds_theirs == 1)
-    strong = score >= STRONG_THRESHOLD
-    slots = same_slot_names(first.text, a.mentions, second.text, b.mentions)
+    strong = pair.aligned and pair.similarity >= STRONG_THRESHOLD
+    slots = None  # read at the first rival pair
     candidates = []
     for mine in mine_left:
         for theirs in theirs_left:
             if not _rival_names(mine, theirs, first, second, names):
                 continue
+            if slots is None:
+                slots = same_slot_names(first.text, a.mentions, second.text, b.mentions)
             context = _context_score(first.text, mine, second.text, theirs)
-            if (id(mine), id(theirs)) in slots:
+            in_slot = (id(mine), id(theirs)) in slots
+            if in_slot:
                 context += 2
             same_place = _same_place(first.text, mine, second.text, theirs)
             swapped = _swapped(mine, theirs, first, second, names)
             if _same_role(context, lone, swapped=swapped, strong=strong, same_place=same_place):
-                candidates.append((context, mine, theirs))
+                evidence = _name_evidence(
+                    first, second, mine, theirs, names, pair, in_slot, context, lone.pair
+                )
+                candidates.append((evidence, mine, theirs))
+    return _best_name_conflict(first, second, candidates, names)
+
+
+def _slotted_names(
+    first: Unit, second: Unit, a: Facts, b: Facts, names: NameIndex, pair: Pair, slotted: set[tuple[int, int]]
+) -> list[tuple[Evidence, Mention, Mention]]:
+    """The given mention pairs that are rivals: neither name stated by the other sentence. What their
+    evidence needs of the whole sentences (the names left unmatched, the lined-up places) is read at
+    the first rival pair: most pairs have none."""
+    candidates = []
+    lone, slots = False, None
+    for position_a, position_b in sorted(slotted):
+        mine, theirs = a.mentions[position_a], b.mentions[position_b]
+        if not (
+            _unmatched_names([mine], b.mentions, names) and _unmatched_names([theirs], a.mentions, names)
+        ):
+            continue
+        if _rival_names(mine, theirs, first, second, names):
+            if slots is None:
+                mine_left = _unmatched_names(a.mentions, b.mentions, names)
+                theirs_left = _unmatched_names(b.mentions, a.mentions, names)
+                lone = _entities_of(mine_left, names) == 1 == _entities_of(theirs_left, names)
+                slots = same_slot_names(first.text, a.mentions, second.text, b.mentions)
+            context = _context_score(first.text, mine, second.text, theirs)
+            in_slot = (id(mine), id(theirs)) in slots
+            context += 2 * in_slot
+            evidence = _name_evidence(first, second, mine, theirs, names, pair, in_slot, context, lone)
+            candidates.append((evidence, mine, theirs))
+    return candidates
+
+
+def _name_evidence(
+    first: Unit,
+    second: Unit,
+    mine: Mention,
+    theirs: Mention,
+    names: NameIndex,
+    pair: Pair,
+    in_slot: bool,
+    context: int,
+    lone: bool,
+) -> Evidence:
+    return Evidence(
+        head=float(names.label_of(mine) == names.label_of(theirs) != "other"),
+        cue=float(in_slot),
+        place=min(1.0, context / 4),
+        similarity=pair.similarity,
+        aligned=float(pair.aligned),
+        lone=float(lone),
+        repeated=float(_doubtful_names(mine, theirs, names)),
+        hedge=hedged(first.text, second.text),
+        kind="name",
+        **slot_fit(first, second, (mine.start, mine.end), (theirs.start, theirs.end), mine.text, theirs.text),
+    )
+
+
+def _best_name_conflict(
+    first: Unit, second: Unit, candidates: list[tuple[Evidence, Mention, Mention]], names: NameIndex
+) -> list[Conflict]:
     if not candidates:
         return []
-    _, mine, theirs = max(candidates, key=lambda item: item[0])
+    evidence, mine, theirs = max(candidates, key=lambda item: item[0].confidence())
     label = names.label_of(mine) if names.label_of(mine) != "other" else names.label_of(theirs)
-    return [
-        Conflict(
-            "name",
-            {first.number: mine.text, second.number: theirs.text},
-            f"{label}: [{first.number}] {mine.text}, [{second.number}] {theirs.text}",
-        )
-    ]
+    what = {"person": "person named", "place": "place named", "organization": "organisation named"}
+    return [_conflict("name", what.get(label, "name"), first, second, mine.text, theirs.text, evidence)]
+
+
+def _entities_of(mentions: list[Mention], names: NameIndex) -> int:
+    return len({names.entity_of(mention) for mention in mentions})
+
+
+def _doubtful_names(mine: Mention, theirs: Mention, names: NameIndex) -> bool:
+    """Two names that may be one (an abbreviation, a plural or possessive form), or a name that only
+    opens its sentence and that no other evidence makes a name ("Let", "Vindicate")."""
+    if abbreviation_of(mine.key, theirs.key) or abbreviation_of(theirs.key, mine.key):
+        return True
+    return any(m.sentence_initial and names.label_of(m) == "other" for m in (mine, theirs))
+
+
+def abbreviation_of(short: str, full: str) -> bool:
+    """ "calif" of "california", "mass" of "massachusetts", "prizes" of "prize", "wangs" of "wang"."""
+    short_words, full_words = short.split(), full.split()
+    if len(short_words) != len(full_words):
+        return False
+    return all(
+        s == f
+        or singular(s) == singular(f)
+        or (len(s) >= 3 and f.startswith(s))
+        or (len(f) >= 3 and s.startswith(f))
+        for s, f in zip(short_words, full_words, strict=True)
+    )
 
 
 @dataclass(frozen=True)
@@ -173,8 +468,21 @@ def _unmatched_names(mentions: list[Mention], others: list[Mention], names: Name
         for m in mentions
         if not m.dateline
         and not is_demonym(m.key.split())
-        and not any(related_names(names, m, other) for other in others if not other.dateline)
+        and not any(_one_name(m, other, names) for other in others if not other.dateline)
     ]
+
+
+def _one_name(first: Mention, second: Mention, names: NameIndex) -> bool:
+    """One entity, one name inside the other, or an abbreviation: remembered per pair of keys, which
+    is all it depends on."""
+    pair = (first.key, second.key)
+    if pair not in names.memo:
+        names.memo[pair] = (
+            related_names(names, first, second)
+            or abbreviation_of(first.key, second.key)
+            or abbreviation_of(second.key, first.key)
+        )
+    return names.memo[pair]
 
 
 def _rival_names(mine: Mention, theirs: Mention, first: Unit, second: Unit, names: NameIndex) -> bool:

@@ -56,7 +56,7 @@ def find_quotes(article_id: str, sentences: list[tuple[int, str]], names: NameIn
         text = normalize_punctuation(text)
         mentions = names.mentions.get((article_id, position), [])
         quotes = list(QUOTED.finditer(text))
-        outside = QUOTED.sub(lambda match: " " * len(match.group(0)), text)
+        outside = QUOTED.sub(lambda match: " " * len(match.group(0)), text) if quotes else text
         speaker = _speaker(outside, mentions, names, last_person)
         for match in quotes:
             found.append(FoundQuote(match.group(1).strip(" ,."), speaker, article_id, position))

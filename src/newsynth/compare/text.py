@@ -12,6 +12,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "told", "also", "would", "could", "s"}
 WORD_PATTERN = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
+LETTER_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 POSSESSIVE = re.compile(r"'s\b")
 NOT_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
 QUOTE_CHARS = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "’": "'", "‘": "'", "–": "-", "—": "-"})
@@ -39,13 +40,24 @@ def fold(text: str) -> str:
     return " ".join(NOT_ALPHANUMERIC.sub(" ", text).split())
 
 
+IRREGULAR_PLURALS = {"people": "person", "men": "man", "women": "woman", "children": "child"}
+
+
 def singular(word: str) -> str:
-    """A crude plural folding, enough to match "pages" with "page" and "casualties" with "casualty"."""
+    """A crude plural folding, enough to match "pages" with "page", "casualties" with "casualty" and
+    "people" with "persons"."""
+    if word in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[word]
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
+
+
+@lru_cache(maxsize=65536)
+def _singular(word: str) -> str:
+    return singular(word)
 
 
 def words(text: str) -> list[str]:
@@ -62,10 +74,10 @@ def content_words(text: str) -> frozenset[str]:
 def content_word_forms(text: str) -> tuple[tuple[str, str, str], ...]:
     """Each word of ``content_words``, in order, as (written, lower-cased, plural-folded)."""
     found = []
-    for word in words(text):
+    for word in LETTER_WORD.findall(normalize_punctuation(text)):  # the words of ``words`` but numbers
         lowered = word.lower().strip("'-")
-        if len(lowered) > 2 and lowered not in STOP_WORDS and not lowered[0].isdigit():
-            found.append((word, lowered, singular(lowered)))
+        if len(lowered) > 2 and lowered not in STOP_WORDS:
+            found.append((word, lowered, _singular(lowered)))
     return tuple(found)
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from newsynth.compare.text import STOP_WORDS, Caseless, normalize_punctuation, singular
@@ -56,7 +57,8 @@ CLOCK_WORDS = {
     "bst",
 }
 NOT_NOUNS = {"outside", "inside", "near", "including", "according", "during", "after", "before", "against"}
-UNITS = frozenset({"percent", "dollar"})
+CUE_SKIP = 2  # stop words ("was", "were") skipped before a number to find the content word it follows
+UNITS = frozenset({"percent", "dollar", "distance", "duration", "mass", "speed"})
 TOTAL_WORDS = {"combined", "total", "totaling", "totalling", "cumulative", "overall", "altogether"}
 SLOT_SKIP = {
     "of", "the", "a", "an", "per", "more", "additional", "other", "new", "some", "about", "their", "his",
@@ -64,11 +66,23 @@ SLOT_SKIP = {
 }  # fmt: skip
 NUMBER_STARTS = frozenset(SMALL_NUMBERS) | frozenset(VAGUE_PLURALS) | {"a"}
 PERCENT_WORDS = {"%", "percent", "per cent", "percentage"}
+PEOPLE_ENDINGS = ("ans", "ese", "ons", "is", "ers")  # "Kenyans", "Chinese", "Britons", "Israelis"
+MEASURES = {
+    **dict.fromkeys(("km", "kilometres", "kilometers", "kilometre", "kilometer"), ("distance", 1.0)),
+    **dict.fromkeys(("miles", "mile", "mi"), ("distance", 1.609344)),
+    **dict.fromkeys(("seconds", "second", "secs"), ("duration", 1.0)),
+    **dict.fromkeys(("minutes", "minute", "mins"), ("duration", 60.0)),
+    **dict.fromkeys(("hours", "hour", "hrs"), ("duration", 3600.0)),
+    **dict.fromkeys(("pounds", "pound", "lbs", "lb"), ("mass", 0.45359237)),
+    **dict.fromkeys(("kg", "kilograms", "kilogram", "kilos"), ("mass", 1.0)),
+    **dict.fromkeys(("mph",), ("speed", 1.609344)),
+    **dict.fromkeys(("kph", "kmh", "km/h"), ("speed", 1.0)),
+}  # measures converted to one unit before comparing: 31 miles = 49.9 km
 
 MAY_HOLD_NUMBER = Caseless(
     r"\d|\b(?:" + "|".join(sorted(SMALL_NUMBERS) + sorted(VAGUE_PLURALS)) + r")\b|\ba (?:dozen|hundred)\b"
 )
-TOKEN = re.compile(r"\$|%|\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?\b|\d[\d,]*(?:\.\d+)?|[A-Za-z]+|\S")
+TOKEN = re.compile(r"\$|%|\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?\b(?!\.\d)|\d[\d,]*(?:\.\d+)?|[A-Za-z]+|\S")
 MONTH_RE = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"  # noqa: E501
 DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR_RE = r"(?P<year>1[89]\d\d|20\d\d)"
@@ -77,7 +91,7 @@ DATE_PATTERNS = [
         r"\b(?P<span>(?:1[89]\d\d|20\d\d)\s*-\s*(?:1[89]\d\d|20\d\d|\d\d))\b"
     ),  # "1950-1953": a period
     re.compile(rf"\b(?P<iso>{YEAR_RE}-(?P<imonth>[01]\d)-(?P<iday>[0-3]\d))\b"),
-    re.compile(rf"\b{MONTH_RE}\s+{DAY_RE}\b(?:,?\s+{YEAR_RE}\b)?"),
+    re.compile(rf"\b{MONTH_RE}\s+{DAY_RE}\b(?:,?\s+(?P<year>\d{{4}})\b)?"),  # "May 30, 3030": a typo
     re.compile(rf"\b{DAY_RE}\s+(?:of\s+)?{MONTH_RE}(?:,?\s+{YEAR_RE}\b)?"),
     re.compile(rf"\b{MONTH_RE}(?:\s+of)?,?\s+{YEAR_RE}\b"),
     re.compile(rf"\b(?:in|since|by|until|till|from|last|this|next|early|late|mid-|during|of)\s+{MONTH_RE}\b"),
@@ -86,6 +100,16 @@ DATE_PATTERNS = [
     ),
     re.compile(rf"(?<![\d$,.])\b{YEAR_RE}\b(?![\d,.]*\s*(?:%|percent|people|\w+s\b))"),
 ]
+DIGIT = re.compile(r"\d")
+CLOCK_DIGITS = re.compile(r"\b\d{1,2}:\d\d\b")
+# what each of DATE_PATTERNS cannot match without: a digit, a year-like number, a month's or weekday's name
+DATE_NEEDS = (
+    ("year",), ("year",), ("month", "digit"), ("month", "digit"), ("month", "year"), ("month",), ("weekday",),
+    ("year",),
+)  # fmt: skip
+YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
+MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+WEEKDAY_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 
 
 @dataclass(frozen=True)
@@ -95,14 +119,37 @@ class Quantity:
     slots: frozenset[str]  # nouns around the number: what it counts
     text: str  # as written
     approximate: bool = False
+    granularity: float = 1.0  # the rounding its writing implies: 1 for "72", 1000 for "4,000", 0.1 for "71.8"
+    bound: str = ""  # "lower" ("at least 82", "more than 5,000"), "upper" ("up to 40", "nearly 160,000")
+    unit: str = ""  # a measure converted to one unit: "distance" (km), "duration" (s), "mass" (kg), "speed"
+    identifier: bool = False  # a number naming something ("Complex 40", "Flight 302"): equal or not
+    head: str = ""  # the noun it counts, singular ("passenger", "ethiopian"), or ""
+    cue: str = ""  # the content word before it ("killed" of "killed 12"), or ""
+
+    def interval(self) -> tuple[float, float]:
+        """The values its wording allows: a quarter of its rounding step either side (reporters' round
+        numbers are near the truth), a tenth of the value for "about", one side only for a bound."""
+        if self.identifier:
+            return self.low, self.high
+        step = self.granularity / 4
+        loose = max(self.granularity / 2, 0.1 * self.high)
+        if self.unit:
+            step = max(step, 0.03 * self.high)  # converted from another unit, itself rounded
+        if self.bound == "lower":
+            return self.low, self.high + loose
+        if self.bound == "upper":
+            return self.low - loose, self.high
+        if self.approximate:
+            return self.low - loose, self.high + loose
+        return self.low - step, self.high + step
 
     def compatible(self, other: Quantity) -> bool:
-        """Overlapping ranges, with some slack for rounding and for "about"."""
-        slack_self = 0.25 if self.approximate else 0.1
-        slack_other = 0.25 if other.approximate else 0.1
-        return self.low * (1 - slack_self) <= other.high * (1 + slack_other) and other.low * (
-            1 - slack_other
-        ) <= self.high * (1 + slack_self)
+        """Whether both wordings can describe one value (touching intervals cannot: 72 and 73)."""
+        if self.identifier or other.identifier:
+            return self.low == other.low  # "737-800" and "737": one model
+        low, high = self.interval()
+        other_low, other_high = other.interval()
+        return (low < other_high and other_low < high) or (self.low == other.low and self.high == other.high)
 
 
 @dataclass(frozen=True)
@@ -113,6 +160,7 @@ class DateValue:
     day: int | None = None
     weekday: int | None = None  # 0 = Monday
     cue: str = ""  # the word before the date ("since", "on"), its slot
+    resolved: bool = False  # a weekday placed in the week before the article's date: a guess
 
     def comparable(self, other: DateValue) -> bool:
         if self.year and other.year:
@@ -122,6 +170,11 @@ class DateValue:
         return self.weekday is not None and other.weekday is not None
 
     def compatible(self, other: DateValue) -> bool:
+        if self.resolved != other.resolved:  # "scheduled for Saturday" may be the coming "September 3"
+            weekday, calendar = (self, other) if self.resolved else (other, self)
+            day_of_week = calendar.day_of_week(weekday.year)
+            if day_of_week is not None:
+                return day_of_week == weekday.weekday
         if self.year and other.year and self.year != other.year:
             return False
         if self.month and other.month:
@@ -133,37 +186,77 @@ class DateValue:
             return self.weekday == other.weekday
         return True
 
+    def day_of_week(self, fallback_year: int | None) -> int | None:
+        """Its weekday, given or computed from its calendar date (in ``fallback_year`` when it has none)."""
+        if self.weekday is not None:
+            return self.weekday
+        year = self.year or fallback_year
+        if not (year and self.month and self.day):
+            return None
+        try:
+            return dt.date(year, self.month, self.day).weekday()
+        except ValueError:
+            return None
+
 
 def extract_dates(text: str, article_date: dt.date | None = None) -> list[DateValue]:
     """The dates of a sentence, weekdays resolved against the article's date when it is known."""
-    found = [value for _, _, value in _dates_with_spans(text, article_date)]
+    found = [_resolved(value, article_date) for _, _, value in _dates_with_spans(text)]
     return [value for value in found if value.year or value.month or value.weekday is not None]
 
 
+def date_spans(text: str) -> list[tuple[int, int, DateValue]]:
+    """The dates of a sentence with their character spans, weekdays unresolved."""
+    return [
+        (start, end, value)
+        for start, end, value in _dates_with_spans(text)
+        if value.year or value.month or value.weekday is not None
+    ]
+
+
+def _resolved(value: DateValue, article_date: dt.date | None) -> DateValue:
+    """A bare weekday ("Friday", "last Friday") placed in the week of the article's date."""
+    if article_date is None or value.weekday is None or value.year is not None:
+        return value
+    words = value.text.split()
+    relative = words[0] if len(words) > 1 else ""
+    return _weekday_value(value.text, words[-1], relative, article_date, value.cue)
+
+
 @lru_cache(maxsize=4096)
-def _dates_with_spans(text: str, article_date: dt.date | None) -> tuple[tuple[int, int, DateValue], ...]:
+def _dates_with_spans(text: str) -> tuple[tuple[int, int, DateValue], ...]:
+    """Each date of the text with its span, weekdays unresolved (one reading serves every article)."""
     text = normalize_punctuation(text)
+    present = {
+        "digit": DIGIT.search(text) is not None,
+        "month": MONTH_WORD.search(text) is not None,
+        "weekday": WEEKDAY_WORD.search(text) is not None,
+    }
+    present["year"] = present["digit"] and YEAR_LIKE.search(text) is not None
     found: list[tuple[int, int, DateValue]] = []
-    for pattern in DATE_PATTERNS:
+    for pattern, needs in zip(DATE_PATTERNS, DATE_NEEDS, strict=True):
+        if not all(present[need] for need in needs):
+            continue  # a pattern skipped cannot match: the dates found are the same
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < stop and end > begin for begin, stop, _ in found):
                 continue
-            value = _date_from_match(match, text, article_date)
+            value = _date_from_match(match, text)
             if value is not None:
                 found.append((start, end, value))
     return tuple(sorted(found, key=lambda item: item[0]))
 
 
-def _date_from_match(match: re.Match[str], text: str, article_date: dt.date | None) -> DateValue | None:
+def _date_from_match(match: re.Match[str], text: str) -> DateValue | None:
     groups = {key: value for key, value in match.groupdict().items() if value}
     cue = _previous_word(text, match.start())
     written = match.group(0).strip().rstrip(".,")
     if "span" in groups:
         return DateValue(written, cue=cue)  # a period: masked from numbers, compared with nothing
+    if "iso" in groups:
         return _calendar_value(written, int(groups["year"]), int(groups["imonth"]), int(groups["iday"]), cue)
     if "weekday" in groups:
-        return _weekday_value(written, groups["weekday"], groups.get("relative", ""), article_date, cue)
+        return _weekday_value(written, groups["weekday"], groups.get("relative", ""), None, cue)
     month = MONTHS[groups["month"].lower()] if "month" in groups else None
     if month == 5 and "day" not in groups and "year" not in groups and groups["month"] != "May":
         return None
@@ -193,7 +286,7 @@ def _weekday_value(
     else:  # news speaks of the most recent such day, or of today
         offset = -((article_date.weekday() - weekday) % 7)
     day = article_date + dt.timedelta(days=offset)
-    return DateValue(written, year=day.year, month=day.month, day=day.day, weekday=weekday, cue=cue)
+    return DateValue(written, day.year, day.month, day.day, weekday, cue, resolved=True)
 
 
 def _previous_word(text: str, position: int) -> str:
@@ -211,38 +304,51 @@ def parse_iso_date(value: str | None) -> dt.date | None:
         return None
 
 
+NUMBER_WORDS = frozenset(SMALL_NUMBERS) | frozenset(VAGUE_PLURALS) | {"hundred"}
+LOWER_LETTERS = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=8192)
+def may_hold_number(text: str) -> bool:
+    """A cheap test before reading numbers: a digit or a number word (what ``MAY_HOLD_NUMBER`` finds,
+    and "hundred" alone), found without a regular expression of many alternatives."""
+    if DIGIT.search(text):
+        return True
+    return not NUMBER_WORDS.isdisjoint(LOWER_LETTERS.findall(text.lower()))
+
+
 def extract_quantities(text: str) -> list[Quantity]:
     """The numbers of a sentence that are not part of a date, with their ranges and slots."""
-    if not MAY_HOLD_NUMBER.search(text):
+    if not may_hold_number(text):
         return []
     text = normalize_punctuation(text)
     masked = _mask_dates(text)
     matches = list(TOKEN.finditer(masked))
     tokens = [match.group(0) for match in matches]
     quantities: list[Quantity] = []
-    position = 0
-    while position < len(tokens):
-        parsed = _quantity_at(tokens, position) if _may_start_number(tokens[position]) else None
-        if parsed is None:
-            position += 1
+    resume = 0  # tokens before this belong to the last number read
+    starts = [i for i, token in enumerate(tokens) if token[0].isdigit() or token.lower() in NUMBER_STARTS]
+    for position in starts:  # where ``_vague_at`` or ``_number_at`` can read a number
+        if position < resume:
             continue
-        quantity, end = parsed
         first = position - 1 if position > 0 and tokens[position - 1] == "$" else position
-        written = text[matches[first].start() : matches[end - 1].end()]
-        quantities.append(replace(quantity, text=written))
-        position = end
+
+        def written(end: int, first: int = first) -> str:
+            return text[matches[first].start() : matches[end - 1].end()]
+
+        parsed = _quantity_at(tokens, position, written)
+        if parsed is not None:
+            quantity, resume = parsed
+            quantities.append(quantity)
     return quantities
 
 
-def _may_start_number(token: str) -> bool:
-    """What ``_vague_at`` or ``_number_at`` can read a number from: a cheap test before them."""
-    return token[0].isdigit() or token.lower() in NUMBER_STARTS
-
-
 def _mask_dates(text: str) -> str:
-    for start, end, _ in _dates_with_spans(text, None):
+    for start, end, _ in _dates_with_spans(text):
         text = text[:start] + "#" * (end - start) + text[end:]
-    return re.sub(r"\b\d{1,2}:\d\d\b", lambda match: "#" * len(match.group(0)), text)  # clock times
+    for start, end, _ in _times_with_spans(text):
+        text = text[:start] + "#" * (end - start) + text[end:]
+    return CLOCK_DIGITS.sub(lambda match: "#" * len(match.group(0)), text)  # clock times
 
 
 def _number_at(tokens: list[str], position: int) -> tuple[float, int] | None:
@@ -257,6 +363,13 @@ def _number_at(tokens: list[str], position: int) -> tuple[float, int] | None:
         except ValueError:
             return None
         end = position + 1
+        if (
+            end + 2 < len(tokens)
+            and tokens[end + 1] == "/"
+            and tokens[end] in ("1", "3")
+            and tokens[end + 2] in ("2", "4")
+        ):
+            value, end = value + int(tokens[end]) / int(tokens[end + 2]), end + 3  # "2 1/2 minutes"
     elif lowered in SMALL_NUMBERS:
         value, end = float(SMALL_NUMBERS[lowered]), position + 1
         if end + 1 < len(tokens) and tokens[end] == "-" and tokens[end + 1].lower() in SMALL_NUMBERS:
@@ -281,11 +394,14 @@ def _followed_by_scale(tokens: list[str], end: int) -> bool:
     return end < len(tokens) and tokens[end].lower() in SCALES
 
 
-def _quantity_at(tokens: list[str], position: int) -> tuple[Quantity, int] | None:
+def _quantity_at(
+    tokens: list[str], position: int, written: Callable[[int], str]
+) -> tuple[Quantity, int] | None:
+    """The number starting at ``position`` and where it ends; ``written(end)`` is its text as written."""
     vague = _vague_at(tokens, position)
     if vague is not None:
         (low, high), end = vague
-        approximate = True
+        approximate, granularity = True, 1.0
     else:
         number = _number_at(tokens, position)
         if number is None:
@@ -293,6 +409,7 @@ def _quantity_at(tokens: list[str], position: int) -> tuple[Quantity, int] | Non
         low, end = number
         high = low
         approximate = False
+        granularity = _granularity(tokens, position, end)
         span = _range_end(tokens, end)
         if span is not None:
             high, end = span
@@ -302,10 +419,132 @@ def _quantity_at(tokens: list[str], position: int) -> tuple[Quantity, int] | Non
     if _total_before(tokens, position):
         return None  # "a combined 13 years": a sum, not comparable with its parts
     before = _qualifier_before(tokens, position)
-    low, high, approximate = _apply_qualifier(before, low, high, approximate)
+    bound = _bound(before)
+    approximate = approximate or before in APPROXIMATE or bool(bound)
     unit, end = _unit_after(tokens, end)
-    slots = _slots(tokens, position, end, unit)
-    return Quantity(low, high, frozenset(slots), "", approximate), end
+    measure, factor, end = _measure_after(tokens, end, unit)
+    if measure:
+        low, high, granularity = low * factor, high * factor, granularity * factor
+    if measure == "duration":
+        extra, smallest, end = _duration_parts(tokens, end)  # "3 hours, 35 minutes and 21 seconds"
+        low, high, granularity = low + extra, high + extra, min(granularity, smallest)
+    slots = _slots(tokens, position, end, unit or measure)
+    head = _head(tokens, end, slots)
+    if measure:
+        head = measure
+    elif head:
+        head += _head_extension(tokens, end)
+    cue = next((slot[1:] for slot in slots if slot.startswith("~")), "")
+    identifier = _identifier(tokens, position)
+    quantity = Quantity(
+        low,
+        high,
+        frozenset(slots),
+        written(end),
+        approximate,
+        granularity,
+        bound,
+        measure,
+        identifier,
+        head,
+        cue,
+    )
+    return quantity, end
+
+
+def _head(tokens: list[str], end: int, slots: set[str]) -> str:
+    """The noun the number counts, singular: the first of its slots after it, or, when that word is not
+    a plural and the next one is, the next one ("three dock workers": worker; "12 people killed": person)."""
+    following = tokens[end : end + 7]
+    for position, token in enumerate(following[:6]):
+        word = singular(token.lower())
+        if word in slots and word not in UNITS:
+            after = following[position + 1] if position + 1 < len(following) else ""
+            if _plural(after) and not _plural(token) and singular(after.lower()) in slots:
+                return singular(after.lower())
+            return word
+    return ""
+
+
+def _plural(token: str) -> bool:
+    return token.isalpha() and token.islower() and singular(token) != token
+
+
+def _head_extension(tokens: list[str], end: int) -> str:
+    """ "+crew" of "300 passengers and crew" (a total of two groups), " tally" of "432 votes to 202"."""
+    position = end
+    while position < len(tokens) and tokens[position].lower() in SLOT_SKIP:
+        position += 1
+    following = tokens[position + 1 : position + 3]
+    if len(following) < 2:
+        return ""
+    joiner, word = following[0].lower(), following[1]
+    if (
+        joiner in ("and", "&")
+        and word.isalpha()
+        and word.islower()
+        and word not in STOP_WORDS
+        and not word.endswith(("ing", "ed"))  # "four workers and shutting the quay": a verb
+    ):
+        return "+" + singular(word)
+    if joiner == "to" and word[:1].isdigit():
+        return " tally"
+    return ""
+
+
+def _granularity(tokens: list[str], position: int, end: int) -> float:
+    """The rounding step the number is written to: 10 ** trailing zeros, or its last decimal place,
+    times its scale word ("2.5 million": 100,000)."""
+    written = tokens[position].replace(",", "")
+    if not written[:1].isdigit():
+        return 1.0
+    if "." in written:
+        step = 10.0 ** -len(written.split(".", 1)[1])
+    else:
+        digits = written.rstrip("0")
+        step = 10.0 ** (len(written) - len(digits)) if digits else 1.0
+    for token in tokens[position + 1 : end]:
+        step *= SCALES.get(token.lower()) or SHORT_SCALES.get(token.lower(), 1)
+    return step
+
+
+def _identifier(tokens: list[str], position: int) -> bool:
+    """A number right after a capitalised word that is not the sentence's first ("Complex 40")."""
+    if position < 2 or not tokens[position][:1].isdigit():
+        return False
+    previous = tokens[position - 1]
+    return previous[:1].isupper() and previous.isalpha() and previous.lower() not in APPROXIMATE | STOP_WORDS
+
+
+def _measure_after(tokens: list[str], end: int, unit: str) -> tuple[str, float, int]:
+    """A unit of measure after the number: its kind, the factor to the kind's unit, the end."""
+    if unit or end >= len(tokens):
+        return "", 1.0, end
+    word = tokens[end].lower()
+    if word in MEASURES:
+        kind, factor = MEASURES[word]
+        if kind == "mass" and end > 0 and tokens[end - 1].lower() in SCALES:
+            return "", 1.0, end  # "5 million pounds": money
+        return kind, factor, end + 1
+    return "", 1.0, end
+
+
+def _duration_parts(tokens: list[str], end: int) -> tuple[float, float, int]:
+    """The further parts of a duration told in several units: their seconds, the smallest part's unit
+    in seconds (its rounding step), and where they end."""
+    extra, smallest = 0.0, float("inf")
+    while True:
+        position = end
+        while position < len(tokens) and tokens[position].lower() in (",", "and"):
+            position += 1
+        number = _number_at(tokens, position) if position < len(tokens) else None
+        if number is None:
+            return extra, smallest, end
+        value, after = number
+        kind, factor, after = _measure_after(tokens, after, "")
+        if kind != "duration":
+            return extra, smallest, end
+        extra, smallest, end = extra + value * factor, min(smallest, factor), after
 
 
 def _total_before(tokens: list[str], position: int) -> bool:
@@ -353,14 +592,10 @@ def _qualifier_before(tokens: list[str], position: int) -> str:
     return ""
 
 
-def _apply_qualifier(qualifier: str, low: float, high: float, approximate: bool) -> tuple[float, float, bool]:
+def _bound(qualifier: str) -> str:
     if qualifier in LOWER_BOUNDS:
-        return low, high * 3, True
-    if qualifier in UPPER_BOUNDS:
-        return low / 3, high, True
-    if qualifier in APPROXIMATE:
-        return low, high, True
-    return low, high, approximate
+        return "lower"
+    return "upper" if qualifier in UPPER_BOUNDS else ""
 
 
 def _unit_after(tokens: list[str], end: int) -> tuple[str, int]:
@@ -385,6 +620,9 @@ def _slots(tokens: list[str], start: int, end: int, unit: str) -> set[str]:
         word = tokens[position].lower()
         position += 1
         written = tokens[position - 1]
+        if written[0].isupper() and written.endswith(PEOPLE_ENDINGS) and not written.isupper():
+            slots.add(singular(word))  # "17 Ethiopians": a people counted
+            break
         if word in SLOT_SKIP or (written[0].isupper() and not (written.isupper() and len(written) <= 4)):
             continue  # "15 Michigan state employees" counts employees; "15 PPB" is a unit
         if word not in STOP_WORDS:
@@ -396,6 +634,9 @@ def _slots(tokens: list[str], start: int, end: int, unit: str) -> set[str]:
     previous = start - 1 - (1 if start > 0 and tokens[start - 1] == "$" else 0)
     while previous >= 0 and tokens[previous].lower() in APPROXIMATE | {"than", "least", "to", "of", "up"}:
         previous -= 1
+    for _ in range(CUE_SKIP):  # "turnout in the referendum was 71.8%": the cue is "referendum"
+        if previous > 0 and tokens[previous].islower() and tokens[previous] in STOP_WORDS:
+            previous -= 1
     if previous >= 0 and tokens[previous].isalpha() and tokens[previous].lower() not in STOP_WORDS:
         slots.add("~" + singular(tokens[previous].lower()))  # a word before, e.g. "killed 12"
     return slots
@@ -418,3 +659,115 @@ def _shared_slot(first: Quantity, second: Quantity) -> bool:
     if after_first and after_second:
         return bool(after_first & after_second)
     return bool(first.slots & second.slots)
+
+
+# --- times of day ----------------------------------------------------------------------------------------
+
+ZONES = {
+    "et": "et", "edt": "et", "est": "et", "ct": "ct", "cdt": "ct", "cst": "ct", "mt": "mt", "mdt": "mt",
+    "mst": "mt", "pt": "pt", "pdt": "pt", "pst": "pt", "gmt": "utc", "utc": "utc", "bst": "bst",
+    "cet": "cet", "cest": "cet", "local time": "local", "eastern": "et", "wib": "wib", "ist": "ist",
+    "jst": "jst", "hkt": "hkt", "sgt": "sgt", "pkt": "pkt", "eat": "eat", "cat": "cat", "wat": "wat",
+    "aest": "aest",
+}  # fmt: skip
+CLOCK = re.compile(
+    r"(?<![\d.:,$])(?P<hour>[01]?\d|2[0-3])(?:(?P<sep>[:.])(?P<minute>[0-5]\d))?(?!\d|[.,]\d)"
+    r"(?:\s*(?P<half>[ap])\.?\s?m\b\.?)?"
+    r"(?:\s*(?P<zone>ET|EDT|EST|CT|CDT|CST|MT|MDT|MST|PT|PDT|PST|GMT|UTC|BST|CET|CEST|WIB|IST|JST|HKT"
+    r"|SGT|PKT|EAT|CAT|WAT|AEST|local time|Eastern)\b)?"
+)
+MILITARY = re.compile(r"(?<![\d.:,$])(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s*(?P<zone>GMT|UTC)\b")
+MAY_HOLD_TIME = re.compile(r"\d[:.]\d\d|\d\s?[apAP]\.?[mM]\b|\d\s?(?:GMT|UTC)")  # a cheap test first
+TIME_CUES = {"at", "around", "about", "after", "before", "by", "until", "approximately", "roughly", "shortly"}
+
+
+@dataclass(frozen=True)
+class ClockTime:
+    """A time of day, in minutes after midnight, with the zone it is given in ("" when none is)."""
+
+    minutes: int
+    text: str
+    zone: str = ""
+    twelve_hour: bool = False  # "3:22" with no a.m./p.m.: 3:22 or 15:22
+    spread: tuple[int, int] = (0, 0)  # minutes allowed before and after ("around 7:30", "after 6am")
+    start: int = -1  # offset in the sentence
+
+    def comparable(self, other: ClockTime) -> bool:
+        """Times in one zone, or one without a zone against one not given in UTC."""
+        if self.zone == other.zone:
+            return True
+        zones = {self.zone, other.zone}
+        return bool(zones & {"", "local"}) and "utc" not in zones
+
+    def compatible(self, other: ClockTime) -> bool:
+        low, high = self.minutes - self.spread[0], self.minutes + self.spread[1]
+        shifts = (0, 720, -720) if self.twelve_hour or other.twelve_hour else (0,)
+        for shift in shifts:
+            other_low, other_high = (
+                other.minutes + shift - other.spread[0],
+                other.minutes + shift + other.spread[1],
+            )
+            if low <= other_high and other_low <= high:
+                return True
+        return False
+
+
+def extract_times(text: str) -> list[ClockTime]:
+    """Times of day outside parentheses (those inside are mostly conversions to another zone)."""
+    return [value for _, _, value in _times_with_spans(text) if not _in_parentheses(text, value.start)]
+
+
+def _in_parentheses(text: str, position: int) -> bool:
+    return text.rfind("(", 0, position) > text.rfind(")", 0, position)
+
+
+@lru_cache(maxsize=4096)
+def _times_with_spans(text: str) -> tuple[tuple[int, int, ClockTime], ...]:
+    if not MAY_HOLD_TIME.search(text):
+        return ()
+    found = []
+    for match in MILITARY.finditer(text):
+        minutes = int(match.group("hour")) * 60 + int(match.group("minute"))
+        zone = ZONES[match.group("zone").lower()]
+        found.append(
+            (match.start(), match.end(), ClockTime(minutes, match.group(0), zone, start=match.start()))
+        )
+    for match in CLOCK.finditer(text):
+        if any(start <= match.start() < end for start, end, _ in found):
+            continue
+        value = _clock_time(text, match)
+        if value is not None:
+            found.append((match.start(), match.end(), value))
+    return tuple(sorted(found, key=lambda item: item[0]))
+
+
+def _clock_time(text: str, match: re.Match[str]) -> ClockTime | None:
+    hour, minute, half, zone = match.group("hour", "minute", "half", "zone")
+    before = re.findall(r"[a-z]+", text[max(0, match.start() - 25) : match.start()].lower())[-2:]
+    cued = bool(set(before) & TIME_CUES)
+    if not (half or zone or (minute and match.group("sep") == ":") or (minute and cued)):
+        return None  # "13.15" alone is a decimal; "13.15 local time" and "at 13.15" are times
+    if minute is None and not half:
+        return None
+    hours = int(hour)
+    if half and not 1 <= hours <= 12:
+        return None
+    if half:
+        hours = hours % 12 + (12 if half.lower() == "p" else 0)
+    twelve_hour = not half and hours <= 12 and not hour.startswith("0")
+    spread = (0, 0) if minute else (0, 59)  # "6am": some time in that hour
+    if set(before) & {"around", "about", "approximately", "roughly"}:
+        spread = (max(spread[0], 10), max(spread[1], 10))
+    elif before and before[-1] == "after":
+        spread = (0, 60)
+    elif before and before[-1] in ("before", "by"):
+        spread = (60, 0)
+    written = match.group(0).strip()
+    return ClockTime(
+        hours * 60 + int(minute or 0),
+        written,
+        ZONES.get((zone or "").lower(), ""),
+        twelve_hour,
+        spread,
+        match.start(),
+    )

@@ -23,6 +23,7 @@ from newsynth.render.view import (
     independent_count,
     outlet_names,
     removed_summary,
+    shown_conflicts,
     sources,
     sources_phrase,
     split_shown,
@@ -183,7 +184,9 @@ def single_item(claim: Claim, brief: Brief) -> str:
 
 def conflict_item(claim: Claim, brief: Brief) -> str:
     evidence = claim_evidence(claim)
-    rows = "".join(f"<li>{conflict_values(conflict, brief, evidence)}</li>" for conflict in claim.conflicts)
+    rows = "".join(
+        f"<li>{conflict_values(conflict, brief, evidence)}</li>" for conflict in shown_conflicts(claim)
+    )
     values = f'<ul class="values">{rows}</ul>' if rows else ""
     return f"{esc(claim.text)}&nbsp;{claim_citations(claim, brief)}{values}"
 
@@ -194,7 +197,8 @@ def conflict_values(conflict: Conflict, brief: Brief, evidence: dict[int, str]) 
         f"{outlets_cited(brief, [n], evidence)}: <strong>{esc(conflict.values[n])}</strong>"
         for n in sorted(conflict.values)
     )
-    return f"{label}: {values}"
+    explained = f" ({esc(conflict.note)})" if conflict.note else ""
+    return f"{label}: {values}{explained}"
 
 
 def quotes_table(quotes: list[Quote], brief: Brief) -> str:

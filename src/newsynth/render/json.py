@@ -83,6 +83,9 @@ def claim_entry(claim: Claim) -> JsonObject:
             {
                 "kind": conflict.kind,
                 "description": conflict.description,
+                "confidence": conflict.confidence,
+                "shown": conflict.shown,
+                "note": conflict.note,
                 "values": [{"article": n, "value": conflict.values[n]} for n in sorted(conflict.values)],
             }
             for conflict in claim.conflicts

@@ -19,6 +19,7 @@ from newsynth.render.view import (
     outlet_names,
     removed_summary,
     shorten,
+    shown_conflicts,
     sources,
     sources_phrase,
     split_shown,
@@ -103,7 +104,7 @@ def single_item(claim: Claim, brief: Brief) -> str:
 
 def conflict_item(claim: Claim, brief: Brief) -> str:
     lines = [f"- {md(claim.text)} {cite(claim.articles)}"]
-    for conflict in claim.conflicts:
+    for conflict in shown_conflicts(claim):
         lines.append(f"  - {conflict_line(conflict, brief)}")
     return "\n".join(lines)
 
@@ -113,7 +114,8 @@ def conflict_line(conflict: Conflict, brief: Brief) -> str:
         f"{md(name)} [{n}]: {md(conflict.values[n])}"
         for n, name in outlet_names(brief, sorted(conflict.values))
     )
-    return f"{md(conflict_label(conflict))}: {values}"
+    explained = f" ({md(conflict.note)})" if conflict.note else ""
+    return f"{md(conflict_label(conflict))}: {values}{explained}"
 
 
 def quotes_table(quotes: list[Quote], brief: Brief) -> str:

@@ -260,7 +260,7 @@ def comparison_view(brief: Brief) -> ComparisonView | None:
         consensus=[claim for claim in claims if claim.status == "consensus"],
         partial=[claim for claim in claims if claim.status == "partial"],
         single=interleave_by_source([claim for claim in claims if claim.status == "single"]),
-        conflicts=[claim for claim in claims if claim.status == "conflict" or claim.conflicts],
+        conflicts=[claim for claim in claims if any(conflict.shown for conflict in claim.conflicts)],
         quotes=sorted(brief.comparison.quotes, key=lambda quote: quote_rank(quote, brief)),
         lone_entities=lone_entities(brief.comparison.entities, brief),
         total_sources=independent_count(brief, usable),
@@ -297,9 +297,15 @@ def split_shown(key: str, items: list[T]) -> tuple[list[T], list[T]]:
 
 
 def conflict_label(conflict: Conflict) -> str:
-    """What differs, e.g. ``number of injured``; the values themselves are shown per outlet."""
-    lead = re.split(r":?\s*\[\d+\]", conflict.description, maxsplit=1)[0].strip(" :")
+    """What differs, e.g. ``number of workers injured``; the values themselves are shown per outlet."""
+    lead = conflict.description.split(": ", 1)[0] if ": " in conflict.description else ""
+    lead = lead or re.split(r":?\s*\[\d+\]", conflict.description, maxsplit=1)[0].strip(" :")
     return lead or f"{conflict.kind} differs"
+
+
+def shown_conflicts(claim: Claim) -> list[Conflict]:
+    """The conflicts of a claim strong enough to show readers (the rest are in the JSON only)."""
+    return [conflict for conflict in claim.conflicts if conflict.shown]
 
 
 def sources_phrase(count: int, total: int) -> str:

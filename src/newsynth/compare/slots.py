@@ -1,0 +1,264 @@
+"""Numbers and times of day that fill the same slot in two sources' sentences, and how sure that is.
+
+Two values are compared only when they say the same kind of thing: the same unit (percent, dollars, a
+measure converted to one unit), and the same noun counted ("passengers", "Ethiopians"), or, for a number
+without one, the same word before it; times of day in one zone. A pair that passes is a *candidate* when
+the values cannot both be true (``Quantity.compatible``, ``ClockTime.compatible``). Its confidence sums
+the evidence that the two values answer one question (``Evidence``): the same noun, the same word
+before, the same words around them, how alike the two sentences are, whether each sentence holds only
+this one value of its kind; and it drops when a source also states the other's value elsewhere (then
+the two numbers are likely two facts, not one fact told two ways).
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+from newsynth.compare.text import STOP_WORDS, Caseless, _singular, normalize_punctuation, singular
+from newsynth.compare.values import MEASURES, ClockTime, Quantity
+
+WINDOW = 4  # words either side of a value that make its context
+LETTER_RUN = re.compile(r"[a-z]+")
+SPECULATION = re.compile(
+    r"\b(?:could|might|may|would|expected|estimated?|projected|forecast|feared|likely|reportedly|up to)\b",
+    re.IGNORECASE,
+)
+TALLY = re.compile(r"\b(?:at least|so far|confirmed|rose to|risen to|climbed to|as of)\b", re.IGNORECASE)
+TIME_WORDS = {
+    "around",
+    "approximately",
+    "shortly",
+    "just",
+    "local",
+    "time",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+}
+TIME_CUE_WORDS = 3
+STATES = {"dead", "aboard", "missing", "hurt", "killed", "injured", "left", "on"}
+MEASURE_LABELS = {"distance": "distance", "duration": "duration", "mass": "weight", "speed": "speed"}
+
+
+FEATURES = (
+    "head", "cue", "place", "similarity", "aligned", "lone", "repeated", "hedge", "near", "shared", "time",
+    "date", "name",
+)  # fmt: skip
+KIND_FEATURES = 3  # the last FEATURES are the kinds
+# Logistic weights over FEATURES (then the intercept), fitted on the tuning families by
+# `newsynth eval-compare ../shared/data/dev.jsonl ../shared/data/group-dev.jsonl --cv`
+WEIGHTS = (0.317, 0.001, 0.918, 2.459, -0.157, 0.417, -1.099, -0.848, 1.036, 2.453, 1.322, -0.561, -1.205)
+INTERCEPT = -1.857
+
+
+@dataclass
+class Evidence:
+    """What says two values fill one slot; each in [0, 1]."""
+
+    head: float  # the same noun counted, or the same measure; for names the same known kind
+    cue: float  # the same content word before; for names the same place in lined-up sentences
+    place: float  # share of the content words around them that the two sentences share
+    similarity: float  # cosine of the two sentences
+    lone: float  # each sentence holds one value of this kind
+    repeated: float  # a source states the other's value too (names: one may be the other's short form)
+    aligned: float = 1.0  # the sentences align (each the other's best match); else only related
+    hedge: float = 0.0  # one sentence hedges (could, may, expected, estimated), the other does not
+    near: float = 0.0  # the nearest content word before, and after, each value is the same (half each)
+    shared: float = 0.0  # Jaccard similarity of the two sentences' words, names included, values left out
+    kind: str = "number"
+    gap: float | None = None  # numbers: their difference as a share of the larger (kept, not a feature)
+
+    def features(self) -> dict[str, float]:
+        values = {name: float(getattr(self, name)) for name in FEATURES[:-KIND_FEATURES]}
+        values["similarity"] = min(1.0, self.similarity / 0.5)
+        values.update({kind: float(self.kind == kind) for kind in FEATURES[-KIND_FEATURES:]})
+        if self.gap is not None:
+            values["gap"] = round(self.gap, 3)
+        return values
+
+    @cached_property
+    def probability(self) -> float:
+        """The logistic model's probability that the two values are one fact told two ways."""
+        return confidence_of(self.features())
+
+    def confidence(self) -> float:
+        return self.probability
+
+
+def confidence_of(
+    features: dict[str, float], weights: tuple[float, ...] = WEIGHTS, intercept: float = INTERCEPT
+) -> float:
+    score = intercept + sum(
+        weight * features.get(name, 0.0) for name, weight in zip(FEATURES, weights, strict=True)
+    )
+    return round(1 / (1 + math.exp(-score)), 3)
+
+
+def hedged(first_text: str, second_text: str) -> float:
+    """1 when one sentence speaks of an estimate or expectation and the other does not."""
+    return float(speculative(first_text) != speculative(second_text))
+
+
+@lru_cache(maxsize=4096)
+def speculative(text: str) -> bool:
+    """Whether a sentence speaks of an estimate or expectation (could, may, expected, estimated)."""
+    return SPECULATION.search(text) is not None
+
+
+COUNTED = Caseless(
+    r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
+    r"|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)\s+(?:of\s+)?(?:[a-z]+\s+)?([a-z]+)"
+    r"|\d(?:[:.]\d\d)?\s*(?:[ap]\.?m\b|[ap]m)|\d:\d\d"
+)
+
+
+@lru_cache(maxsize=4096)
+def counted_words(text: str) -> frozenset[str]:
+    """A cheap look ahead of ``extract_quantities``: the words one or two after each number (what it may
+    count), and "#time" when the text holds a time of day. Sentences sharing none need no comparing."""
+    found = set()
+    for match in COUNTED.finditer(text):
+        word = match.group(1)
+        if not word:
+            found.add("#time")
+            continue
+        following = {word.lower(), match.group(0).split()[1].lower()}
+        found.update(singular(each) for each in following)
+        found.update("#" + MEASURES[each][0] for each in following if each in MEASURES)  # seconds ~ minutes
+    return frozenset(found - STOP_WORDS)
+
+
+def same_kind(first: Quantity, second: Quantity) -> bool:
+    """The same unit and, where both have one, the same noun counted; identifiers with identifiers."""
+    if first.identifier != second.identifier:
+        return False
+    if first.identifier:
+        return bool(first.cue) and first.cue == second.cue
+    if (
+        first.slots & {"percent", "dollar"} != second.slots & {"percent", "dollar"}
+        or first.unit != second.unit
+    ):
+        return False
+    if first.head and second.head:
+        return first.head == second.head
+    return bool(first.cue) and first.cue == second.cue
+
+
+def context_words(text: str, start: int, end: int) -> set[str]:
+    """Lower-case content words within ``WINDOW`` words (and 60 characters) either side of a value,
+    singular."""
+    starts, ends, words = _word_offsets(text)
+    before = bisect.bisect_right(ends, start)  # words that end before the value
+    after = bisect.bisect_left(starts, end)
+    around = [words[k] for k in range(max(0, before - WINDOW), before) if starts[k] >= start - 60] + [
+        words[k] for k in range(after, min(len(words), after + WINDOW)) if ends[k] <= end + 60
+    ]
+    return {_singular(word) for word in around if word not in STOP_WORDS}
+
+
+@lru_cache(maxsize=4096)
+def _word_offsets(text: str) -> tuple[list[int], list[int], list[str]]:
+    """Where each lower-cased run of letters of a text starts and ends, and the run."""
+    matches = list(LETTER_RUN.finditer(normalize_punctuation(text).lower()))
+    return [m.start() for m in matches], [m.end() for m in matches], [m.group() for m in matches]
+
+
+def nearest_words(text: str, start: int, end: int) -> tuple[str, str]:
+    """The nearest content word before a value and after it (lower case, singular; "" at an edge)."""
+    text = normalize_punctuation(text).lower()
+    before = [w for w in re.findall(r"[a-z]+", text[max(0, start - 60) : start]) if w not in STOP_WORDS]
+    after = [w for w in re.findall(r"[a-z]+", text[end : end + 60]) if w not in STOP_WORDS]
+    return (singular(before[-1]) if before else "", singular(after[0]) if after else "")
+
+
+def near_score(first: tuple[str, str], second: tuple[str, str]) -> float:
+    """Half for the same nearest content word before both values, half for the same one after."""
+    return 0.5 * sum(bool(a) and a == b for a, b in zip(first, second, strict=True))
+
+
+def shared_share(first: frozenset[str], second: frozenset[str], values: frozenset[str]) -> float:
+    """Jaccard similarity of two sentences' content words (names included), the values' words left out:
+    how much the sentences say alike besides the values compared."""
+    first, second = first - values, second - values
+    union = len(first | second)
+    return len(first & second) / union if union else 0.0
+
+
+def place_overlap(first: set[str], second: set[str]) -> float:
+    """Shared context words as a share of the smaller context; 0.5 when one has none."""
+    size = min(len(first), len(second))
+    return min(1.0, len(first & second) / size) if size else 0.5
+
+
+def span_of(text: str, written: str) -> tuple[int, int]:
+    start = normalize_punctuation(text).find(normalize_punctuation(written))
+    return (start, start + len(written)) if start >= 0 else (0, 0)
+
+
+def number_label(first: Quantity, second: Quantity, text: str) -> str:
+    """What the numbers count, in words: "number of passengers", "distance", "percentage"."""
+    if first.unit:
+        return MEASURE_LABELS.get(first.unit, first.unit)
+    if "percent" in first.slots:
+        return "percentage" + (f" ({first.cue})" if first.cue else "")
+    if "dollar" in first.slots:
+        return "amount in dollars" + (f" ({first.cue})" if first.cue else "")
+    if first.identifier:
+        return f"number of the {first.cue}"
+    head = _written_head(first, text) or first.head
+    if head:
+        verb = _state_after(first, text) or (first.cue if first.cue.endswith("ed") else "")
+        return f"number of {head}" + (f" {verb}" if verb else "")
+    return f"number ({first.cue})" if first.cue else "number"
+
+
+def _state_after(quantity: Quantity, text: str) -> str:
+    """ "killed" of "12 people were killed", "aboard" of "99 passengers aboard": what befell those counted."""
+    _, end = span_of(text, quantity.text)
+    for word in re.findall(r"[A-Za-z]+", normalize_punctuation(text)[end : end + 50])[1:5]:
+        if word.islower() and (word.endswith("ed") or word in STATES):
+            return word
+    return ""
+
+
+def _written_head(quantity: Quantity, text: str) -> str:
+    _, end = span_of(text, quantity.text)
+    following = re.findall(r"[A-Za-z]+", normalize_punctuation(text)[end : end + 40])
+    for word in following[:3]:
+        if singular(word.lower()) == quantity.head:
+            return word if not word[0].isupper() or word.endswith("s") else word.lower()
+    return ""
+
+
+def time_label(cue: set[str]) -> str:
+    return f"time ({' '.join(sorted(cue))})" if cue else "time of day"
+
+
+def time_cue(text: str, value: ClockTime) -> set[str]:
+    """The last few lower-case content words within ten words before a time of day ("landfall",
+    "departed"; "arrive" of "arrive at Baiyun International Airport, Guangzhou, at 15.07")."""
+    before = normalize_punctuation(text)[max(0, value.start - 100) : value.start]
+    words = [
+        singular(word)
+        for word in re.findall(r"[A-Za-z]+", before)[-10:]
+        if word.islower() and word not in STOP_WORDS and word not in TIME_WORDS
+    ]
+    return set(words[-TIME_CUE_WORDS:])
+
+
+def note(
+    first_text: str, second_text: str, first: Quantity | None = None, second: Quantity | None = None
+) -> str:
+    """What may explain a disagreement: an estimate set against a reported figure, or tallies that may
+    have been made at different times of the day."""
+    if hedged(first_text, second_text):
+        return "one source gives an estimate or expectation, the other a reported figure"
+    bounds = {q.bound for q in (first, second) if q is not None}
+    if "lower" in bounds or (TALLY.search(first_text) and TALLY.search(second_text)):
+        return "running tallies: the figures may be of different times"
+    return ""
