@@ -8,15 +8,7 @@ from newsynth.evaluate.group import b_cubed
 from newsynth.group import group_articles, group_features
 from newsynth.group.batch import group_features as group_in_order
 from newsynth.group.batch import group_pile, prepare
-from newsynth.group.index import (
-    STALE_KEYS,
-    STALE_TERMS,
-    SWEEP_EVERY,
-    CompactProfile,
-    GroupSettings,
-    SparseProfile,
-    StoryIndex,
-)
+from newsynth.group.index import STALE_KEYS, SWEEP_EVERY, GroupSettings, StoryIndex
 from newsynth.group.refine import pile_idf
 from newsynth.group.synthetic import synthetic_pile
 from newsynth.records import Article, Story
@@ -117,8 +109,8 @@ def test_stale_stories_stay_posted_only_under_their_marking_keys_with_compact_pr
     stale = [story for story in index.stories.values() if story.retired]
     assert stale and index.live_stories < len(index.stories)
     for story in stale:
-        assert len(story.keys) <= STALE_KEYS
-        assert isinstance(story.text, CompactProfile) and len(story.text) <= STALE_TERMS[0]
+        assert len(story.keys) <= STALE_KEYS and story.compact is not None
+        assert not story.text.weights  # the full profiles are gone
         posted_under = {key for key, posting in index.postings.items() if story.id in posting}
         assert posted_under <= set(story.keys)
     for story in index.stories.values():
@@ -134,25 +126,8 @@ def test_a_late_article_finds_its_stale_story_by_a_rare_name_and_brings_it_back(
     for item in verdict[:2]:
         index.assign_and_add(item, "verdict")
     index.retire(index.stories["verdict"])
-    stale = index.stories["verdict"]
-    assert isinstance(stale.text, CompactProfile) and len(stale.text) > 0 and stale.size == 2
+    unpacked = index.stories["verdict"].scored()
+    assert unpacked.text.weights and unpacked.size == 2
     assignment = index.assign_and_add(verdict[2], "new")
     assert assignment.story_id == "verdict" and not index.stories["verdict"].retired
-    assert isinstance(index.stories["verdict"].text, SparseProfile) and index.stories["verdict"].size == 3
-
-
-def test_a_stale_story_is_scored_on_its_compact_arrays_as_on_the_same_entries_in_a_dict() -> None:
-    index = StoryIndex(GroupSettings())
-    features = [prepare(article) for article, _ in synthetic_pile(60, seed=8)]
-    for item in features[:-1]:
-        index.assign_and_add(item, "one")  # one big story, so the compact profile drops entries
-    probe = features[-1]
-    index._count(probe)
-    vectors = index.vectors(probe)
-    story = index.stories["one"]
-    story.shrink()
-    assert isinstance(story.text, CompactProfile) and len(story.text) == STALE_TERMS[0]
-    for compact, part in zip((story.text, story.entities, story.numbers), vectors.parts(), strict=True):
-        as_dict = compact.unpack()
-        for member in (False, True):
-            assert abs(compact.cosine(part, member=member) - as_dict.cosine(part, member=member)) < 1e-6
+    assert index.stories["verdict"].compact is None and index.stories["verdict"].size == 3

@@ -18,8 +18,10 @@ subject's vocabulary, as learned from families of same-subject events.
 from __future__ import annotations
 
 import bisect
+import heapq
+import itertools
 import math
-from collections import Counter, deque
+from collections import Counter, OrderedDict, deque
 from dataclasses import dataclass, field, replace
 from itertools import chain, repeat
 from operator import add, itemgetter, mul
@@ -34,6 +36,7 @@ SAME_EVENT_DAYS = 2  # reports of one event come out within a couple of days: no
 SWEEP_EVERY = 64  # articles between two sweeps for stale stories
 STALE_KEYS = 6  # a stale story stays posted under this many of its rarest keys
 STALE_TERMS = (100, 30, 10)  # terms, names and figures a stale story keeps
+UNPACKED_CACHE = 2048  # stale stories kept unpacked for scoring
 
 
 @dataclass(frozen=True)
@@ -56,29 +59,14 @@ class GroupSettings:
 
 
 @dataclass
-class Part:
-    """One of an article's weighted, normalized vectors (terms, names or figures), heaviest first: as
-    arrays, and as lists (dict lookups over a list are faster than over an array)."""
-
-    ids: np.ndarray  # uint32
-    values: np.ndarray  # float32
-    id_list: list[int]
-    value_list: list[float]
-
-    @classmethod
-    def of(cls, ids: np.ndarray, values: np.ndarray) -> Part:
-        return cls(ids, values, ids.tolist(), values.tolist())
-
-
-@dataclass
 class SparseProfile:
-    """A live story's centroid: term -> summed weight, with its squared norm kept up to date."""
+    """A centroid: term -> summed weight, with its squared norm kept up to date."""
 
     weights: dict[int, float] = field(default_factory=dict)
     norm2: float = 0.0
 
-    def add(self, part: Part, cap: int) -> None:
-        weights, terms, values = self.weights, part.id_list, part.value_list
+    def add(self, terms: list[int], values: list[float], cap: int) -> None:
+        weights = self.weights
         before = list(map(weights.get, terms, repeat(0.0)))
         dot = sum(map(mul, values, before))
         weights.update(zip(terms, map(add, before, values), strict=True))  # the terms are unique
@@ -88,116 +76,46 @@ class SparseProfile:
             self.weights = dict(kept)
             self.norm2 = sum(value * value for _, value in kept)
 
-    def weight(self, key: int) -> float:
-        return self.weights.get(key, 0.0)
-
-    def __len__(self) -> int:
-        return len(self.weights)
-
-    def cosine(self, part: Part, *, member: bool = False) -> float:
+    def cosine(self, terms: list[int], values: list[float], *, member: bool = False) -> float:
         """Cosine with a unit vector; ``member`` leaves the vector's own contribution out."""
-        values = part.value_list
-        dot = sum(map(mul, values, map(self.weights.get, part.id_list, repeat(0.0))))
-        return _cosine(dot, self.norm2, values, member)
-
-
-def _cosine(dot: float, norm2: float, values: list[float], member: bool) -> float:
-    if member:
-        self_dot = sum(map(mul, values, values))
-        dot, norm2 = dot - self_dot, norm2 - 2 * dot + self_dot
-    return dot / norm2**0.5 if norm2 > 1e-9 else 0.0
-
-
-@dataclass
-class CompactProfile:
-    """A stale story's centroid: its heaviest entries as two arrays sorted by id (a tenth of a dict's
-    memory), scored where it lies."""
-
-    ids: np.ndarray  # uint32, ascending
-    values: np.ndarray  # float32, aligned with ids
-    norm2: float
-
-    @classmethod
-    def of(cls, profile: SparseProfile, limit: int) -> CompactProfile:
-        ids = np.fromiter(profile.weights, dtype=np.uint32, count=len(profile.weights))
-        values = np.fromiter(profile.weights.values(), dtype=np.float32, count=len(ids))
-        if len(ids) > limit:
-            heaviest = np.argpartition(values, -limit)[-limit:]
-            ids, values = ids[heaviest], values[heaviest]
-        order = ids.argsort()
-        ids, values = ids[order], values[order]
-        return cls(ids, values, float(values.astype(np.float64) @ values))
-
-    def weight(self, key: int) -> float:
-        at = int(self.ids.searchsorted(key))
-        return float(self.values[at]) if at < len(self.ids) and self.ids[at] == key else 0.0
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-    def cosine(self, part: Part, *, member: bool = False) -> float:
-        ids = self.ids
-        if not len(ids) or not len(part.ids):
-            return 0.0
-        at = ids.searchsorted(part.ids)
-        at[at == len(ids)] = 0
-        found = ids[at] == part.ids
-        dot = float(self.values[at[found]].astype(np.float64) @ part.values[found])
-        return _cosine(dot, self.norm2, part.value_list, member)
-
-    def unpack(self) -> SparseProfile:
-        return SparseProfile(dict(zip(self.ids.tolist(), self.values.tolist(), strict=True)), self.norm2)
-
-
-Profile = SparseProfile | CompactProfile
+        dot = sum(map(mul, values, map(self.weights.get, terms, repeat(0.0))))
+        norm2 = self.norm2
+        if member:
+            self_dot = sum(map(mul, values, values))
+            dot, norm2 = dot - self_dot, norm2 - 2 * dot + self_dot
+        return dot / norm2**0.5 if norm2 > 1e-9 else 0.0
 
 
 @dataclass
 class StoryState:
     id: str
-    text: Profile = field(default_factory=SparseProfile)  # compact once the story is stale
-    entities: Profile = field(default_factory=SparseProfile)
-    numbers: Profile = field(default_factory=SparseProfile)
+    text: SparseProfile = field(default_factory=SparseProfile)
+    entities: SparseProfile = field(default_factory=SparseProfile)
+    numbers: SparseProfile = field(default_factory=SparseProfile)
     days: list[int] = field(default_factory=list)  # the members' sure dates (metadata or dateline)
     weak_days: list[int] = field(default_factory=list)  # dates found further down a member's text
     size: int = 0
     keys: Counter[int] = field(default_factory=Counter)  # where it is posted, by how many members
+    compact: CompactProfiles | None = None  # a stale story's profiles
     last_position: int = 0  # arrival number of its newest member
     retired: bool = False
     members: list[ArticleFeatures] | None = field(default_factory=list)  # None once it went stale
 
+    def scored(self) -> StoryState:
+        """The story as scoring reads it: a stale one with its compact profiles unpacked."""
+        if self.compact is None:
+            return self
+        text, entities, numbers = self.compact.unpack()
+        return replace(self, text=text, entities=entities, numbers=numbers)
+
     def take(self, features: ArticleFeatures, vectors: Vectors, cap: int) -> None:
-        """Add an article to the (live) profiles (``cap``: the heaviest terms a profile keeps)."""
-        for profile, part in zip(self.profiles(), vectors.parts(), strict=True):
-            profile.add(part, cap)
+        """Add an article to the profiles (``cap``: the heaviest terms a profile keeps)."""
+        self.text.add(vectors.term_list, vectors.value_list, cap)
+        self.entities.add(vectors.entity_list, vectors.entity_value_list, cap)
+        self.numbers.add(vectors.number_list, vectors.number_value_list, cap)
         if features.day is not None:
             bisect.insort(self.days if features.day_confidence >= DATELINE else self.weak_days, features.day)
         self.size += 1
-
-    def profiles(self) -> tuple[SparseProfile, SparseProfile, SparseProfile]:
-        """The live profiles (a stale story's are unpacked first)."""
-        if isinstance(self.text, CompactProfile):
-            self.text, self.entities, self.numbers = (
-                profile.unpack() for profile in (self.text, self.entities, self.numbers)
-            )
-        return self.text, self.entities, self.numbers  # type: ignore[return-value]
-
-    def shrink(self) -> None:
-        """Shrink the profiles to ``STALE_TERMS`` entries each, as arrays."""
-        self.text, self.entities, self.numbers = (
-            CompactProfile.of(profile, limit)
-            for profile, limit in zip(self.profiles(), STALE_TERMS, strict=True)
-        )
-
-    def copy(self) -> StoryState:
-        """A copy with its own live profiles and dates (members, keys and postings not copied)."""
-        text, entities, numbers = (
-            profile.unpack()
-            if isinstance(profile, CompactProfile)
-            else SparseProfile(dict(profile.weights), profile.norm2)
-            for profile in (self.text, self.entities, self.numbers)
-        )
-        return StoryState(self.id, text, entities, numbers, list(self.days), list(self.weak_days), self.size)
 
     def date(self, leave_out: tuple[int | None, int] | None = None) -> tuple[int | None, bool]:
         """The median date of the members and whether it is sure; ``leave_out`` is a member's (day,
@@ -223,16 +141,27 @@ def _median(ordered: list[int], leave_out: int | None = None) -> int | None:
 
 @dataclass
 class Vectors:
-    """An article's weighted, normalized term, name and figure vectors under the current IDF, and its
-    blocking keys."""
+    """An article's weighted, normalized term, name and figure vectors under the current IDF."""
 
-    text: Part
-    entities: Part
-    numbers: Part
+    terms: np.ndarray
+    values: np.ndarray
+    entities: np.ndarray
+    entity_values: np.ndarray
     keys: list[int]
+    term_list: list[int] = field(default_factory=list)  # the same as Python lists, for fast scoring
+    value_list: list[float] = field(default_factory=list)
+    entity_list: list[int] = field(default_factory=list)
+    entity_value_list: list[float] = field(default_factory=list)
+    number_list: list[int] = field(default_factory=list)
+    number_value_list: list[float] = field(default_factory=list)
 
-    def parts(self) -> tuple[Part, Part, Part]:
-        return self.text, self.entities, self.numbers
+    @property
+    def entity_set(self) -> frozenset[int]:
+        if self._entity_set is None:
+            self._entity_set = frozenset(self.entity_list)
+        return self._entity_set
+
+    _entity_set: frozenset[int] | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)
@@ -285,7 +214,10 @@ class StoryIndex:
         self.postings: dict[int, dict[str, None]] = {}  # key -> live story ids, oldest first
         self.story_of: dict[str, str] = {}
         self.position = 0  # articles recorded
-        self.by_position: deque[tuple[int, str]] = deque()  # (arrival, story); stale as stories grow
+        self.by_position: deque[tuple[int, str]] = deque()
+        self.unpacked: OrderedDict[str, StoryState] = (
+            OrderedDict()
+        )  # stale stories lately scored  # (arrival, story); stale as stories grow
 
     # --- the public steps -------------------------------------------------------------------
     def assign(self, features: ArticleFeatures, new_story_id: str) -> Assignment:
@@ -321,8 +253,12 @@ class StoryIndex:
         story = self.stories.get(story_id)
         if story is None:
             story = self.stories[story_id] = StoryState(story_id)
-        elif story.retired:  # an article joining a stale story brings it back (``take`` unpacks it)
+        elif story.retired:  # an article joining a stale story brings it back
             story.retired = False
+            if story.compact is not None:
+                story.text, story.entities, story.numbers = story.compact.unpack()
+                story.compact = None
+                self.unpacked.pop(story_id, None)
         story.take(features, vectors, self.settings.centroid_terms)
         if story.members is not None:
             story.members.append(features)
@@ -428,7 +364,16 @@ class StoryIndex:
 
     def _with_article(self, story: StoryState, features: ArticleFeatures, vectors: Vectors) -> StoryState:
         """A copy of a story's profiles with one more article (the story itself unchanged)."""
-        copy = story.copy()
+        story = self._scored(story)
+        copy = StoryState(
+            story.id,
+            SparseProfile(dict(story.text.weights), story.text.norm2),
+            SparseProfile(dict(story.entities.weights), story.entities.norm2),
+            SparseProfile(dict(story.numbers.weights), story.numbers.norm2),
+            list(story.days),
+            list(story.weak_days),
+            story.size,
+        )
         copy.take(features, vectors, self.settings.centroid_terms)
         return copy
 
@@ -476,6 +421,7 @@ class StoryIndex:
                     del self.postings[key]
         if not members:
             del self.stories[story.id]
+            self.unpacked.pop(story.id, None)
             return
         self.stories[story.id] = fresh
         gained = list(fresh.keys.keys() - old_keys.keys())
@@ -509,15 +455,23 @@ class StoryIndex:
             term_weights[np.searchsorted(features.terms, features.numbers)],
             settings.vector_terms,
         )
-        text = Part.of(terms, values)
-        names = Part.of(entities, entity_values)
-        figures = Part.of(numbers, number_values)
-        keys = (
-            text.id_list[: settings.key_terms]
-            + names.id_list[: settings.key_terms // 2]
-            + figures.id_list[:2]
+        term_list = terms.tolist()
+        entity_list = entities.tolist()
+        number_list = numbers.tolist()
+        keys = term_list[: settings.key_terms] + entity_list[: settings.key_terms // 2] + number_list[:2]
+        return Vectors(
+            terms,
+            values,
+            entities,
+            entity_values,
+            list(dict.fromkeys(keys)),  # a figure is a term too
+            term_list,
+            values.tolist(),
+            entity_list,
+            entity_values.tolist(),
+            number_list,
+            number_values.tolist(),
         )
-        return Vectors(text, names, figures, list(dict.fromkeys(keys)))  # a figure is a term too
 
     def candidates(self, vectors: Vectors) -> list[str]:
         # one Counter over every posting's ids, and a sort: what most_common gives, with less overhead
@@ -530,18 +484,35 @@ class StoryIndex:
     ) -> float:
         """The link probability of an article and a story; ``member`` scores it against the rest of
         its own story."""
-        return self.model.probability(self.link_features(vectors, features, story, member=member))
+        return self.model.probability(
+            self.link_features(vectors, features, self._scored(story), member=member)
+        )
+
+    def _scored(self, story: StoryState) -> StoryState:
+        """The story as scoring reads it; a stale one unpacked, kept in a small cache since the
+        articles that find a stale story tend to come together."""
+        if story.compact is None:
+            return story
+        unpacked = self.unpacked.get(story.id)
+        if unpacked is None:
+            unpacked = self.unpacked[story.id] = story.scored()
+            if len(self.unpacked) > UNPACKED_CACHE:
+                self.unpacked.popitem(last=False)
+        else:
+            self.unpacked.move_to_end(story.id)
+        return unpacked
 
     @staticmethod
     def link_features(
         vectors: Vectors, features: ArticleFeatures, story: StoryState, *, member: bool = False
     ) -> list[float]:
         """The values of ``newsynth.group.link.FEATURES`` for an article and a story."""
-        text = story.text.cosine(vectors.text, member=member)
-        entity = story.entities.cosine(vectors.entities, member=member)
-        number = story.numbers.cosine(vectors.numbers, member=member)
-        figures = len(vectors.numbers.id_list)
-        has_numbers = figures > 0 and len(story.numbers) > (figures if member else 0)
+        text = story.text.cosine(vectors.term_list, vectors.value_list, member=member)
+        entity = story.entities.cosine(vectors.entity_list, vectors.entity_value_list, member=member)
+        number = story.numbers.cosine(vectors.number_list, vectors.number_value_list, member=member)
+        has_numbers = bool(vectors.number_list) and len(story.numbers.weights) > (
+            len(vectors.number_list) if member else 0
+        )
         top_names = _names_found(vectors, story, member)
         day, confidence = features.day, features.day_confidence
         story_day, story_sure = story.date((day, confidence) if member else None)
@@ -633,13 +604,17 @@ class StoryIndex:
                 if not posting:
                     del postings[key]
         story.keys = kept
-        story.shrink()
+        story.compact = CompactProfiles.of(story)
+        story.text = story.entities = story.numbers = STALE_PROFILE
         story.members = None
         story.retired = True
 
     @property
     def live_stories(self) -> int:
         return sum(not story.retired for story in self.stories.values())
+
+
+STALE_PROFILE = SparseProfile()  # shared by every stale story: never added to
 
 
 class LiveIdf:
@@ -652,14 +627,63 @@ class LiveIdf:
         return self.index.idf(terms)
 
 
-def _names_found(vectors: Vectors, story: StoryState, member: bool) -> float:
-    """Share of the article's three heaviest names that the story carries (besides the article)."""
-    names = vectors.entities.id_list[:3]
+@dataclass
+class CompactProfiles:
+    """A stale story's heaviest terms, names and figures as two arrays: a tenth of the dicts' memory."""
+
+    ids: np.ndarray  # uint32: terms, then names, then figures
+    values: np.ndarray  # float32, aligned with ids
+    ends: tuple[int, int]  # where the terms and the names end
+
+    @classmethod
+    def of(cls, story: StoryState) -> CompactProfiles:
+        parts = [
+            sorted(profile.weights.items(), key=lambda item: item[1], reverse=True)[:limit]
+            for profile, limit in zip((story.text, story.entities, story.numbers), STALE_TERMS, strict=True)
+        ]
+        items = [item for part in parts for item in part]
+        ids = np.array([key for key, _ in items], dtype=np.uint32)
+        values = np.array([value for _, value in items], dtype=np.float32)
+        return cls(ids, values, (len(parts[0]), len(parts[0]) + len(parts[1])))
+
+    def unpack(self) -> tuple[SparseProfile, SparseProfile, SparseProfile]:
+        ids, values = self.ids.tolist(), self.values.tolist()
+        bounds = (0, *self.ends, len(ids))
+        profiles = []
+        for start, end in itertools.pairwise(bounds):
+            weights = dict(zip(ids[start:end], values[start:end], strict=True))
+            profiles.append(SparseProfile(weights, sum(v * v for v in values[start:end])))
+        return profiles[0], profiles[1], profiles[2]
+
+
+def _story_names_found(vectors: Vectors, story: StoryState, member: bool) -> float:
+    """Share of the story's three heaviest names (besides the article's own part) the article carries."""
+    weights = story.entities.weights
+    if not weights:
+        return 0.0
+    heaviest = heapq.nlargest(6, weights.items(), key=itemgetter(1))
+    if member:
+        own = dict(zip(vectors.entity_list, vectors.entity_value_list, strict=True))
+        heaviest = sorted(
+            ((name, weight - own.get(name, 0.0)) for name, weight in heaviest),
+            key=itemgetter(1),
+            reverse=True,
+        )
+    names = [name for name, weight in heaviest[:3] if weight > 1e-6]
     if not names:
         return 0.0
-    weight = story.entities.weight
-    own = vectors.entities.value_list[:3] if member else [0.0] * len(names)
-    found = sum(weight(name) - value > 1e-6 for name, value in zip(names, own, strict=True))
+    carried = vectors.entity_set
+    return sum(name in carried for name in names) / len(names)
+
+
+def _names_found(vectors: Vectors, story: StoryState, member: bool) -> float:
+    """Share of the article's three heaviest names that the story carries (besides the article)."""
+    names = vectors.entity_list[:3]
+    if not names:
+        return 0.0
+    weights = story.entities.weights
+    own = vectors.entity_value_list[:3] if member else [0.0] * len(names)
+    found = sum(weights.get(name, 0.0) - value > 1e-6 for name, value in zip(names, own, strict=True))
     return found / len(names)
 
 
