@@ -18,7 +18,6 @@ subject's vocabulary, as learned from families of same-subject events.
 from __future__ import annotations
 
 import bisect
-import heapq
 import itertools
 import math
 from collections import Counter, OrderedDict, deque
@@ -155,14 +154,6 @@ class Vectors:
     number_list: list[int] = field(default_factory=list)
     number_value_list: list[float] = field(default_factory=list)
 
-    @property
-    def entity_set(self) -> frozenset[int]:
-        if self._entity_set is None:
-            self._entity_set = frozenset(self.entity_list)
-        return self._entity_set
-
-    _entity_set: frozenset[int] | None = field(default=None, repr=False)
-
 
 @dataclass(frozen=True)
 class Move:
@@ -214,10 +205,8 @@ class StoryIndex:
         self.postings: dict[int, dict[str, None]] = {}  # key -> live story ids, oldest first
         self.story_of: dict[str, str] = {}
         self.position = 0  # articles recorded
-        self.by_position: deque[tuple[int, str]] = deque()
-        self.unpacked: OrderedDict[str, StoryState] = (
-            OrderedDict()
-        )  # stale stories lately scored  # (arrival, story); stale as stories grow
+        self.by_position: deque[tuple[int, str]] = deque()  # (arrival, story); stale as stories grow
+        self.unpacked: OrderedDict[str, StoryState] = OrderedDict()  # stale stories lately scored
 
     # --- the public steps -------------------------------------------------------------------
     def assign(self, features: ArticleFeatures, new_story_id: str) -> Assignment:
@@ -654,26 +643,6 @@ class CompactProfiles:
             weights = dict(zip(ids[start:end], values[start:end], strict=True))
             profiles.append(SparseProfile(weights, sum(v * v for v in values[start:end])))
         return profiles[0], profiles[1], profiles[2]
-
-
-def _story_names_found(vectors: Vectors, story: StoryState, member: bool) -> float:
-    """Share of the story's three heaviest names (besides the article's own part) the article carries."""
-    weights = story.entities.weights
-    if not weights:
-        return 0.0
-    heaviest = heapq.nlargest(6, weights.items(), key=itemgetter(1))
-    if member:
-        own = dict(zip(vectors.entity_list, vectors.entity_value_list, strict=True))
-        heaviest = sorted(
-            ((name, weight - own.get(name, 0.0)) for name, weight in heaviest),
-            key=itemgetter(1),
-            reverse=True,
-        )
-    names = [name for name, weight in heaviest[:3] if weight > 1e-6]
-    if not names:
-        return 0.0
-    carried = vectors.entity_set
-    return sum(name in carried for name in names) / len(names)
 
 
 def _names_found(vectors: Vectors, story: StoryState, member: bool) -> float:
