@@ -120,3 +120,23 @@ def test_final_stories_match_the_batch_path_whatever_the_arrival_order(tmp_path:
             finals.append(store.final_stories())
     assert story_sets(finals[0]) == story_sets(finals[1]) == story_sets(group_articles(articles))
     assert {story.id for story in finals[0]} == {story.id for story in finals[1]}
+
+
+def test_moves_made_by_later_arrivals_are_stored_and_replayed_by_a_writer_opening_the_store(
+    tmp_path: Path,
+) -> None:
+    from newsynth.group.batch import assign_online, prepare
+
+    articles = [article for article, _ in synthetic_pile(300, seed=4)]
+    path = tmp_path / "moves.sqlite"
+    with ArticleStore(path) as store:
+        store.ingest(articles)
+        online = store.assignments()
+        moves = store.connection.execute("SELECT COUNT(*) FROM moves").fetchone()[0]
+    assert moves > 0  # later articles regrouped some small stories
+    assert online == assign_online([prepare(article) for article in articles]).story_of
+    with ArticleStore(path) as reopened:
+        assert reopened.index.story_of == online
+        assert reopened.story_count == len(set(online.values()))
+        listed = reopened.connection.execute("SELECT SUM(articles), COUNT(*) FROM story_listing").fetchone()
+        assert listed == (len(articles), len(set(online.values())))

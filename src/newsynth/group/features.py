@@ -61,6 +61,17 @@ DATE_PATTERNS = [
     ),
     re.compile(r"\b(?P<day>\d{1,2})\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
 ]
+# Event codes: a day of a month written without its year ("June 28", "28 June") and a name with its
+# number ("Flight 214", "PK-8303", "Category 4"), kept as one figure each: what tells one event from
+# the next on a subject when the year, or a date at all, is missing.
+_MONTH_NAME = (
+    r"(?P<month>" + "|".join(sorted((n.capitalize() for n in MONTHS), key=len, reverse=True)) + r")\.?"
+)
+MONTH_DAY_PATTERNS = [
+    re.compile(r"\b" + _MONTH_NAME + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?![:.,]?\d)"),
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_NAME + r"\b"),
+]
+NAMED_NUMBER_PATTERN = re.compile(r"\b([A-Z][A-Za-z]+)[ -](\d+[A-Za-z]?)\b(?![:.,]?\d)")
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {
     "said",
     "says",
@@ -80,13 +91,6 @@ STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {
     "week",
     "day",
     "days",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 }
 ENTITY_STOP = STOP_WORDS | {"mr", "mrs", "ms", "dr", "but", "and", "the", "click", "read", "image", "photo"}
 
@@ -166,7 +170,7 @@ def featurize(article: Article, date_confidence: int | None = None) -> ArticleFe
     text = article.clean_text or article.raw_text
     if article.title and article.title not in text[:400]:
         text = f"{article.title}\n{text}"
-    words = WORD_PATTERN.findall(text.lower())
+    words = WORD_PATTERN.findall(text.lower()) + event_codes(text)
     term_ids = [term for term in map(_term_id, words) if term >= 0]
     terms, term_weights = _sublinear_counts(term_ids)
     entities, entity_weights = _sublinear_counts(list(map(_entity_id, _entities(text))))
@@ -182,6 +186,21 @@ def featurize(article: Article, date_confidence: int | None = None) -> ArticleFe
         numbers=_number_ids(words),
         day_confidence=confidence,
     )
+
+
+def event_codes(text: str) -> list[str]:
+    """The event codes of a text (see ``MONTH_DAY_PATTERNS``), one token each, as often as written."""
+    codes = []
+    for pattern in MONTH_DAY_PATTERNS:
+        for match in pattern.finditer(text):
+            day = int(match["day"])
+            if 1 <= day <= 31:
+                codes.append(f"{MONTHS[match['month'].lower().rstrip('.')]}/{day}")
+    for name, number in NAMED_NUMBER_PATTERN.findall(text):
+        lowered = name.lower()
+        if lowered not in ENTITY_STOP and lowered not in MONTHS and not YEAR_PATTERN.fullmatch(number):
+            codes.append(f"{lowered}-{number.lower()}")
+    return codes
 
 
 def _number_ids(words: list[str]) -> np.ndarray:

@@ -52,6 +52,9 @@ class GroupSettings:
     settled_margin: float = 0.25  # the refine pass leaves articles this far above the threshold
     refine_rounds: int = 1  # reassignment rounds (the first comes with the assignment, see refine)
     refine_lag_articles: int = 2_000  # the refine pass checks an article this many articles later
+    recheck: bool = True  # after a join, members of nearby small stories that now fit it better move
+    recheck_story_size: int = 8  # stories up to this size are re-checked
+    recheck_floor: float = 0.5  # ... when the arriving article scored at least this share of the threshold
 
 
 @dataclass
@@ -95,6 +98,7 @@ class StoryState:
     compact: CompactProfiles | None = None  # a stale story's profiles
     last_position: int = 0  # arrival number of its newest member
     retired: bool = False
+    members: list[ArticleFeatures] | None = field(default_factory=list)  # None once it went stale
 
     def scored(self) -> StoryState:
         """The story as scoring reads it: a stale one with its compact profiles unpacked."""
@@ -151,12 +155,23 @@ class Vectors:
     number_value_list: list[float] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Move:
+    """An article leaving its story for another one (its own story may be left empty)."""
+
+    article_id: str
+    from_story: str
+    to_story: str
+
+
 @dataclass
 class Assignment:
     story_id: str
     score: float  # link probability of the story joined; 0 for a new story
     new_story: bool
     vectors: Vectors  # the article's vectors, reusable by ``add``
+    scored: list[tuple[str, float]] = field(default_factory=list)  # the other candidates and their scores
+    moves: list[Move] = field(default_factory=list)  # what the re-check moves once the article is added
 
 
 class StoryIndex:
@@ -190,16 +205,15 @@ class StoryIndex:
         self.postings: dict[int, dict[str, None]] = {}  # key -> live story ids, oldest first
         self.story_of: dict[str, str] = {}
         self.position = 0  # articles recorded
-        self.by_position: deque[tuple[int, str]] = deque()
-        self.unpacked: OrderedDict[str, StoryState] = (
-            OrderedDict()
-        )  # stale stories lately scored  # (arrival, story); stale as stories grow
+        self.by_position: deque[tuple[int, str]] = deque()  # (arrival, story); stale as stories grow
+        self.unpacked: OrderedDict[str, StoryState] = OrderedDict()  # stale stories lately scored
 
     # --- the public steps -------------------------------------------------------------------
     def assign(self, features: ArticleFeatures, new_story_id: str) -> Assignment:
         """Choose the story of an article (without recording it; ``add`` does that)."""
         self._count(features)
         assignment = self._best_story(features, new_story_id)
+        self.plan_moves(features, assignment, new_story_id)
         self._uncount(features)
         return assignment
 
@@ -218,7 +232,9 @@ class StoryIndex:
         """``assign`` then ``add``, with the article counted in the frequencies once instead of thrice."""
         self._count(features)
         assignment = self._best_story(features, new_story_id)
+        self.plan_moves(features, assignment, new_story_id)
         self.record(features, assignment.story_id, assignment.vectors)
+        self.apply(assignment.moves)
         return assignment
 
     def record(self, features: ArticleFeatures, story_id: str, vectors: Vectors) -> None:
@@ -233,6 +249,8 @@ class StoryIndex:
                 story.compact = None
                 self.unpacked.pop(story_id, None)
         story.take(features, vectors, self.settings.centroid_terms)
+        if story.members is not None:
+            story.members.append(features)
         self.story_of[features.article_id] = story_id
         self.post(vectors.keys, story)
         self._track(story)
@@ -240,14 +258,166 @@ class StoryIndex:
     def _best_story(self, features: ArticleFeatures, new_story_id: str) -> Assignment:
         """The candidate story the article fits best, or a new one (the article already counted)."""
         vectors = self.vectors(features)
+        scored = [
+            (story_id, self.link(vectors, features, self.stories[story_id]))
+            for story_id in self.candidates(vectors)
+        ]
         best_id, best_score = None, -1.0
-        for story_id in self.candidates(vectors):
-            score = self.link(vectors, features, self.stories[story_id])
+        for story_id, score in scored:
             if score > best_score:
                 best_id, best_score = story_id, score
         if best_id is not None and best_score >= self.threshold:
-            return Assignment(best_id, best_score, new_story=False, vectors=vectors)
-        return Assignment(new_story_id, 0.0, new_story=True, vectors=vectors)
+            others = [pair for pair in scored if pair[0] != best_id]
+            return Assignment(best_id, best_score, new_story=False, vectors=vectors, scored=others)
+        return Assignment(new_story_id, 0.0, new_story=True, vectors=vectors, scored=scored)
+
+    # --- the re-check -----------------------------------------------------------------------
+    def plan_moves(self, features: ArticleFeatures, assignment: Assignment, new_story_id: str) -> None:
+        """Reconsider the few small stories the article touched (the one it joins and those it came
+        close to), as if the article were added: their members and the article are grouped again as
+        the final pass would group them (date order, then one check each), so that a story does not
+        depend on which of its articles came first. Sets the article's story and the moves of the
+        others on ``assignment``; decided on the index as it is (the article counted, not added)."""
+        settings = self.settings
+        if not settings.recheck:
+            return
+        floor = settings.recheck_floor * self.threshold
+        nearby = [self.stories[story_id] for story_id, score in assignment.scored if score >= floor]
+        nearby = [story for story in nearby if self._reconsidered(story)]
+        joined = None if assignment.new_story else self.stories[assignment.story_id]
+        if joined is not None and not self._reconsidered(joined):
+            assignment.moves = self._moves_into(joined, nearby, features, assignment.vectors)
+            return
+        touched = ([joined] if joined is not None else []) + nearby
+        if touched:
+            self._regroup(features, assignment, touched, new_story_id)
+
+    def _reconsidered(self, story: StoryState) -> bool:
+        return (
+            story.members is not None and not story.retired and story.size <= self.settings.recheck_story_size
+        )
+
+    def _regroup(
+        self, features: ArticleFeatures, assignment: Assignment, touched: list[StoryState], new_story_id: str
+    ) -> None:
+        from newsynth.group.refine import date_order, final_pass
+
+        current = {member.article_id: story.id for story in touched for member in story.members}
+        members = [member for story in touched for member in story.members] + [features]
+        settings = replace(self.settings, recheck=False, refine_lag_articles=len(members) + 1)
+        labels, _ = final_pass(date_order(members), settings, LiveIdf(self), self.model)
+        clusters: dict[str, list[str]] = {}
+        for member in members:
+            clusters.setdefault(labels[member.article_id], []).append(member.article_id)
+        taken: set[str] = set()
+        story_of: dict[str, str] = {}
+        for label, ids in sorted(clusters.items(), key=lambda item: (-len(item[1]), item[0])):
+            counts = Counter(current[i] for i in ids if i in current)
+            free = sorted((-count, story_id) for story_id, count in counts.items() if story_id not in taken)
+            if free:
+                chosen = free[0][1]
+                taken.add(chosen)
+            elif features.article_id in ids:
+                chosen = new_story_id
+            else:
+                chosen = f"{label}-{self.position + 1}"
+            story_of.update(dict.fromkeys(ids, chosen))
+        chosen = story_of[features.article_id]
+        if chosen != assignment.story_id:
+            story = self.stories.get(chosen)
+            assignment.story_id, assignment.new_story = chosen, story is None
+            assignment.score = 0.0 if story is None else self.link(assignment.vectors, features, story)
+        assignment.moves = [
+            Move(article_id, story_id, story_of[article_id])
+            for article_id, story_id in current.items()
+            if story_of[article_id] != story_id
+        ]
+
+    def _moves_into(
+        self, joined: StoryState, nearby: list[StoryState], features: ArticleFeatures, vectors: Vectors
+    ) -> list[Move]:
+        """The members of small stories near the article that fit the (large) story it joins better,
+        once it has the article, than the rest of their own."""
+        if not nearby:
+            return []
+        target = self._with_article(joined, features, vectors)
+        moves = []
+        for story in nearby:
+            for member in story.members:
+                member_vectors = self.vectors(member)
+                own = self.link(member_vectors, member, story, member=True) if story.size > 1 else -1.0
+                there = self.link(member_vectors, member, target)
+                if there >= self.threshold and there > own:
+                    moves.append(Move(member.article_id, story.id, target.id))
+        return moves
+
+    def _with_article(self, story: StoryState, features: ArticleFeatures, vectors: Vectors) -> StoryState:
+        """A copy of a story's profiles with one more article (the story itself unchanged)."""
+        story = self._scored(story)
+        copy = StoryState(
+            story.id,
+            SparseProfile(dict(story.text.weights), story.text.norm2),
+            SparseProfile(dict(story.entities.weights), story.entities.norm2),
+            SparseProfile(dict(story.numbers.weights), story.numbers.norm2),
+            list(story.days),
+            list(story.weak_days),
+            story.size,
+        )
+        copy.take(features, vectors, self.settings.centroid_terms)
+        return copy
+
+    def apply(self, moves: list[Move]) -> None:
+        """Carry out moves (from ``plan_moves``): the stories left are rebuilt from their remaining
+        members under the current IDF."""
+        if not moves:
+            return
+        left: dict[str, StoryState] = {}
+        for move in moves:
+            source = self.stories[move.from_story]
+            target = self.stories.get(move.to_story)
+            if target is None:
+                target = self.stories[move.to_story] = StoryState(move.to_story)
+            target.last_position = self.position
+            self.by_position.append((self.position, target.id))
+            member = next(item for item in source.members if item.article_id == move.article_id)
+            source.members.remove(member)
+            left[source.id] = source
+            vectors = self.vectors(member)
+            target.take(member, vectors, self.settings.centroid_terms)
+            if target.members is not None:
+                target.members.append(member)
+            self.story_of[member.article_id] = target.id
+            self.post(vectors.keys, target)
+        for source in left.values():
+            self._rebuild(source)
+
+    def _rebuild(self, story: StoryState) -> None:
+        """Profiles, dates and keys of a story made anew from its members (an empty one is dropped)."""
+        members = story.members or []
+        old_keys = story.keys
+        fresh = StoryState(story.id, last_position=story.last_position)
+        fresh.members = []
+        for member in members:
+            vectors = self.vectors(member)
+            fresh.take(member, vectors, self.settings.centroid_terms)
+            fresh.members.append(member)
+            fresh.keys.update(vectors.keys)
+        for key in old_keys.keys() - fresh.keys.keys():
+            posting = self.postings.get(key)
+            if posting is not None:
+                posting.pop(story.id, None)
+                if not posting:
+                    del self.postings[key]
+        if not members:
+            del self.stories[story.id]
+            self.unpacked.pop(story.id, None)
+            return
+        self.stories[story.id] = fresh
+        gained = list(fresh.keys.keys() - old_keys.keys())
+        if gained:
+            keys, fresh.keys = fresh.keys, Counter()
+            self.post(gained, fresh)
+            fresh.keys = keys
 
     # --- scoring ----------------------------------------------------------------------------
     def idf(self, terms: np.ndarray) -> np.ndarray:
@@ -403,8 +573,8 @@ class StoryIndex:
         arrivals, stories = self.by_position, self.stories
         while arrivals and arrivals[0][0] <= self.position - self.settings.stale_articles:
             position, story_id = arrivals.popleft()
-            story = stories[story_id]
-            if story.last_position == position and not story.retired:
+            story = stories.get(story_id)  # None: its articles all moved to other stories
+            if story is not None and story.last_position == position and not story.retired:
                 self.retire(story)
 
     def retire(self, story: StoryState) -> None:
@@ -425,6 +595,7 @@ class StoryIndex:
         story.keys = kept
         story.compact = CompactProfiles.of(story)
         story.text = story.entities = story.numbers = STALE_PROFILE
+        story.members = None
         story.retired = True
 
     @property
@@ -433,6 +604,16 @@ class StoryIndex:
 
 
 STALE_PROFILE = SparseProfile()  # shared by every stale story: never added to
+
+
+class LiveIdf:
+    """The IDF of an index as it stands, read like a fixed table (for a grouping inside it)."""
+
+    def __init__(self, index: StoryIndex) -> None:
+        self.index = index
+
+    def __getitem__(self, terms: np.ndarray) -> np.ndarray:
+        return self.index.idf(terms)
 
 
 @dataclass

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -57,7 +58,7 @@ def final_pass(
     stories as they then stand: a first refine round at no extra cost (the assignment's index holds
     exactly the stories a separate sweep would rebuild). Further rounds (``refine_rounds``) sweep
     again. ``on_article`` is called with each position (for progress and timing)."""
-    index = StoryIndex(settings, model=model, idf_table=idf)
+    index = StoryIndex(replace(settings, recheck=False), model=model, idf_table=idf)
     pending: deque[tuple[ArticleFeatures, Vectors, int]] = deque()
     moves: dict[str, str] = {}
     check = settings.refine_rounds > 0

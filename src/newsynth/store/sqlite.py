@@ -4,6 +4,11 @@ Any number of processes may write to one store. Each article is assigned inside 
 (``BEGIN IMMEDIATE``, so writers take turns) after the index has caught up with every article other
 writers committed since: the stored assignments are then exactly those of one process that ingested the
 articles in the order of their ``seq``, and a text is stored once however many writers bring it.
+
+An arriving article may also move articles that came before it to another story (the index regroups
+the few small stories it touches, see ``StoryIndex.plan_moves``): their ``assignments`` rows are
+updated, and each move is logged in ``moves`` with the arrival that made it, so that a writer catching
+up replays the arrivals with the stories they were first given and the moves in their turn.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from pathlib import Path
 
 from newsynth.group.batch import prepare, story_id_for
 from newsynth.group.features import ArticleFeatures, content_hash
-from newsynth.group.index import GroupSettings, StoryIndex
+from newsynth.group.index import GroupSettings, Move, StoryIndex
 from newsynth.records import Article, Story
 from newsynth.store.listing import ensure_listing
 
@@ -39,6 +44,15 @@ CREATE TABLE IF NOT EXISTS assignments (
     score REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS assignments_by_story ON assignments(story_id);
+CREATE TABLE IF NOT EXISTS moves (
+    id INTEGER PRIMARY KEY,
+    at_seq INTEGER NOT NULL REFERENCES articles(seq),  -- the arrival whose regrouping moved it
+    seq INTEGER NOT NULL REFERENCES articles(seq),     -- the article moved
+    from_story TEXT NOT NULL,
+    to_story TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS moves_by_article ON moves(seq);
+CREATE INDEX IF NOT EXISTS moves_by_arrival ON moves(at_seq);
 """
 
 
@@ -78,14 +92,24 @@ class ArticleStore:
 
     def _catch_up(self) -> None:
         """Add to the in-memory index the articles committed since it was last brought up to date
-        (by this writer or any other), in arrival order. On opening, that is every article."""
+        (by this writer or any other), in arrival order, each with the story it was first given and
+        followed by the moves its arrival made. On opening, that is every article."""
         rows = self.connection.execute(
-            "SELECT a.seq, a.article_id, a.content_hash, a.features, s.story_id "
+            "SELECT a.seq, a.article_id, a.content_hash, a.features, COALESCE("
+            "(SELECT m.from_story FROM moves m WHERE m.seq = a.seq ORDER BY m.id LIMIT 1), s.story_id) "
             "FROM articles a JOIN assignments s ON s.seq = a.seq WHERE a.seq > ? ORDER BY a.seq",
             (self.last_seq,),
         )
+        moves: dict[int, list[Move]] = {}
+        for at_seq, article_id, from_story, to_story in self.connection.execute(
+            "SELECT m.at_seq, a.article_id, m.from_story, m.to_story FROM moves m "
+            "JOIN articles a ON a.seq = m.seq WHERE m.at_seq > ? ORDER BY m.id",
+            (self.last_seq,),
+        ):
+            moves.setdefault(at_seq, []).append(Move(article_id, from_story, to_story))
         for seq, article_id, digest, blob, story_id in rows:
             self.index.add(ArticleFeatures.from_bytes(article_id, digest, blob), story_id)
+            self.index.apply(moves.get(seq, []))
             self.known_hashes.add(digest)
             self.last_seq = seq
 
@@ -95,8 +119,9 @@ class ArticleStore:
 
     @property
     def story_count(self) -> int:
-        """Online stories in the store, those other writers started included."""
-        return self.connection.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
+        """Online stories in the store, those other writers started included (a story whose articles
+        all moved to others no longer counts)."""
+        return self.connection.execute("SELECT COUNT(DISTINCT story_id) FROM assignments").fetchone()[0]
 
     def ingest(
         self, articles: Iterable[Article], on_article: Callable[[Article], None] | None = None
@@ -132,7 +157,9 @@ class ArticleStore:
         seq = self._insert(
             cursor, article, features, assignment.story_id, assignment.score, assignment.new_story
         )
+        self._move(cursor, seq, assignment.moves)
         self.index.add(features, assignment.story_id, assignment.vectors)
+        self.index.apply(assignment.moves)
         self.known_hashes.add(features.content_hash)
         self.last_seq = seq
         counts.added += 1
@@ -170,6 +197,24 @@ class ArticleStore:
             "INSERT INTO assignments (seq, story_id, score) VALUES (?, ?, ?)", (seq, story_id, score)
         )
         return seq
+
+    def _move(self, cursor: sqlite3.Cursor, at_seq: int, moves: list[Move]) -> None:
+        """Update the assignments of the articles an arrival moved (the listing triggers follow) and
+        log the moves for the other writers."""
+        for move in moves:
+            cursor.execute(
+                "INSERT OR IGNORE INTO stories (id, first_seq) VALUES (?, ?)", (move.to_story, at_seq)
+            )
+            seq = cursor.execute(
+                "SELECT s.seq FROM assignments s JOIN articles a ON a.seq = s.seq "
+                "WHERE a.article_id = ? AND s.story_id = ?",
+                (move.article_id, move.from_story),
+            ).fetchone()[0]
+            cursor.execute("UPDATE assignments SET story_id = ? WHERE seq = ?", (move.to_story, seq))
+            cursor.execute(
+                "INSERT INTO moves (at_seq, seq, from_story, to_story) VALUES (?, ?, ?, ?)",
+                (at_seq, seq, move.from_story, move.to_story),
+            )
 
     def _transaction(self) -> _Transaction:
         return _Transaction(self.connection)
