@@ -23,7 +23,7 @@ import math
 from collections import Counter, OrderedDict, deque
 from dataclasses import dataclass, field, replace
 from itertools import chain, repeat
-from operator import add, itemgetter, mul
+from operator import add, itemgetter, mul, sub
 
 import numpy as np
 
@@ -75,12 +75,12 @@ class SparseProfile:
             self.weights = dict(kept)
             self.norm2 = sum(value * value for _, value in kept)
 
-    def cosine(self, terms: list[int], values: list[float], *, member: bool = False) -> float:
-        """Cosine with a unit vector; ``member`` leaves the vector's own contribution out."""
+    def cosine(self, terms: list[int], values: list[float], self_dot: float | None = None) -> float:
+        """Cosine with a unit vector; with the vector's ``self_dot`` (its values' sum of squares),
+        the vector's own contribution is left out (it is a member)."""
         dot = sum(map(mul, values, map(self.weights.get, terms, repeat(0.0))))
         norm2 = self.norm2
-        if member:
-            self_dot = sum(map(mul, values, values))
+        if self_dot is not None:
             dot, norm2 = dot - self_dot, norm2 - 2 * dot + self_dot
         return dot / norm2**0.5 if norm2 > 1e-9 else 0.0
 
@@ -153,6 +153,18 @@ class Vectors:
     entity_value_list: list[float] = field(default_factory=list)
     number_list: list[int] = field(default_factory=list)
     number_value_list: list[float] = field(default_factory=list)
+    _self_dots: tuple[float, float, float] | None = None
+
+    @property
+    def self_dots(self) -> tuple[float, float, float]:
+        """Each vector's sum of squares as scoring a member computes it (kept: a member is scored often)."""
+        if self._self_dots is None:
+            self._self_dots = (
+                sum(map(mul, self.value_list, self.value_list)),
+                sum(map(mul, self.entity_value_list, self.entity_value_list)),
+                sum(map(mul, self.number_value_list, self.number_value_list)),
+            )
+        return self._self_dots
 
 
 @dataclass(frozen=True)
@@ -496,9 +508,10 @@ class StoryIndex:
         vectors: Vectors, features: ArticleFeatures, story: StoryState, *, member: bool = False
     ) -> list[float]:
         """The values of ``newsynth.group.link.FEATURES`` for an article and a story."""
-        text = story.text.cosine(vectors.term_list, vectors.value_list, member=member)
-        entity = story.entities.cosine(vectors.entity_list, vectors.entity_value_list, member=member)
-        number = story.numbers.cosine(vectors.number_list, vectors.number_value_list, member=member)
+        text_self, entity_self, number_self = vectors.self_dots if member else (None, None, None)
+        text = story.text.cosine(vectors.term_list, vectors.value_list, text_self)
+        entity = story.entities.cosine(vectors.entity_list, vectors.entity_value_list, entity_self)
+        number = story.numbers.cosine(vectors.number_list, vectors.number_value_list, number_self)
         has_numbers = bool(vectors.number_list) and len(story.numbers.weights) > (
             len(vectors.number_list) if member else 0
         )
@@ -650,10 +663,10 @@ def _names_found(vectors: Vectors, story: StoryState, member: bool) -> float:
     names = vectors.entity_list[:3]
     if not names:
         return 0.0
-    weights = story.entities.weights
-    own = vectors.entity_value_list[:3] if member else [0.0] * len(names)
-    found = sum(weights.get(name, 0.0) - value > 1e-6 for name, value in zip(names, own, strict=True))
-    return found / len(names)
+    carried = map(story.entities.weights.get, names, repeat(0.0))
+    if member:
+        carried = map(sub, carried, vectors.entity_value_list[:3])
+    return sum(weight > 1e-6 for weight in carried) / len(names)
 
 
 def _top_normalized(terms: np.ndarray, values: np.ndarray, limit: int) -> tuple[np.ndarray, np.ndarray]:
