@@ -64,12 +64,15 @@ class SparseProfile:
     weights: dict[int, float] = field(default_factory=dict)
     norm2: float = 0.0
 
-    def add(self, terms: list[int], values: list[float], cap: int) -> None:
+    def add(self, terms: list[int], values: list[float], cap: int, self_dot: float | None = None) -> None:
+        """Add a vector (``self_dot``: its sum of squares, if known)."""
         weights = self.weights
         before = list(map(weights.get, terms, repeat(0.0)))
         dot = sum(map(mul, values, before))
         weights.update(zip(terms, map(add, before, values), strict=True))  # the terms are unique
-        self.norm2 += 2 * dot + sum(map(mul, values, values))
+        if self_dot is None:
+            self_dot = sum(map(mul, values, values))
+        self.norm2 += 2 * dot + self_dot
         if len(weights) > cap * 1.5:
             kept = sorted(weights.items(), key=lambda item: item[1], reverse=True)[:cap]
             self.weights = dict(kept)
@@ -109,9 +112,10 @@ class StoryState:
 
     def take(self, features: ArticleFeatures, vectors: Vectors, cap: int) -> None:
         """Add an article to the profiles (``cap``: the heaviest terms a profile keeps)."""
-        self.text.add(vectors.term_list, vectors.value_list, cap)
-        self.entities.add(vectors.entity_list, vectors.entity_value_list, cap)
-        self.numbers.add(vectors.number_list, vectors.number_value_list, cap)
+        text_self, entity_self, number_self = vectors.self_dots
+        self.text.add(vectors.term_list, vectors.value_list, cap, text_self)
+        self.entities.add(vectors.entity_list, vectors.entity_value_list, cap, entity_self)
+        self.numbers.add(vectors.number_list, vectors.number_value_list, cap, number_self)
         if features.day is not None:
             bisect.insort(self.days if features.day_confidence >= DATELINE else self.weak_days, features.day)
         self.size += 1
@@ -219,6 +223,13 @@ class StoryIndex:
         self.position = 0  # articles recorded
         self.by_position: deque[tuple[int, str]] = deque()  # (arrival, story); stale as stories grow
         self.unpacked: OrderedDict[str, StoryState] = OrderedDict()  # stale stories lately scored
+        # vectors under the IDF as it stands (an arrival's regrouping needs its members' several
+        # times); a grouping inside this index (LiveIdf) shares them, a fixed IDF needs none
+        self.vectors_memo: dict[str, tuple[ArticleFeatures, Vectors]] | None = None
+        if isinstance(idf_table, LiveIdf):
+            self.vectors_memo = idf_table.index.vectors_memo
+        elif idf_table is None:
+            self.vectors_memo = {}
 
     # --- the public steps -------------------------------------------------------------------
     def assign(self, features: ArticleFeatures, new_story_id: str) -> Assignment:
@@ -442,6 +453,17 @@ class StoryIndex:
         return np.log((self.documents + 1.0) / (document_frequency.astype(np.float32) + 1.0)) + 1.0
 
     def vectors(self, features: ArticleFeatures) -> Vectors:
+        memo = self.vectors_memo
+        if memo is None:
+            return self._vectors(features)
+        known = memo.get(features.article_id)
+        if known is not None and known[0] is features:
+            return known[1]
+        vectors = self._vectors(features)
+        memo[features.article_id] = (features, vectors)
+        return vectors
+
+    def _vectors(self, features: ArticleFeatures) -> Vectors:
         settings = self.settings
         # terms and entities in one array: a few numpy calls instead of twice as many on tiny arrays
         split = len(features.terms)
@@ -543,6 +565,7 @@ class StoryIndex:
     def _count(self, features: ArticleFeatures) -> None:
         if self.idf_fixed is not None:
             return
+        self.vectors_memo.clear()
         self.documents += 1
         self.document_frequency[features.terms.astype(np.intp)] += 1
         self.document_frequency[features.entities.astype(np.intp)] += 1
@@ -550,6 +573,7 @@ class StoryIndex:
     def _uncount(self, features: ArticleFeatures) -> None:
         if self.idf_fixed is not None:
             return
+        self.vectors_memo.clear()
         self.documents -= 1
         self.document_frequency[features.terms.astype(np.intp)] -= 1
         self.document_frequency[features.entities.astype(np.intp)] -= 1
