@@ -4,18 +4,22 @@
     python benchmarks/group_scale.py --articles 20000 --store    # through the SQLite store
     python benchmarks/group_scale.py --articles 10000 --clean    # with the clean stage per article
     python benchmarks/group_scale.py --workers 2                 # features over 2 processes
+    python benchmarks/group_scale.py --articles 20000 --online 1 # online assignment, shuffled arrivals
 
 Texts are generated chunk by chunk (not timed) and only their features are kept, so a pile of a
 million articles fits in memory. Reports articles/s per window of the pile for the assignment in
 date order (the per-article cost must not grow with the pile: stale stories leave the index), the
-time of every step, overall articles/s, peak RSS, and B-cubed against the synthetic gold. The last
-line is JSON.
+time of every step, overall articles/s, peak RSS, and B-cubed against the synthetic gold. With
+``--online SEED`` the articles arrive in a shuffled order instead and are assigned as ``ingest`` does
+(with its small regroupings), timed in CPU seconds per window. The last line is JSON.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import random
 import resource
 import sys
 import tempfile
@@ -24,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from newsynth.evaluate.group import b_cubed
-from newsynth.group.batch import featurize_many, group_pile
+from newsynth.group.batch import assign_online, featurize_many, group_pile
 from newsynth.group.features import ArticleFeatures
 from newsynth.group.index import GroupSettings
 from newsynth.group.refine import date_order, final_pass, pile_idf
@@ -118,6 +122,34 @@ def run_batch(
     return timings, labels, extra
 
 
+def run_online(
+    features: list[ArticleFeatures], window: int, settings: GroupSettings, order_seed: int
+) -> tuple[dict, dict[str, str], dict]:
+    """The online assignment of ``ingest`` over one shuffled arrival order, timed in CPU seconds (the
+    machine is shared: wall clock varies more than the work)."""
+    arrivals = list(features)
+    random.Random(order_seed).shuffle(arrivals)
+    rows: list[dict] = []
+    started = window_started = time.process_time()
+
+    def timed(items: list[ArticleFeatures]) -> Any:
+        nonlocal window_started
+        for position, item in enumerate(items, start=1):
+            yield item
+            if position % window == 0 or position == len(items):
+                now = time.process_time()
+                done = position - (rows[-1]["up_to"] if rows else 0)
+                rows.append(
+                    {"up_to": position, "articles_per_cpu_s": round(done / (now - window_started), 1)}
+                )
+                window_started = now
+
+    index = assign_online(timed(arrivals), settings)
+    timings = {"online_cpu_s": time.process_time() - started}
+    labels = dict(index.story_of)
+    return timings, labels, {"online_windows": rows, "online": labels, "live_stories": index.live_stories}
+
+
 def run_store(pile: Pile, window: int, settings: GroupSettings) -> tuple[dict, dict[str, str], dict]:
     """The `ingest` then `stories --store` path: one transaction per article, then the final grouping."""
     from newsynth.store import ArticleStore
@@ -145,9 +177,21 @@ def run_store(pile: Pile, window: int, settings: GroupSettings) -> tuple[dict, d
     return timings, labels, {"ingest_windows": windows.rows, "online": online, "store_mb": round(size_mb, 1)}
 
 
-def run(articles: int, window: int, clean: bool, use_store: bool, seed: int, workers: int) -> dict:
+def run(
+    articles: int,
+    window: int,
+    clean: bool,
+    use_store: bool,
+    seed: int,
+    workers: int,
+    online_order: int | None,
+) -> dict:
     settings = GroupSettings()
-    if use_store:
+    if online_order is not None:
+        features, gold, generated, featurizing = featurized_pile(articles, seed, clean, workers)
+        timings, labels, extra = run_online(features, window, settings, online_order)
+        timings = {"featurize_s": featurizing, **timings}
+    elif use_store:
         started = time.perf_counter()
         pile = list(synthetic_pile(articles, seed=seed))
         generated = time.perf_counter() - started
@@ -160,18 +204,20 @@ def run(articles: int, window: int, clean: bool, use_store: bool, seed: int, wor
     online = extra.pop("online")
     seconds = sum(timings.values())
     score = b_cubed(labels, gold)
-    rows = extra.get("assign_windows") or extra.get("ingest_windows")
+    rows = extra.get("assign_windows") or extra.get("ingest_windows") or extra.get("online_windows")
+    rate = next(name for name in rows[0] if name != "up_to")
+    path = "store" if use_store else ("clean+group" if clean else "group")
     return {
         "articles": articles,
-        "path": "store" if use_store else ("clean+group" if clean else "group"),
+        "path": f"online (order {online_order})" if online_order is not None else path,
         "workers": 1 if use_store else workers,
         "events": len(set(gold.values())),
         "stories_found": len(set(labels.values())),
         "generate_s": round(generated, 1),
         **{name: round(value, 1) for name, value in timings.items()},
         "articles_per_s": round(articles / seconds, 1),
-        "first_window_articles_per_s": rows[0]["articles_per_s"],
-        "last_window_articles_per_s": rows[-1]["articles_per_s"],
+        f"first_window_{rate}": rows[0][rate],
+        f"last_window_{rate}": rows[-1][rate],
         **extra,
         "peak_rss_mb": round(peak_rss_mb(), 1),
         "worker_peak_rss_mb": round(peak_rss_mb(resource.RUSAGE_CHILDREN), 1),
@@ -179,6 +225,7 @@ def run(articles: int, window: int, clean: bool, use_store: bool, seed: int, wor
         "precision": round(score.precision, 4),
         "recall": round(score.recall, 4),
         "f1": round(score.f1, 4),
+        "stories_sha1": hashlib.sha1(json.dumps(sorted(labels.items())).encode()).hexdigest()[:12],
     }
 
 
@@ -190,19 +237,41 @@ def main() -> None:
     parser.add_argument("--store", action="store_true", help="Ingest through the SQLite store (WAL).")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--workers", type=int, default=1, help="Processes computing features (batch path).")
+    parser.add_argument(
+        "--online",
+        type=int,
+        metavar="SEED",
+        help="Time the online assignment over arrivals shuffled with SEED.",
+    )
     args = parser.parse_args()
     if args.articles < 1 or args.window < 1:
         parser.error("--articles and --window must be positive")
     result = run(
-        args.articles, min(args.window, args.articles), args.clean, args.store, args.seed, args.workers
+        args.articles,
+        min(args.window, args.articles),
+        args.clean,
+        args.store,
+        args.seed,
+        args.workers,
+        args.online,
     )
     print(f"path {result['path']}: {result['articles']} articles, {result['events']} events")
-    rows = result.get("assign_windows") or result.get("ingest_windows")
-    label = "assignment" if "assign_windows" in result else "ingest"
-    print(f"{'articles up to':>15} {label + ' articles/s':>22}")
+    kind = next(name for name in ("assign_windows", "ingest_windows", "online_windows") if name in result)
+    rows = result[kind]
+    rate = next(name for name in rows[0] if name != "up_to")
+    label = {"assign_windows": "assignment", "ingest_windows": "ingest", "online_windows": "online"}[kind]
+    print(f"{'articles up to':>15} {label + ' ' + rate.replace('_', ' '):>30}")
     for row in rows:
-        print(f"{row['up_to']:>15} {row['articles_per_s']:>22.1f}")
-    for name in ("featurize_s", "order_s", "assign_s", "refine_s", "ingest_s", "final_grouping_s"):
+        print(f"{row['up_to']:>15} {row[rate]:>30.1f}")
+    for name in (
+        "featurize_s",
+        "order_s",
+        "assign_s",
+        "online_cpu_s",
+        "refine_s",
+        "ingest_s",
+        "final_grouping_s",
+    ):
         if name in result:
             print(f"{name:<18} {result[name]:>8.1f} s")
     print(f"overall {result['articles_per_s']} articles/s, peak RSS {result['peak_rss_mb']} MB")

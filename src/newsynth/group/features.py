@@ -64,14 +64,26 @@ DATE_PATTERNS = [
 # Event codes: a day of a month written without its year ("June 28", "28 June") and a name with its
 # number ("Flight 214", "PK-8303", "Category 4"), kept as one figure each: what tells one event from
 # the next on a subject when the year, or a date at all, is missing.
-_MONTH_NAME = (
-    r"(?P<month>" + "|".join(sorted((n.capitalize() for n in MONTHS), key=len, reverse=True)) + r")\.?"
-)
+# The patterns start with a character, not ``\b`` (see ENTITY_PATTERN): a month name is its first
+# letter, a lookbehind that is a leading ``\b``, then the rest (longest first, as alternatives go).
+_MONTH_RESTS: dict[str, list[str]] = {}
+for _name in sorted((name.capitalize() for name in MONTHS), key=len, reverse=True):
+    _MONTH_RESTS.setdefault(_name[0], []).append(_name[1:])
+
+
+def _month_name(leading_boundary: bool) -> str:
+    boundary = r"(?<!\w{0})" if leading_boundary else ""
+    branches = (
+        f"{first}{boundary.format(first)}(?:{'|'.join(rests)})" for first, rests in _MONTH_RESTS.items()
+    )
+    return r"(?P<month>" + "|".join(branches) + r")\.?"
+
+
 MONTH_DAY_PATTERNS = [
-    re.compile(r"\b" + _MONTH_NAME + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?![:.,]?\d)"),
-    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_NAME + r"\b"),
+    re.compile(_month_name(True) + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?![:.,]?\d)"),
+    re.compile(r"(?P<day>\d(?<!\w\d)\d?)(?:st|nd|rd|th)?\s+" + _month_name(False) + r"\b"),
 ]
-NAMED_NUMBER_PATTERN = re.compile(r"\b([A-Z][A-Za-z]+)[ -](\d+[A-Za-z]?)\b(?![:.,]?\d)")
+NAMED_NUMBER_PATTERN = re.compile(r"([A-Z](?<!\w[A-Z])[A-Za-z]+)[ -](\d+[A-Za-z]?)\b(?![:.,]?\d)")
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {
     "said",
     "says",
@@ -205,7 +217,8 @@ def event_codes(text: str) -> list[str]:
 
 def _number_ids(words: list[str]) -> np.ndarray:
     """The term ids of figures and codes (a digit in them, not a year): the event's own numbers."""
-    ids = {_term_id(word) for word in words if _HAS_DIGIT(word)} - _YEAR_IDS
+    # a word of letters only has no digit (and isalpha costs less than a regex search)
+    ids = {_term_id(word) for word in set(words) if not word.isalpha() and _HAS_DIGIT(word)} - _YEAR_IDS
     ids.discard(-1)
     return np.array(sorted(ids), dtype=np.uint32)
 

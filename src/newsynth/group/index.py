@@ -23,7 +23,7 @@ import math
 from collections import Counter, OrderedDict, deque
 from dataclasses import dataclass, field, replace
 from itertools import chain, repeat
-from operator import add, itemgetter, mul
+from operator import add, itemgetter, mul, sub
 
 import numpy as np
 
@@ -64,23 +64,26 @@ class SparseProfile:
     weights: dict[int, float] = field(default_factory=dict)
     norm2: float = 0.0
 
-    def add(self, terms: list[int], values: list[float], cap: int) -> None:
+    def add(self, terms: list[int], values: list[float], cap: int, self_dot: float | None = None) -> None:
+        """Add a vector (``self_dot``: its sum of squares, if known)."""
         weights = self.weights
         before = list(map(weights.get, terms, repeat(0.0)))
         dot = sum(map(mul, values, before))
         weights.update(zip(terms, map(add, before, values), strict=True))  # the terms are unique
-        self.norm2 += 2 * dot + sum(map(mul, values, values))
+        if self_dot is None:
+            self_dot = sum(map(mul, values, values))
+        self.norm2 += 2 * dot + self_dot
         if len(weights) > cap * 1.5:
             kept = sorted(weights.items(), key=lambda item: item[1], reverse=True)[:cap]
             self.weights = dict(kept)
             self.norm2 = sum(value * value for _, value in kept)
 
-    def cosine(self, terms: list[int], values: list[float], *, member: bool = False) -> float:
-        """Cosine with a unit vector; ``member`` leaves the vector's own contribution out."""
+    def cosine(self, terms: list[int], values: list[float], self_dot: float | None = None) -> float:
+        """Cosine with a unit vector; with the vector's ``self_dot`` (its values' sum of squares),
+        the vector's own contribution is left out (it is a member)."""
         dot = sum(map(mul, values, map(self.weights.get, terms, repeat(0.0))))
         norm2 = self.norm2
-        if member:
-            self_dot = sum(map(mul, values, values))
+        if self_dot is not None:
             dot, norm2 = dot - self_dot, norm2 - 2 * dot + self_dot
         return dot / norm2**0.5 if norm2 > 1e-9 else 0.0
 
@@ -109,9 +112,10 @@ class StoryState:
 
     def take(self, features: ArticleFeatures, vectors: Vectors, cap: int) -> None:
         """Add an article to the profiles (``cap``: the heaviest terms a profile keeps)."""
-        self.text.add(vectors.term_list, vectors.value_list, cap)
-        self.entities.add(vectors.entity_list, vectors.entity_value_list, cap)
-        self.numbers.add(vectors.number_list, vectors.number_value_list, cap)
+        text_self, entity_self, number_self = vectors.self_dots
+        self.text.add(vectors.term_list, vectors.value_list, cap, text_self)
+        self.entities.add(vectors.entity_list, vectors.entity_value_list, cap, entity_self)
+        self.numbers.add(vectors.number_list, vectors.number_value_list, cap, number_self)
         if features.day is not None:
             bisect.insort(self.days if features.day_confidence >= DATELINE else self.weak_days, features.day)
         self.size += 1
@@ -153,6 +157,18 @@ class Vectors:
     entity_value_list: list[float] = field(default_factory=list)
     number_list: list[int] = field(default_factory=list)
     number_value_list: list[float] = field(default_factory=list)
+    _self_dots: tuple[float, float, float] | None = None
+
+    @property
+    def self_dots(self) -> tuple[float, float, float]:
+        """Each vector's sum of squares as scoring a member computes it (kept: a member is scored often)."""
+        if self._self_dots is None:
+            self._self_dots = (
+                sum(map(mul, self.value_list, self.value_list)),
+                sum(map(mul, self.entity_value_list, self.entity_value_list)),
+                sum(map(mul, self.number_value_list, self.number_value_list)),
+            )
+        return self._self_dots
 
 
 @dataclass(frozen=True)
@@ -207,6 +223,13 @@ class StoryIndex:
         self.position = 0  # articles recorded
         self.by_position: deque[tuple[int, str]] = deque()  # (arrival, story); stale as stories grow
         self.unpacked: OrderedDict[str, StoryState] = OrderedDict()  # stale stories lately scored
+        # vectors under the IDF as it stands (an arrival's regrouping needs its members' several
+        # times); a grouping inside this index (LiveIdf) shares them, a fixed IDF needs none
+        self.vectors_memo: dict[str, tuple[ArticleFeatures, Vectors]] | None = None
+        if isinstance(idf_table, LiveIdf):
+            self.vectors_memo = idf_table.index.vectors_memo
+        elif idf_table is None:
+            self.vectors_memo = {}
 
     # --- the public steps -------------------------------------------------------------------
     def assign(self, features: ArticleFeatures, new_story_id: str) -> Assignment:
@@ -430,6 +453,17 @@ class StoryIndex:
         return np.log((self.documents + 1.0) / (document_frequency.astype(np.float32) + 1.0)) + 1.0
 
     def vectors(self, features: ArticleFeatures) -> Vectors:
+        memo = self.vectors_memo
+        if memo is None:
+            return self._vectors(features)
+        known = memo.get(features.article_id)
+        if known is not None and known[0] is features:
+            return known[1]
+        vectors = self._vectors(features)
+        memo[features.article_id] = (features, vectors)
+        return vectors
+
+    def _vectors(self, features: ArticleFeatures) -> Vectors:
         settings = self.settings
         # terms and entities in one array: a few numpy calls instead of twice as many on tiny arrays
         split = len(features.terms)
@@ -496,9 +530,10 @@ class StoryIndex:
         vectors: Vectors, features: ArticleFeatures, story: StoryState, *, member: bool = False
     ) -> list[float]:
         """The values of ``newsynth.group.link.FEATURES`` for an article and a story."""
-        text = story.text.cosine(vectors.term_list, vectors.value_list, member=member)
-        entity = story.entities.cosine(vectors.entity_list, vectors.entity_value_list, member=member)
-        number = story.numbers.cosine(vectors.number_list, vectors.number_value_list, member=member)
+        text_self, entity_self, number_self = vectors.self_dots if member else (None, None, None)
+        text = story.text.cosine(vectors.term_list, vectors.value_list, text_self)
+        entity = story.entities.cosine(vectors.entity_list, vectors.entity_value_list, entity_self)
+        number = story.numbers.cosine(vectors.number_list, vectors.number_value_list, number_self)
         has_numbers = bool(vectors.number_list) and len(story.numbers.weights) > (
             len(vectors.number_list) if member else 0
         )
@@ -530,6 +565,7 @@ class StoryIndex:
     def _count(self, features: ArticleFeatures) -> None:
         if self.idf_fixed is not None:
             return
+        self.vectors_memo.clear()
         self.documents += 1
         self.document_frequency[features.terms.astype(np.intp)] += 1
         self.document_frequency[features.entities.astype(np.intp)] += 1
@@ -537,6 +573,7 @@ class StoryIndex:
     def _uncount(self, features: ArticleFeatures) -> None:
         if self.idf_fixed is not None:
             return
+        self.vectors_memo.clear()
         self.documents -= 1
         self.document_frequency[features.terms.astype(np.intp)] -= 1
         self.document_frequency[features.entities.astype(np.intp)] -= 1
@@ -650,10 +687,10 @@ def _names_found(vectors: Vectors, story: StoryState, member: bool) -> float:
     names = vectors.entity_list[:3]
     if not names:
         return 0.0
-    weights = story.entities.weights
-    own = vectors.entity_value_list[:3] if member else [0.0] * len(names)
-    found = sum(weights.get(name, 0.0) - value > 1e-6 for name, value in zip(names, own, strict=True))
-    return found / len(names)
+    carried = map(story.entities.weights.get, names, repeat(0.0))
+    if member:
+        carried = map(sub, carried, vectors.entity_value_list[:3])
+    return sum(weight > 1e-6 for weight in carried) / len(names)
 
 
 def _top_normalized(terms: np.ndarray, values: np.ndarray, limit: int) -> tuple[np.ndarray, np.ndarray]:
