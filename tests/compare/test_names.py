@@ -25,3 +25,15 @@ def test_a_month_word_ends_a_persons_name(sentence: str, names: list[str]) -> No
 )
 def test_a_month_word_in_a_date_is_no_name(sentence: str) -> None:
     assert [m.text for m in find_mentions(sentence) if m.key in ("may", "june")] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("She spoke for the Dockworkers' Federation at the quay.", ["Dockworkers' Federation"]),
+        ("Two were taken to Wexmoor's Hospital with cuts.", ["Wexmoor's Hospital"]),
+        ("Tollbridge's council met on Monday.", ["Tollbridge"]),
+    ],
+)
+def test_a_possessive_inside_a_name_keeps_it_whole(sentence: str, names: list[str]) -> None:
+    assert [mention.text for mention in find_mentions(sentence)] == names

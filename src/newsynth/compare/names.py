@@ -28,7 +28,8 @@ DEFAULT_NER_BUDGET = 40  # tokens of sentence text given to spaCy per story (its
 UPPER = "A-ZÀ-ÖØ-Þ"
 LOWER = "a-zß-öø-ÿ"
 NAME_WORD = (
-    rf"(?:[{UPPER}][{LOWER}]+(?:[-'][{UPPER}{LOWER}]+)*|[{UPPER}]{{2,}}s?|(?:[{UPPER}]\.){{2,}}"
+    rf"(?:[{UPPER}][{LOWER}]+(?:[-'][{UPPER}{LOWER}]+)*(?:(?<=s)'(?= [{UPPER}]))?"  # "Dockworkers' Union"
+    rf"|[{UPPER}]{{2,}}s?|(?:[{UPPER}]\.){{2,}}"
     rf"|Mc[{UPPER}][{LOWER}]+)"
 )
 CONNECTORS = r"(?:of|de|da|del|der|van|von|bin|al|la|le|y)"
@@ -37,7 +38,7 @@ NAME_RUN = re.compile(
 )
 
 NAME_BREAK = re.compile(
-    r"(?<='s) (?!(?:Republic|Party|Army|Liberation|Democratic|Court|Bank)\b)"
+    r"(?<='s) (?!(?:Republic|Party|Army|Liberation|Democratic|Court|Bank|Hospital|College|School|Church)\b)"
     r"| (?=(?:Director|Chairman|President|Minister|Secretary|Spokesman|Spokeswoman|Chief|Judge|Professor"
     r"|Attorney|Governor|Gov\.|Sen\.|Senator|Rep\.|Mayor|Ambassador|Commissioner) [A-Z])"
 )
@@ -194,7 +195,8 @@ def _trimmed_mention(text: str, start: int, run: str) -> Mention | None:
     if not key or (not surname and (key in NOT_NAMES or all(word in NOT_NAMES for word in key.split()))):
         return None
     initial = not text[:start].strip() or text[:start].rstrip()[-1:] in "\"'(:"
-    label = cue or _cue_label(text, start, written)
+    named_kind = written.split()[-1].lower() in KIND_WORDS  # "St Mary's Hospital": the last word decides
+    label = _cue_label(text, start, written) if named_kind else cue or _cue_label(text, start, written)
     return Mention(written, key, start, start + len(written), initial, label, possessive)
 
 
