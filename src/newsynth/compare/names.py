@@ -191,12 +191,12 @@ def _trimmed_mention(text: str, start: int, run: str) -> Mention | None:
     key = fold(written)
     if CONTRACTION.search(written):
         return None
-    surname = _month_as_surname(text, start, parts, cue)
-    if not key or (not surname and (key in NOT_NAMES or all(word in NOT_NAMES for word in key.split()))):
+    not_a_name = key in NOT_NAMES or all(word in NOT_NAMES for word in key.split())
+    if not key or (not_a_name and not _month_as_surname(text, start, parts, cue)):
         return None
     initial = not text[:start].strip() or text[:start].rstrip()[-1:] in "\"'(:"
     named_kind = written.split()[-1].lower() in KIND_WORDS  # "St Mary's Hospital": the last word decides
-    label = _cue_label(text, start, written) if named_kind else cue or _cue_label(text, start, written)
+    label = (None if named_kind else cue) or _cue_label(text, start, written)
     return Mention(written, key, start, start + len(written), initial, label, possessive)
 
 

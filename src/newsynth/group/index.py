@@ -271,12 +271,16 @@ class StoryIndex:
                 story.text, story.entities, story.numbers = story.compact.unpack()
                 story.compact = None
                 self.unpacked.pop(story_id, None)
+        self._put(story, features, vectors)
+        self._track(story)
+
+    def _put(self, story: StoryState, features: ArticleFeatures, vectors: Vectors) -> None:
+        """An article into a story: its profiles, its members and the blocking index."""
         story.take(features, vectors, self.settings.centroid_terms)
         if story.members is not None:
             story.members.append(features)
-        self.story_of[features.article_id] = story_id
+        self.story_of[features.article_id] = story.id
         self.post(vectors.keys, story)
-        self._track(story)
 
     def _best_story(self, features: ArticleFeatures, new_story_id: str) -> Assignment:
         """The candidate story the article fits best, or a new one (the article already counted)."""
@@ -405,12 +409,7 @@ class StoryIndex:
             member = next(item for item in source.members if item.article_id == move.article_id)
             source.members.remove(member)
             left[source.id] = source
-            vectors = self.vectors(member)
-            target.take(member, vectors, self.settings.centroid_terms)
-            if target.members is not None:
-                target.members.append(member)
-            self.story_of[member.article_id] = target.id
-            self.post(vectors.keys, target)
+            self._put(target, member, self.vectors(member))
         for source in left.values():
             self._rebuild(source)
 
