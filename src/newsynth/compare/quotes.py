@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cached_property
 
-from newsynth.compare.names import Mention, NameIndex, is_demonym
+from newsynth.compare.names import LETTERS, Mention, NameIndex, is_demonym
 from newsynth.compare.text import STOP_WORDS, Caseless, content_words, fold, normalize_punctuation
 from newsynth.records import Sentence
 
@@ -44,8 +44,6 @@ PREPOSITIONS = {
 }  # fmt: skip
 ARTICLES = {"the", "a", "an"}
 NEW_PHRASE = {"a", "an", "-", "--", "\u2014", "\u2013"}
-LETTERS = re.compile(r"[A-Za-z]+")
-LETTERS_AND_DIGITS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 LOWER_NEXT = re.compile(r"[-\w]*\s+[a-z]+")  # "the Eastmoor estate", "the Roe-owned firm"
 MAX_WORDS_BEFORE_VERB = 3  # "Roe said", "Roe also told", "Roe on Friday said"
 MAX_WORDS_BEFORE_NAME = 4  # "said NASA launch director Jane Roe"
