@@ -242,6 +242,15 @@ def brief() -> Brief:
 
 
 @pytest.fixture
+def disputed_brief() -> Brief:
+    """The sample brief whose summary also states one side of the passenger count the sources dispute."""
+    brief = build_brief(sample_comparison())
+    disputed = "Officials said 45 passengers were on board."
+    brief.summary.append(SummarySentence(disputed, 4, [4], [Support(4, disputed, 1.0)]))
+    return brief
+
+
+@pytest.fixture
 def brief_without_comparison() -> Brief:
     return build_brief(None)
 

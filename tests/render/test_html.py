@@ -111,3 +111,10 @@ def test_long_sections_fold_the_rest_away(crowded_brief: Brief) -> None:
     assert "Detail number 8 of" in shown and "Detail number 9 of" not in shown
     assert "Detail number 9 of" in folded and "Detail number 12 of" in folded
     assert "they had been lucky (no quotation marks)" in compare
+
+
+def test_a_disputed_summary_sentence_is_marked(disputed_brief: Brief) -> None:
+    page = render(disputed_brief, "html")
+    summary = page.split('<section class="summary">', 1)[1].split("</section>", 1)[0]
+    assert summary.count('<span class="disputed">') == 1
+    assert '<span class="disputed">sources differ: number of passengers</span></span>' in summary

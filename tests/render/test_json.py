@@ -96,3 +96,11 @@ def test_json_lists_every_item_of_long_sections(
         "articles": [4],
         "direct": False,
     }
+
+
+def test_summary_sentences_list_the_disputes_they_take_a_side_in(
+    disputed_brief: Brief, validator: jsonschema.Draft202012Validator
+) -> None:
+    data = json.loads(render(disputed_brief, "json"))
+    validator.validate(data)
+    assert [sentence["disputes"] for sentence in data["summary"]] == [[], [], [], ["number of passengers"]]

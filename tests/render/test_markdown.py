@@ -106,3 +106,9 @@ def test_an_article_without_outlet_is_named_by_its_file(brief: Brief) -> None:
     assert "- Bluewater Lines suspended its evening service. — article4.html [4]" in text
     assert "4. **article4.html** · [Morning Heron" in text
     assert "by Tomas Reyl · from inputs/article4.html" in text
+
+
+def test_a_disputed_summary_sentence_says_what_the_sources_differ_on(disputed_brief: Brief) -> None:
+    text = render(disputed_brief, "md")
+    assert "Officials said 45 passengers were on board. [4] *(sources differ: number of passengers)*" in text
+    assert text.count("sources differ") == 1

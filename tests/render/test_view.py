@@ -25,6 +25,7 @@ from newsynth.render.view import (
     short_origin,
     shorten,
     sources,
+    summary_disputes,
 )
 
 
@@ -138,3 +139,23 @@ def test_headline_does_not_count_unknown_outlets_as_outlets() -> None:
     assert article_count_phrase([named, unnamed]) == "2 articles, 1 outlet named"
     assert article_count_phrase([unnamed]) == "1 article"
     assert article_count_phrase([named]) == "1 article from 1 outlet"
+
+
+def test_a_summary_sentence_stating_one_side_of_a_shown_conflict_is_disputed(disputed_brief: Brief) -> None:
+    first, *_, disputed = disputed_brief.summary
+    assert summary_disputes(disputed_brief, disputed) == ["number of passengers"]
+    assert summary_disputes(disputed_brief, first) == []
+
+
+def test_a_conflict_too_weak_to_show_disputes_nothing(disputed_brief: Brief) -> None:
+    assert disputed_brief.comparison is not None
+    for claim in disputed_brief.comparison.claims:
+        for conflict in claim.conflicts:
+            conflict.confidence = 0.1
+    assert summary_disputes(disputed_brief, disputed_brief.summary[-1]) == []
+
+
+def test_a_sentence_of_the_claim_that_does_not_state_its_value_is_not_disputed(disputed_brief: Brief) -> None:
+    sentence = disputed_brief.summary[-1]
+    sentence.text = "Officials said the passengers were on board."
+    assert summary_disputes(disputed_brief, sentence) == []

@@ -27,6 +27,7 @@ from newsynth.render.view import (
     sources,
     sources_phrase,
     split_shown,
+    summary_disputes,
     support_for,
 )
 
@@ -115,10 +116,18 @@ def summary_section(brief: Brief) -> str:
     if not brief.summary:
         return '<p class="summary empty">No summary: no article had usable text.</p>'
     sentences = " ".join(
-        f'<span class="sentence">{esc(s.text)}&nbsp;{summary_citations(brief, s)}</span>'
+        f'<span class="sentence">{esc(s.text)}&nbsp;{summary_citations(brief, s)}'
+        f"{disputed_mark(summary_disputes(brief, s))}</span>"
         for s in brief.summary
     )
     return f'<section class="summary">\n<p>{sentences}</p>\n</section>'
+
+
+def disputed_mark(disputes: list[str]) -> str:
+    """A note after a summary sentence whose value the sources disagree on (listed under Conflicts)."""
+    if not disputes:
+        return ""
+    return f' <span class="disputed">sources differ: {esc("; ".join(disputes))}</span>'
 
 
 # --- how the sources compare ------------------------------------------------------------

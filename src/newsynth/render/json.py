@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from newsynth.records import Brief, Claim, Comparison, Entity, Quote, SummarySentence
-from newsynth.render.view import Source, sources
+from newsynth.render.view import Source, sources, summary_disputes
 
 SCHEMA_VERSION = 1
 SCORE_DIGITS = 4
@@ -29,7 +29,9 @@ def brief_to_dict(brief: Brief) -> JsonObject:
         "story_id": brief.story.id,
         "title": brief.title,
         "summary_text": brief.summary_text,
-        "summary": [summary_sentence(sentence) for sentence in brief.summary],
+        "summary": [
+            summary_sentence(sentence, summary_disputes(brief, sentence)) for sentence in brief.summary
+        ],
         "articles": [article_entry(source) for source in sources(brief)],
         "compared": brief.comparison is not None,
         "claims": [claim_entry(claim) for claim in comparison.claims],
@@ -39,7 +41,7 @@ def brief_to_dict(brief: Brief) -> JsonObject:
     }
 
 
-def summary_sentence(sentence: SummarySentence) -> JsonObject:
+def summary_sentence(sentence: SummarySentence, disputes: list[str]) -> JsonObject:
     return {
         "text": sentence.text,
         "source_article": sentence.source_article,
@@ -48,6 +50,7 @@ def summary_sentence(sentence: SummarySentence) -> JsonObject:
             {"article": s.article, "sentence": s.sentence, "score": round(float(s.score), SCORE_DIGITS)}
             for s in sentence.support
         ],
+        "disputes": disputes,
     }
 
 

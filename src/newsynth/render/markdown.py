@@ -23,6 +23,7 @@ from newsynth.render.view import (
     sources,
     sources_phrase,
     split_shown,
+    summary_disputes,
 )
 
 # Characters that would turn article text into markup: emphasis, links, raw HTML, code, tables.
@@ -60,7 +61,15 @@ def outlets_cited(brief: Brief, numbers: list[int]) -> str:
 def summary_paragraph(brief: Brief) -> str:
     if not brief.summary:
         return "*No summary: no article had usable text.*"
-    return " ".join(f"{md(s.text)} {cite(cited_numbers(s))}" for s in brief.summary)
+    return " ".join(
+        f"{md(s.text)} {cite(cited_numbers(s))}{disputed_note(summary_disputes(brief, s))}"
+        for s in brief.summary
+    )
+
+
+def disputed_note(disputes: list[str]) -> str:
+    """`` *(sources differ: number of workers injured)*`` after a sentence that takes a side."""
+    return f" *(sources differ: {md('; '.join(disputes))})*" if disputes else ""
 
 
 # --- how the sources compare ------------------------------------------------------------

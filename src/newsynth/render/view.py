@@ -308,6 +308,28 @@ def shown_conflicts(claim: Claim) -> list[Conflict]:
     return [conflict for conflict in claim.conflicts if conflict.shown]
 
 
+def summary_disputes(brief: Brief, sentence: SummarySentence) -> list[str]:
+    """What the sources disagree on where a summary sentence takes a side (``number of workers
+    injured``): a shown conflict whose claim holds the sentence, or a sentence supporting it, and
+    whose value for that article the summary sentence states."""
+    if brief.comparison is None:
+        return []
+    stated = {(support.article, support.sentence) for support in sentence.support}
+    labels: list[str] = []
+    for claim in brief.comparison.claims:
+        sides = {part.article for part in claim.sentences if (part.article, part.text) in stated}
+        for conflict in shown_conflicts(claim) if sides else []:
+            values = [conflict.values[article] for article in sides if article in conflict.values]
+            if any(states_value(sentence.text, value) for value in values):
+                labels.append(conflict_label(conflict))
+    return list(dict.fromkeys(labels))
+
+
+def states_value(text: str, value: str) -> bool:
+    """``value`` appears in ``text`` as whole words, whatever the case."""
+    return bool(value) and re.search(rf"(?<!\w){re.escape(value)}(?!\w)", text, re.IGNORECASE) is not None
+
+
 def sources_phrase(count: int, total: int) -> str:
     """E.g. ``3 of 4 sources``."""
     return f"{count} of {total} sources" if total >= count else plural(count, "source", "sources")
