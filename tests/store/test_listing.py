@@ -7,7 +7,7 @@ from pathlib import Path
 
 from newsynth.group.synthetic import synthetic_pile
 from newsynth.store import ArticleStore
-from newsynth.store.listing import LISTING_VERSION
+from newsynth.store.listing import BRIEF_FORMAT, LISTING_VERSION
 from newsynth.store.reader import CachedBrief, StoreReader, StoryQuery, search_expression
 
 
@@ -76,3 +76,20 @@ def test_moving_an_article_recounts_both_stories_and_retires_their_briefs(tmp_pa
 def test_search_words_are_quoted_so_no_query_syntax_gets_through() -> None:
     assert search_expression('crane AND (" NEAR* -quay') == '"crane" "AND" "NEAR" "quay"'
     assert search_expression("  ?! ") is None
+
+
+def test_briefs_cached_in_another_format_are_forgotten_on_opening(tmp_path: Path) -> None:
+    path = filled(tmp_path / "s.sqlite")
+    reader = StoreReader(path)
+    row = reader.stories(StoryQuery(per_page=1))[0][0]
+    reader.put_brief(CachedBrief(row.id, row.version, 1, "{}", "<p>brief</p>"))
+    reader.close()
+    assert StoreReader(path).cached_brief(row.id, row.version) is not None  # same format: kept
+    with sqlite3.connect(path) as connection:  # as a newsynth rendering briefs differently left it
+        connection.execute("UPDATE meta SET value = '1' WHERE key = 'brief_format'")
+    assert StoreReader(path).cached_brief(row.id, row.version) is None
+    with sqlite3.connect(path) as connection:
+        assert (
+            connection.execute("SELECT value FROM meta WHERE key = 'brief_format'").fetchone()[0]
+            == BRIEF_FORMAT
+        )

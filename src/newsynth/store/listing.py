@@ -138,6 +138,9 @@ DELETE FROM story_outlets;
 
 
 LISTING_VERSION = "2"  # a store whose listing tables were made by another version gets them anew
+# Raise it whenever what a cached brief holds changes (JSON fields, HTML markup): a store whose briefs
+# were rendered for another format forgets them, and they are made again on request or by the warmer.
+BRIEF_FORMAT = "2"  # 2: summary sentences carry the conflicts they take a side in ("disputes")
 LISTING_OBJECTS = [
     ("TRIGGER", "articles_arrive"),
     ("TRIGGER", "assignments_added"),
@@ -163,6 +166,7 @@ def ensure_listing(connection: sqlite3.Connection) -> None:
             connection.execute(statement)
         if _listing_behind(connection):
             _backfill(connection)
+        _forget_briefs_of_another_format(connection)
         connection.execute("INSERT OR REPLACE INTO meta VALUES ('listing', ?)", (LISTING_VERSION,))
     except BaseException:
         connection.execute("ROLLBACK")
@@ -187,6 +191,13 @@ def _drop_older_listing(connection: sqlite3.Connection) -> None:
         return
     for kind, name in LISTING_OBJECTS:
         connection.execute(f"DROP {kind} IF EXISTS {name}")
+
+
+def _forget_briefs_of_another_format(connection: sqlite3.Connection) -> None:
+    row = connection.execute("SELECT value FROM meta WHERE key = 'brief_format'").fetchone()
+    if row is None or row[0] != BRIEF_FORMAT:
+        connection.execute("DELETE FROM brief_cache")
+        connection.execute("INSERT OR REPLACE INTO meta VALUES ('brief_format', ?)", (BRIEF_FORMAT,))
 
 
 def _listing_behind(connection: sqlite3.Connection) -> bool:
