@@ -275,3 +275,32 @@ def test_names_filling_one_slot_of_sentences_that_do_not_align_are_compared(stor
     )
     conflicts = conflicts_of(compare_story(story, join_confidence=0.0), "name")
     assert any(set(c.values.values()) == {"Ilse Varga", "Joss Pellow"} for c in conflicts)
+
+
+def test_one_quote_given_to_two_speakers_is_a_name_conflict(story_of):
+    story = story_of(
+        [
+            "The harbour vote went against the council on Tuesday night.",
+            "After the count, Lena Brask said: \u201cThe harbour board has spoken and we will listen.\u201d",
+        ],
+        [
+            "Councillors rejected the dredging plan by 31 votes to 9.",
+            "After the defeat, Otto Vrell told them: \u2018The harbour board has spoken and we will listen.",
+        ],
+    )
+    conflict = next(
+        c
+        for c in conflicts_of(compare_story(story, join_confidence=0.0), "name")
+        if "speaker" in c.description
+    )
+    assert conflict.values == {1: "Lena Brask", 2: "Otto Vrell"}
+
+
+def test_two_speakers_of_different_words_are_no_conflict(story_of):
+    story = story_of(
+        ['After the count, Lena Brask said: "The harbour board has spoken and this council will listen."'],
+        ['After the count, Otto Vrell said: "The dredging plan was never going to win over the traders."'],
+    )
+    assert not any(
+        "speaker" in c.description for c in conflicts_of(compare_story(story, join_confidence=0.0), "name")
+    )

@@ -18,6 +18,7 @@ from functools import cached_property
 
 from newsynth.compare.align import Unit
 from newsynth.compare.names import Mention, NameIndex, is_demonym, related_names
+from newsynth.compare.quotes import FoundQuote
 from newsynth.compare.slots import (
     Evidence,
     context_words,
@@ -421,6 +422,35 @@ def _slotted_names(
             evidence = _name_evidence(first, second, mine, theirs, names, pair, in_slot, context, lone, story)
             candidates.append((evidence, mine, theirs))
     return candidates
+
+
+def speaker_conflicts(
+    first: Unit,
+    second: Unit,
+    a: Facts,
+    b: Facts,
+    quotes: tuple[FoundQuote, FoundQuote],
+    pair: Pair,
+    story: StoryValues,
+) -> list[Conflict]:
+    """The speakers that two sources name for one quote (``quotes.same_words``), when they are rivals:
+    neither sentence names the other's speaker, and not both sources know both (then each may have
+    said it). What the two sentences say alike (``shared``) is the quote."""
+    names = story.names
+    mine, theirs = quotes[0].named, quotes[1].named
+    if mine is None or theirs is None:
+        return []
+    if not (_unmatched_names([mine], b.mentions, names) and _unmatched_names([theirs], a.mentions, names)):
+        return []
+    if not _rival_names(mine, theirs, first, second, names):
+        return []
+    mine_left = _unmatched_names(a.mentions, b.mentions, names)
+    theirs_left = _unmatched_names(b.mentions, a.mentions, names)
+    lone = _entities_of(mine_left, names) == 1 == _entities_of(theirs_left, names)
+    context = _context_score(first.text, mine, second.text, theirs) + 2  # the one slot of the speaker
+    evidence = _name_evidence(first, second, mine, theirs, names, pair, True, context, lone, story)
+    evidence.shared = shared_share(frozenset(quotes[0].content), frozenset(quotes[1].content), frozenset())
+    return [_conflict("name", "speaker of the same words", first, second, mine.text, theirs.text, evidence)]
 
 
 def _name_evidence(
