@@ -435,7 +435,7 @@ def speaker_conflicts(
 ) -> list[Conflict]:
     """The speakers that two sources name for one quote (``quotes.same_words``), when they are rivals:
     neither sentence names the other's speaker, and not both sources know both (then each may have
-    said it). What the two sentences say alike (``shared``) is the quote."""
+    said it). What the two sentences say alike (``shared``) is read from the quotes."""
     names = story.names
     mine, theirs = quotes[0].named, quotes[1].named
     if mine is None or theirs is None:
@@ -449,8 +449,14 @@ def speaker_conflicts(
     lone = _entities_of(mine_left, names) == 1 == _entities_of(theirs_left, names)
     context = _context_score(first.text, mine, second.text, theirs) + 2  # the one slot of the speaker
     evidence = _name_evidence(first, second, mine, theirs, names, pair, True, context, lone, story)
-    evidence.shared = shared_share(frozenset(quotes[0].content), frozenset(quotes[1].content), frozenset())
+    evidence.shared = _quoted_alike(quotes[0].content, quotes[1].content)
     return [_conflict("name", "speaker of the same words", first, second, mine.text, theirs.text, evidence)]
+
+
+def _quoted_alike(first: set[str], second: set[str]) -> float:
+    """The share of the shorter quote's content words that the other quote has (an excerpt of a longer
+    quote says all it says)."""
+    return len(first & second) / max(1, min(len(first), len(second)))
 
 
 def _name_evidence(
