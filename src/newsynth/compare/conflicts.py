@@ -371,12 +371,14 @@ def name_conflicts(
     candidates = []
     for mine in mine_left:
         for theirs in theirs_left:
-            if not _rival_names(mine, theirs, first, second, names):
+            if _known_to_both(mine, theirs, first, second, names):
                 continue
             if slots is None:
                 slots = same_slot_names(first.text, a.mentions, second.text, b.mentions)
             context = _context_score(first.text, mine, second.text, theirs)
             in_slot = (id(mine), id(theirs)) in slots
+            if not (_kinds_may_rival(mine, theirs, names) or in_slot):
+                continue  # a person is no rival of a place, unless the sentences line up around both
             if in_slot:
                 context += 2
             same_place = _same_place(first.text, mine, second.text, theirs)
@@ -576,12 +578,19 @@ def _one_name(first: Mention, second: Mention, names: NameIndex) -> bool:
 def _rival_names(mine: Mention, theirs: Mention, first: Unit, second: Unit, names: NameIndex) -> bool:
     """Names that may fill one role: one of them unknown to the other source, and not of two known,
     different kinds (a person is no rival of a place; a name labelled "other" may rival any)."""
-    # both sources know both names: different roles, not a contradiction
-    known_both = names.article_mentions(second.article_id, mine.key) and names.article_mentions(
+    return not _known_to_both(mine, theirs, first, second, names) and _kinds_may_rival(mine, theirs, names)
+
+
+def _known_to_both(mine: Mention, theirs: Mention, first: Unit, second: Unit, names: NameIndex) -> bool:
+    """Both sources know both names: different roles, not a contradiction."""
+    return names.article_mentions(second.article_id, mine.key) and names.article_mentions(
         first.article_id, theirs.key
     )
+
+
+def _kinds_may_rival(mine: Mention, theirs: Mention, names: NameIndex) -> bool:
     labels = {names.label_of(mine), names.label_of(theirs)}
-    return not known_both and (len(labels) == 1 or "other" in labels)
+    return len(labels) == 1 or "other" in labels
 
 
 def same_slot_names(
