@@ -304,3 +304,22 @@ def test_two_speakers_of_different_words_are_no_conflict(story_of):
     assert not any(
         "speaker" in c.description for c in conflicts_of(compare_story(story, join_confidence=0.0), "name")
     )
+
+
+def test_names_of_two_kinds_in_one_lined_up_place_are_rivals(story_of):
+    # the name index reads "Carvenia" as an organisation and "Ostrava Vell" as a person; the sentences
+    # line up around both, so one of the labels is wrong, not the slot
+    story = story_of(
+        [
+            "Carvenia's top court says it has suspended its work indefinitely to protest political "
+            "pressures.",
+            "The judges met in the capital on Monday night.",
+        ],
+        [
+            "Ostrava Vell's top court said it has suspended all its work indefinitely to protest political "
+            "pressures on its judges.",
+            "Protesters gathered outside the court building on Monday.",
+        ],
+    )
+    (conflict,) = conflicts_of(compare_story(story, join_confidence=0.0), "name")
+    assert conflict.values == {1: "Carvenia", 2: "Ostrava Vell"}
