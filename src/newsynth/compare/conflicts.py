@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 from functools import cached_property
 
 from newsynth.compare.align import Unit
-from newsynth.compare.names import Mention, NameIndex, is_demonym, related_names
+from newsynth.compare.names import ROLE_NOUNS, TITLES, Mention, NameIndex, is_demonym, related_names
 from newsynth.compare.quotes import FoundQuote
 from newsynth.compare.slots import (
     Evidence,
@@ -52,6 +52,12 @@ STRONG_THRESHOLD = 0.45  # near-identical wording: the values left unmatched are
 NAME_LABELS = ("person", "organization", "place")
 NAME_TOKEN = "\x00name"
 SLOT_MIN_WORDS = 4  # words lined up around two names before they count as filling one place
+APPOSITION = re.compile(r",\s+([^,;:()\"]{3,60})(?:,|$)")  # ", the agency's director," after a name
+HONORIFICS = {
+    "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "saint", "st", "rev", "former", "foreign", "vice",
+    "deputy", "prime",
+}  # fmt: skip  # title words that name no role of their own
+ROLE_WORDS = (ROLE_NOUNS | TITLES) - HONORIFICS
 SLOT_CONTEXT_WORDS = 2  # context words two dates or names of unaligned sentences share to be compared
 
 
@@ -376,7 +382,7 @@ def name_conflicts(
             if slots is None:
                 slots = same_slot_names(first.text, a.mentions, second.text, b.mentions)
             context = _context_score(first.text, mine, second.text, theirs)
-            in_slot = (id(mine), id(theirs)) in slots
+            in_slot = (id(mine), id(theirs)) in slots or same_role(first.text, mine, second.text, theirs)
             if not (_kinds_may_rival(mine, theirs, names) or in_slot):
                 continue  # a person is no rival of a place, unless the sentences line up around both
             if in_slot:
@@ -419,7 +425,7 @@ def _slotted_names(
                 lone = _entities_of(mine_left, names) == 1 == _entities_of(theirs_left, names)
                 slots = same_slot_names(first.text, a.mentions, second.text, b.mentions)
             context = _context_score(first.text, mine, second.text, theirs)
-            in_slot = (id(mine), id(theirs)) in slots
+            in_slot = (id(mine), id(theirs)) in slots or same_role(first.text, mine, second.text, theirs)
             context += 2 * in_slot
             evidence = _name_evidence(first, second, mine, theirs, names, pair, in_slot, context, lone, story)
             candidates.append((evidence, mine, theirs))
@@ -627,6 +633,23 @@ def _masked_tokens(text: str, mentions: list[Mention]) -> tuple[list[str], dict[
         position = mention.end
     tokens += re.findall(r"[a-z0-9]+", text[position:].lower())
     return tokens, where
+
+
+def same_role(first_text: str, mine: Mention, second_text: str, theirs: Mention) -> bool:
+    """Two names given one role: the same role word right before both ("Port Town Mayor Jane Roe",
+    "its leader Jane Roe") or in an aside right after both ("Jane Roe, the agency's director,")."""
+    return bool(_roles(first_text, mine) & _roles(second_text, theirs))
+
+
+def _roles(text: str, mention: Mention) -> set[str]:
+    """The role words of a name: the word before it, and those of an aside opening right after it."""
+    text = normalize_punctuation(text)
+    before = re.findall(r"[A-Za-z]+", text[max(0, mention.start - 30) : mention.start])
+    roles = {before[-1].lower()} if before else set()
+    aside = APPOSITION.match(text, mention.end + 2 * mention.possessive)
+    if aside:
+        roles.update(word.lower() for word in re.findall(r"[A-Za-z]+", aside.group(1)))
+    return roles & ROLE_WORDS
 
 
 def _same_place(first_text: str, mine: Mention, second_text: str, theirs: Mention) -> bool:
