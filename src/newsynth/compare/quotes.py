@@ -91,8 +91,8 @@ def find_quotes(article_id: str, sentences: list[Sentence], names: NameIndex) ->
         if speaker is None and quotes and not LETTERS.search(outside):
             speaker = last_quoted  # a quote standing alone goes on with the speaker before it
         for match in quotes:
-            text = match.group(1).strip(" ,.")
-            found.append(FoundQuote(text, speaker, article_id, sentence.index, named=named))
+            words = match.group(1).strip(" ,.")
+            found.append(FoundQuote(words, speaker, article_id, sentence.index, named=named))
         reported = REPORTED.search(outside) if speaker and not quotes else None
         if reported:
             clause = outside[reported.start("clause") : reported.end("clause")]
