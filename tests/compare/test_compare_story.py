@@ -275,3 +275,51 @@ def test_names_filling_one_slot_of_sentences_that_do_not_align_are_compared(stor
     )
     conflicts = conflicts_of(compare_story(story, join_confidence=0.0), "name")
     assert any(set(c.values.values()) == {"Ilse Varga", "Joss Pellow"} for c in conflicts)
+
+
+def test_one_quote_given_to_two_speakers_is_a_name_conflict(story_of):
+    story = story_of(
+        [
+            "The harbour vote went against the council on Tuesday night.",
+            "After the count, Lena Brask said: \u201cThe harbour board has spoken and we will listen.\u201d",
+        ],
+        [
+            "Councillors rejected the dredging plan by 31 votes to 9.",
+            "After the defeat, Otto Vrell told them: \u2018The harbour board has spoken and we will listen.",
+        ],
+    )
+    conflict = next(
+        c
+        for c in conflicts_of(compare_story(story, join_confidence=0.0), "name")
+        if "speaker" in c.description
+    )
+    assert conflict.values == {1: "Lena Brask", 2: "Otto Vrell"}
+
+
+def test_two_speakers_of_different_words_are_no_conflict(story_of):
+    story = story_of(
+        ['After the count, Lena Brask said: "The harbour board has spoken and this council will listen."'],
+        ['After the count, Otto Vrell said: "The dredging plan was never going to win over the traders."'],
+    )
+    assert not any(
+        "speaker" in c.description for c in conflicts_of(compare_story(story, join_confidence=0.0), "name")
+    )
+
+
+def test_names_of_two_kinds_in_one_lined_up_place_are_rivals(story_of):
+    # the name index reads "Carvenia" as an organisation and "Ostrava Vell" as a person; the sentences
+    # line up around both, so one of the labels is wrong, not the slot
+    story = story_of(
+        [
+            "Carvenia's top court says it has suspended its work indefinitely to protest political "
+            "pressures.",
+            "The judges met in the capital on Monday night.",
+        ],
+        [
+            "Ostrava Vell's top court said it has suspended all its work indefinitely to protest political "
+            "pressures on its judges.",
+            "Protesters gathered outside the court building on Monday.",
+        ],
+    )
+    (conflict,) = conflicts_of(compare_story(story, join_confidence=0.0), "name")
+    assert conflict.values == {1: "Carvenia", 2: "Ostrava Vell"}

@@ -46,3 +46,19 @@ def test_a_conflict_that_several_pairs_find_is_surer_than_one_pair_alone():
     [merged] = merged_conflicts([({1: "a", 2: "b"}, [alone]), ({1: "a", 3: "c"}, [again])])
     assert merged.evidence["pairs"] == 0.5
     assert merged.confidence > confidence_of(evidence)  # what one pair alone gives
+
+
+def named(first: tuple[int, str], second: tuple[int, str]) -> Conflict:
+    (a, mine), (b, theirs) = first, second
+    return Conflict("name", {a: mine, b: theirs}, f"person named: {mine} in [{a}], {theirs} in [{b}]", 0.7)
+
+
+def test_two_rivals_of_one_name_in_one_article_stay_two_entries():
+    # [4] names a harbour master Ilse Brandvold in one sentence and a TV station in another: merging
+    # would keep one value for [4] and lose the other rival of Orrin Vale
+    found = [
+        ({1: "courier", 4: "daily"}, [named((1, "Orrin Vale"), (4, "Ilse Brandvold"))]),
+        ({1: "courier", 4: "daily"}, [named((1, "Orrin Vale"), (4, "KVTR-TV"))]),
+    ]
+    merged = merged_conflicts(found)
+    assert sorted(conflict.values[4] for conflict in merged) == ["Ilse Brandvold", "KVTR-TV"]

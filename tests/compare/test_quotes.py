@@ -91,3 +91,21 @@ def test_a_quote_after_an_unattributed_sentence_has_no_speaker() -> None:
         '"It was the only way across."',
     ]
     assert speaker_of(paragraphs, "It was the") is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "After the vote, Odile Farrant said: 'The harbour board has listened and it will act.'",
+        "'The harbour board has listened and it will act,' Odile Farrant said.",
+        "After the vote, Odile Farrant told them: \u2018The harbour board has listened and it will act.",
+    ],
+)
+def test_single_quoted_and_open_quotes_have_their_speaker(sentence: str) -> None:
+    assert speaker_of([sentence], "The harbour board") == "odile farrant"
+
+
+def test_an_apostrophe_inside_a_name_or_word_opens_no_quote() -> None:
+    assert (
+        speakers("Farrant's deputy said the board's cranes were safe and the Marlow quay would reopen.") == []
+    )

@@ -35,11 +35,12 @@ from newsynth.compare.conflicts import (
     date_conflicts,
     name_conflicts,
     number_conflicts,
+    speaker_conflicts,
     time_conflicts,
 )
 from newsynth.compare.merge import merged_conflicts
 from newsynth.compare.names import DEFAULT_NER_BUDGET, NameIndex, build_index, is_demonym
-from newsynth.compare.quotes import FoundQuote, find_quotes, same_quote, worded_differently
+from newsynth.compare.quotes import FoundQuote, find_quotes, same_quote, same_words, worded_differently
 from newsynth.compare.slots import context_words, counted_words, same_kind
 from newsynth.compare.text import content_words, fold
 from newsynth.compare.values import DateValue, Quantity, date_spans, may_hold_number, parse_iso_date
@@ -110,9 +111,15 @@ def compare_story(
     facts = _facts(units, articles, names)
     aligned = set(pairs)
     slotted = _slot_pairs(units, names)
+    values = _story_values(units, facts, names)
     found = _pair_conflicts(
-        _candidate_pairs(aligned, units) + sorted(slotted), aligned, units, similarity, facts, names, slotted
+        _candidate_pairs(aligned, units) + sorted(slotted), aligned, units, similarity, facts, values, slotted
     )
+    for (i, j), quoted in _speaker_pairs(units, quotes).items():
+        pair = Pair(float(similarity[i, j]), (i, j) in aligned)
+        conflicts = speaker_conflicts(units[i], units[j], facts(i), facts(j), quoted, pair, values)
+        if conflicts:
+            found.setdefault((i, j), []).extend(conflicts)
     for (i, j), conflicts in quote_conflicts_by_units(units, quote_conflicts).items():
         found.setdefault((i, j), []).extend(conflicts)
     joined = [
@@ -283,14 +290,14 @@ def _pair_conflicts(
     units: list[Unit],
     similarity: np.ndarray,
     facts: Callable[[int], Facts],
-    names: NameIndex,
+    story: StoryValues,
     slotted: dict[tuple[int, int], SlotPairs],
 ) -> dict[tuple[int, int], list[Conflict]]:
     """The candidate conflicts of each pair: numbers and times of day for every pair (numbers of
     unaligned pairs only when they count one noun), dates and names only for aligned pairs from
     ``CONFLICT_THRESHOLD`` (compared between unaligned sentences they gave hundreds of false candidates
     and, at any useful confidence, next to no true one)."""
-    story = _story_values(units, facts, names)
+    names = story.names
     found: dict[tuple[int, int], list[Conflict]] = {}
     for i, j in dict.fromkeys(candidates):
         a, b = facts(i), facts(j)
@@ -308,6 +315,28 @@ def _pair_conflicts(
         if conflicts:
             found[(i, j)] = conflicts
     return found
+
+
+def _speaker_pairs(
+    units: list[Unit], quotes: list[FoundQuote]
+) -> dict[tuple[int, int], tuple[FoundQuote, FoundQuote]]:
+    """Sentence pairs (i < j) of different independent sources that quote the same words
+    (``same_words``) and name different speakers in the sentence: (quote in i, quote in j)."""
+    position = {(unit.article_id, unit.index): i for i, unit in enumerate(units)}
+    named = [
+        (position[(q.article_id, q.sentence_index)], q)
+        for q in quotes
+        if q.direct and q.named and (q.article_id, q.sentence_index) in position
+    ]
+    pairs: dict[tuple[int, int], tuple[FoundQuote, FoundQuote]] = {}
+    for (i, first), (j, second) in combinations(named, 2):
+        if (
+            units[i].source != units[j].source
+            and first.speaker != second.speaker
+            and same_words(first, second)
+        ):
+            pairs.setdefault((min(i, j), max(i, j)), (first, second) if i < j else (second, first))
+    return pairs
 
 
 def _share_a_counted_noun(first: list[Quantity], second: list[Quantity]) -> bool:

@@ -17,7 +17,8 @@ from difflib import SequenceMatcher
 from functools import cached_property
 
 from newsynth.compare.align import Unit
-from newsynth.compare.names import Mention, NameIndex, is_demonym, related_names
+from newsynth.compare.names import ROLE_NOUNS, TITLES, Mention, NameIndex, is_demonym, related_names
+from newsynth.compare.quotes import FoundQuote
 from newsynth.compare.slots import (
     Evidence,
     context_words,
@@ -51,6 +52,12 @@ STRONG_THRESHOLD = 0.45  # near-identical wording: the values left unmatched are
 NAME_LABELS = ("person", "organization", "place")
 NAME_TOKEN = "\x00name"
 SLOT_MIN_WORDS = 4  # words lined up around two names before they count as filling one place
+APPOSITION = re.compile(r",\s+([^,;:()\"]{3,60})(?:,|$)")  # ", the agency's director," after a name
+HONORIFICS = {
+    "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "saint", "st", "rev", "former", "foreign", "vice",
+    "deputy", "prime",
+}  # fmt: skip  # title words that name no role of their own
+ROLE_WORDS = (ROLE_NOUNS | TITLES) - HONORIFICS
 SLOT_CONTEXT_WORDS = 2  # context words two dates or names of unaligned sentences share to be compared
 
 
@@ -370,12 +377,14 @@ def name_conflicts(
     candidates = []
     for mine in mine_left:
         for theirs in theirs_left:
-            if not _rival_names(mine, theirs, first, second, names):
+            if _known_to_both(mine, theirs, first, second, names):
                 continue
             if slots is None:
                 slots = same_slot_names(first.text, a.mentions, second.text, b.mentions)
             context = _context_score(first.text, mine, second.text, theirs)
-            in_slot = (id(mine), id(theirs)) in slots
+            in_slot = (id(mine), id(theirs)) in slots or same_role(first.text, mine, second.text, theirs)
+            if not (_kinds_may_rival(mine, theirs, names) or in_slot):
+                continue  # a person is no rival of a place, unless the sentences line up around both
             if in_slot:
                 context += 2
             same_place = _same_place(first.text, mine, second.text, theirs)
@@ -416,11 +425,46 @@ def _slotted_names(
                 lone = _entities_of(mine_left, names) == 1 == _entities_of(theirs_left, names)
                 slots = same_slot_names(first.text, a.mentions, second.text, b.mentions)
             context = _context_score(first.text, mine, second.text, theirs)
-            in_slot = (id(mine), id(theirs)) in slots
+            in_slot = (id(mine), id(theirs)) in slots or same_role(first.text, mine, second.text, theirs)
             context += 2 * in_slot
             evidence = _name_evidence(first, second, mine, theirs, names, pair, in_slot, context, lone, story)
             candidates.append((evidence, mine, theirs))
     return candidates
+
+
+def speaker_conflicts(
+    first: Unit,
+    second: Unit,
+    a: Facts,
+    b: Facts,
+    quotes: tuple[FoundQuote, FoundQuote],
+    pair: Pair,
+    story: StoryValues,
+) -> list[Conflict]:
+    """The speakers that two sources name for one quote (``quotes.same_words``), when they are rivals:
+    neither sentence names the other's speaker, and not both sources know both (then each may have
+    said it). What the two sentences say alike (``shared``) is read from the quotes."""
+    names = story.names
+    mine, theirs = quotes[0].named, quotes[1].named
+    if mine is None or theirs is None:
+        return []
+    if not (_unmatched_names([mine], b.mentions, names) and _unmatched_names([theirs], a.mentions, names)):
+        return []
+    if not _rival_names(mine, theirs, first, second, names):
+        return []
+    mine_left = _unmatched_names(a.mentions, b.mentions, names)
+    theirs_left = _unmatched_names(b.mentions, a.mentions, names)
+    lone = _entities_of(mine_left, names) == 1 == _entities_of(theirs_left, names)
+    context = _context_score(first.text, mine, second.text, theirs) + 2  # the one slot of the speaker
+    evidence = _name_evidence(first, second, mine, theirs, names, pair, True, context, lone, story)
+    evidence.shared = _quoted_alike(quotes[0].content, quotes[1].content)
+    return [_conflict("name", "speaker of the same words", first, second, mine.text, theirs.text, evidence)]
+
+
+def _quoted_alike(first: set[str], second: set[str]) -> float:
+    """The share of the shorter quote's content words that the other quote has (an excerpt of a longer
+    quote says all it says)."""
+    return len(first & second) / max(1, min(len(first), len(second)))
 
 
 def _name_evidence(
@@ -540,12 +584,19 @@ def _one_name(first: Mention, second: Mention, names: NameIndex) -> bool:
 def _rival_names(mine: Mention, theirs: Mention, first: Unit, second: Unit, names: NameIndex) -> bool:
     """Names that may fill one role: one of them unknown to the other source, and not of two known,
     different kinds (a person is no rival of a place; a name labelled "other" may rival any)."""
-    # both sources know both names: different roles, not a contradiction
-    known_both = names.article_mentions(second.article_id, mine.key) and names.article_mentions(
+    return not _known_to_both(mine, theirs, first, second, names) and _kinds_may_rival(mine, theirs, names)
+
+
+def _known_to_both(mine: Mention, theirs: Mention, first: Unit, second: Unit, names: NameIndex) -> bool:
+    """Both sources know both names: different roles, not a contradiction."""
+    return names.article_mentions(second.article_id, mine.key) and names.article_mentions(
         first.article_id, theirs.key
     )
+
+
+def _kinds_may_rival(mine: Mention, theirs: Mention, names: NameIndex) -> bool:
     labels = {names.label_of(mine), names.label_of(theirs)}
-    return not known_both and (len(labels) == 1 or "other" in labels)
+    return len(labels) == 1 or "other" in labels
 
 
 def same_slot_names(
@@ -582,6 +633,23 @@ def _masked_tokens(text: str, mentions: list[Mention]) -> tuple[list[str], dict[
         position = mention.end
     tokens += re.findall(r"[a-z0-9]+", text[position:].lower())
     return tokens, where
+
+
+def same_role(first_text: str, mine: Mention, second_text: str, theirs: Mention) -> bool:
+    """Two names given one role: the same role word right before both ("Port Town Mayor Jane Roe",
+    "its leader Jane Roe") or in an aside right after both ("Jane Roe, the agency's director,")."""
+    return bool(_roles(first_text, mine) & _roles(second_text, theirs))
+
+
+def _roles(text: str, mention: Mention) -> set[str]:
+    """The role words of a name: the word before it, and those of an aside opening right after it."""
+    text = normalize_punctuation(text)
+    before = re.findall(r"[A-Za-z]+", text[max(0, mention.start - 30) : mention.start])
+    roles = {before[-1].lower()} if before else set()
+    aside = APPOSITION.match(text, mention.end + 2 * mention.possessive)
+    if aside:
+        roles.update(word.lower() for word in re.findall(r"[A-Za-z]+", aside.group(1)))
+    return roles & ROLE_WORDS
 
 
 def _same_place(first_text: str, mine: Mention, second_text: str, theirs: Mention) -> bool:

@@ -38,9 +38,21 @@ def merged_conflicts(
         (first, second)
         for first in range(len(conflicts))
         for second in range(first + 1, len(conflicts))
-        if _same_slot(conflicts[first], conflicts[second]) and nodes[first] & nodes[second]
+        if _same_slot(conflicts[first], conflicts[second])
+        and nodes[first] & nodes[second]
+        and not _two_values_of_one_article(conflicts[first], conflicts[second])
     ]
     return [_merged([conflicts[k] for k in group]) for group in connected_groups(len(conflicts), links)]
+
+
+def _two_values_of_one_article(first: Conflict, second: Conflict) -> bool:
+    """Whether two conflicts give one article different values: two disagreements, not one ("Lee in [1],
+    Grant in [4]" and "Lee in [1], KPIX in [4]"), which one entry of one value per article cannot show."""
+    return any(
+        value_key(first.kind, value) != value_key(second.kind, second.values[article])
+        for article, value in first.values.items()
+        if article in second.values
+    )
 
 
 def value_key(kind: str, value: str) -> object:

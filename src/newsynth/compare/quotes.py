@@ -28,6 +28,10 @@ SPEECH = Caseless(rf"\b(?:{SPEECH_VERBS})\b")
 PRONOUN_SPEECH = Caseless(rf"\b(?:he|she)\s+(?:\w+\s+)?(?:{SPEECH_VERBS})\b")
 SPEECH_PRONOUN = Caseless(rf"\b(?:{SPEECH_VERBS})\s+(?:he|she)\b")
 QUOTED = re.compile(r'"([^"]{2,}?)"')
+# British style: 'The House has spoken,' she said; an apostrophe between letters ("don't") stays inside
+SINGLE_QUOTED = re.compile(r"(?:(?<=[\s:(])|^)'([A-Z](?:[^']|(?<=[A-Za-z])'(?=[a-z]))+?)'(?=[\s,.;:!?)]|$)")
+# a quote that opens after a colon and runs past the sentence's end: Roe said: "The port will reopen.
+OPEN_QUOTE = re.compile(r"(?<=:)\s*[\"']([A-Z][^\"]{10,}?)[\"']?$")
 BLANK = "   "  # a quote blanked out of its sentence leaves at least this
 CLAUSE_BREAK = re.compile(r"[;:]|\s{3,}|,?\s+(?:but|while|whereas|although|though)\s|,\s+and\s")
 INVERTING_VERBS = {
@@ -51,6 +55,7 @@ MAX_WORDS_CLOSED_ASIDE = 16  # "Jane Roe, mayor of Port Town, Texas, who ordered
 MAX_WORDS_OPEN_ASIDE = 8  # "Jane Roe, the agency's operations director at the port, said"
 REPORTED = Caseless(rf"\b(?:{SPEECH_VERBS})\b(?:\s+\w+){{0,3}}?\s+that\s+(?P<clause>[^\"]{{20,}})$")
 MIN_WORDS_FOR_COMPARISON = 4  # shorter quotes ("wild rumors") are fragments, not renderings to compare
+SAME_WORDS_SHARE = 0.75  # content words of the shorter quote that the other has, for one statement
 
 
 @dataclass
@@ -60,6 +65,7 @@ class FoundQuote:
     article_id: str
     sentence_index: int
     direct: bool = True
+    named: Mention | None = None  # the speaker's name in the quote's own sentence, when written there
 
     @cached_property
     def words(self) -> list[str]:
@@ -78,33 +84,56 @@ def find_quotes(article_id: str, sentences: list[Sentence], names: NameIndex) ->
     for sentence in sentences:
         text = normalize_punctuation(sentence.text)
         mentions = names.mentions.get((article_id, sentence.index), [])
-        quotes = list(QUOTED.finditer(text))
-        outside = QUOTED.sub(lambda match: " " * len(match.group(0)), text) if quotes else text
-        speaker = _speaker(outside, mentions, names, last_person)
+        quotes = _quoted(text)
+        outside = _blanked(text, quotes)
+        named = _named_speaker(outside, mentions)
+        speaker = names.entity_of(named) if named else _pronoun_speaker(outside, last_person)
         if speaker is None and quotes and not LETTERS.search(outside):
             speaker = last_quoted  # a quote standing alone goes on with the speaker before it
         for match in quotes:
-            found.append(FoundQuote(match.group(1).strip(" ,."), speaker, article_id, sentence.index))
+            words = match.group(1).strip(" ,.")
+            found.append(FoundQuote(words, speaker, article_id, sentence.index, named=named))
         reported = REPORTED.search(outside) if speaker and not quotes else None
         if reported:
             clause = outside[reported.start("clause") : reported.end("clause")]
-            found.append(FoundQuote(clause.strip(" ."), speaker, article_id, sentence.index, False))
+            found.append(FoundQuote(clause.strip(" ."), speaker, article_id, sentence.index, False, named))
         last_quoted = speaker if quotes else None
         last_person = _person_named(speaker, outside, mentions, names) or last_person
     return found
 
 
-def _speaker(outside: str, mentions: list[Mention], names: NameIndex, last_person: str | None) -> str | None:
-    """Who speaks in a sentence (quotes blanked out): the name after "according to", the subject of a
-    speech verb ("Jane Roe, a director, said"), the name after the verb when it follows a quote ("...,
-    said Jane Roe"), or the person last named for "he said". Names inside a longer phrase ("the Eastmoor
-    estate", "UN monitor Jane Roe") or after a preposition are not speakers."""
+def _quoted(text: str) -> list[re.Match[str]]:
+    """The quotes of a sentence: in double quotes, else in single ones, else one left open after a colon."""
+    for pattern in (QUOTED, SINGLE_QUOTED, OPEN_QUOTE):
+        quotes = list(pattern.finditer(text))
+        if quotes:
+            return quotes
+    return []
+
+
+def _blanked(text: str, quotes: list[re.Match[str]]) -> str:
+    """The sentence with its quotes (marks included) blanked out."""
+    for match in quotes:
+        text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
+    return text
+
+
+def _named_speaker(outside: str, mentions: list[Mention]) -> Mention | None:
+    """Who speaks in a sentence (quotes blanked out), when it names them: the name after "according
+    to", the subject of a speech verb ("Jane Roe, a director, said"), or the name after the verb when
+    it follows a quote ("..., said Jane Roe"). Names inside a longer phrase ("the Eastmoor estate", "UN
+    monitor Jane Roe") or after a preposition are not speakers."""
     candidates = [m for m in mentions if outside[m.start : m.end].strip() and not is_demonym(m.key.split())]
     verbs = sorted(SPEECH.finditer(outside), key=lambda verb: _verb_order(outside, verb))
     for verb in verbs:
         speaker = _name_after(outside, verb, candidates) or _subject_before(outside, verb, candidates)
         if speaker is not None:
-            return names.entity_of(speaker)
+            return speaker
+    return None
+
+
+def _pronoun_speaker(outside: str, last_person: str | None) -> str | None:
+    """The person last named, for "he said"."""
     if PRONOUN_SPEECH.search(outside) or SPEECH_PRONOUN.search(outside):
         return last_person
     return None
@@ -242,6 +271,21 @@ def same_quote(first: FoundQuote, second: FoundQuote) -> bool:
     needed = 2 if (first.direct and second.direct) else 3
     share = 0.3 if first.speaker and first.speaker == second.speaker else 0.4
     return len(shared) >= needed and len(shared) / smaller >= share
+
+
+def same_words(first: FoundQuote, second: FoundQuote) -> bool:
+    """Two direct quotes that render one statement, whoever each source says spoke it: one holds the
+    other, or most content words of the shorter are the other's (``SAME_WORDS_SHARE``); each at least
+    ``MIN_WORDS_FOR_COMPARISON`` content words, so that no stock phrase counts."""
+    if not (first.direct and second.direct):
+        return False
+    if min(len(first.content), len(second.content)) < MIN_WORDS_FOR_COMPARISON:
+        return False
+    a, b = " ".join(first.words), " ".join(second.words)
+    if a in b or b in a:
+        return True
+    shared = first.content & second.content
+    return len(shared) >= SAME_WORDS_SHARE * min(len(first.content), len(second.content))
 
 
 def worded_differently(first: FoundQuote, second: FoundQuote) -> bool:

@@ -53,10 +53,10 @@ KIND_FEATURES = 3  # the last FEATURES are the kinds
 # Logistic weights over FEATURES (then the intercept), fitted on the tuning families by
 # `newsynth eval-compare ../shared/data/dev.jsonl ../shared/data/group-dev.jsonl --cv`
 WEIGHTS = (
-    0.327, -0.006, 0.464, 1.749, -0.192, 0.081, 0.075, -0.487, 0.796, 2.656, 2.014, -0.334, 0.607,
-    1.705, -0.138, -0.609,
+    0.313, 0.093, 0.477, 1.682, -0.057, 0.093, -0.04, -0.344, 0.74, 2.859, 1.862, -0.298, 0.715,
+    1.713, -0.263, -0.568,
 )  # fmt: skip
-INTERCEPT = -3.386
+INTERCEPT = -3.388
 
 
 @dataclass
