@@ -57,6 +57,7 @@ CLOCK_WORDS = {
     "bst",
 }
 NOT_NOUNS = {"outside", "inside", "near", "including", "according", "during", "after", "before", "against"}
+ROUNDED_DIGITS = 3  # digits from which trailing zeros may be a reporter's rounding ("300", not "30")
 CUE_SKIP = 2  # stop words ("was", "were") skipped before a number to find the content word it follows
 UNITS = frozenset({"percent", "dollar", "distance", "duration", "mass", "speed"})
 TOTAL_WORDS = {"combined", "total", "totaling", "totalling", "cumulative", "overall", "altogether"}
@@ -329,7 +330,7 @@ def extract_quantities(text: str) -> list[Quantity]:
     resume = 0  # tokens before this belong to the last number read
     starts = [i for i, token in enumerate(tokens) if token[0].isdigit() or token.lower() in NUMBER_STARTS]
     for position in starts:  # where ``_vague_at`` or ``_number_at`` can read a number
-        if position < resume:
+        if position < resume or _glued_to_name(masked, matches[position].start()):
             continue
         first = position - 1 if position > 0 and tokens[position - 1] == "$" else position
 
@@ -341,6 +342,12 @@ def extract_quantities(text: str) -> list[Quantity]:
             quantity, resume = parsed
             quantities.append(quantity)
     return quantities
+
+
+def _glued_to_name(text: str, start: int) -> bool:
+    """A number written onto letters before it is part of a name: "A320", "PK8303", "PK-8303"."""
+    before = text[max(0, start - 2) : start]
+    return before[-1:].isalpha() or (before[-1:] == "-" and before[:1].isupper())
 
 
 def _mask_dates(text: str) -> str:
@@ -493,13 +500,16 @@ def _head_extension(tokens: list[str], end: int) -> str:
 
 
 def _granularity(tokens: list[str], position: int, end: int) -> float:
-    """The rounding step the number is written to: 10 ** trailing zeros, or its last decimal place,
-    times its scale word ("2.5 million": 100,000)."""
+    """The rounding step the number is written to: 10 ** trailing zeros ("4,000": 1,000), but 1 for a
+    bare number of two digits ("40"), or its last decimal place; times its scale word ("2.5 million":
+    100,000; "40 million": 10 million)."""
     written = tokens[position].replace(",", "")
     if not written[:1].isdigit():
         return 1.0
     if "." in written:
         step = 10.0 ** -len(written.split(".", 1)[1])
+    elif len(written) < ROUNDED_DIGITS and end == position + 1:
+        step = 1.0  # "10 crew", "40 days": small counts are exact, as "ten" and "forty" are
     else:
         digits = written.rstrip("0")
         step = 10.0 ** (len(written) - len(digits)) if digits else 1.0
