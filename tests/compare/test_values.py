@@ -176,6 +176,5 @@ def test_a_bare_two_digit_number_is_exact_but_a_rounded_large_one_is_not():
 
 
 def test_a_number_written_onto_letters_is_part_of_a_name():
-    assert [q.text for q in extract_quantities("The Skyliner A320 of flight OS-8813 carried 91 passengers.")] == [
-        "91"
-    ]
+    found = extract_quantities("The Skyliner A320 of flight OS-8813 carried 91 passengers.")
+    assert [q.text for q in found] == ["91"]
