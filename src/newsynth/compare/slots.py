@@ -6,8 +6,8 @@ without one, the same word before it; times of day in one zone. A pair that pass
 the values cannot both be true (``Quantity.compatible``, ``ClockTime.compatible``). Its confidence sums
 the evidence that the two values answer one question (``Evidence``): the same noun, the same word
 before, the same words around them, how alike the two sentences are, whether each sentence holds only
-this one value of its kind; and it drops when a source also states the other's value elsewhere (then
-the two numbers are likely two facts, not one fact told two ways).
+this one value of its kind; and it drops for numbers far apart (``far``), and when a source also states
+the other's value elsewhere (then the two numbers are likely two facts, not one fact told two ways).
 """
 
 from __future__ import annotations
@@ -47,16 +47,16 @@ MEASURE_LABELS = {"distance": "distance", "duration": "duration", "mass": "weigh
 
 FEATURES = (
     "head", "cue", "place", "similarity", "aligned", "lone", "repeated", "hedge", "near", "shared",
-    "exclusive", "agreed", "pairs", "time", "date", "name",
+    "exclusive", "agreed", "pairs", "far", "time", "date", "name",
 )  # fmt: skip
 KIND_FEATURES = 3  # the last FEATURES are the kinds
 # Logistic weights over FEATURES (then the intercept), fitted on the tuning families by
 # `newsynth eval-compare ../shared/data/dev.jsonl ../shared/data/group-dev.jsonl --cv`
 WEIGHTS = (
-    0.327, -0.006, 0.464, 1.749, -0.192, 0.081, 0.075, -0.487, 0.796, 2.656, 2.014, -0.334, 0.607,
-    1.705, -0.138, -0.609,
+    0.427, 0.014, 0.543, 1.397, 0.193, 0.182, 0.08, -0.42, 0.487, 2.462, 1.867, -0.249, 0.65,
+    -2.518, 1.258, -0.905, -1.276,
 )  # fmt: skip
-INTERCEPT = -3.386
+INTERCEPT = -2.626
 
 
 @dataclass
@@ -79,11 +79,12 @@ class Evidence:
         0.0  # set on merging (``merge``): more sentence pairs of the claim that find it (two count 1)
     )
     kind: str = "number"
-    gap: float | None = None  # numbers: their difference as a share of the larger (kept, not a feature)
+    gap: float | None = None  # numbers: their difference as a share of the larger (``far``; 0 for others)
 
     def features(self) -> dict[str, float]:
-        values = {name: float(getattr(self, name)) for name in FEATURES[:-KIND_FEATURES]}
+        values = {name: float(getattr(self, name, 0.0)) for name in FEATURES[:-KIND_FEATURES]}
         values["similarity"] = min(1.0, self.similarity / 0.5)
+        values["far"] = round(self.gap or 0.0, 3)  # one fact is mostly told with close figures
         values.update({kind: float(self.kind == kind) for kind in FEATURES[-KIND_FEATURES:]})
         if self.gap is not None:
             values["gap"] = round(self.gap, 3)
