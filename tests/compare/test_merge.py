@@ -46,3 +46,12 @@ def test_a_conflict_that_several_pairs_find_is_surer_than_one_pair_alone():
     [merged] = merged_conflicts([({1: "a", 2: "b"}, [alone]), ({1: "a", 3: "c"}, [again])])
     assert merged.evidence["pairs"] == 0.5
     assert merged.confidence > confidence_of(evidence)  # what one pair alone gives
+
+
+def test_an_article_giving_two_figures_keeps_both_in_two_entries():
+    found = [  # the courier says "two" in one sentence and "3" in another: neither is dropped
+        ({1: "courier", 3: "freight"}, [injured((1, "two"), (3, "five"))]),
+        ({1: "courier", 3: "freight"}, [injured((1, "3"), (3, "five"))]),
+    ]
+    first, second = merged_conflicts(found)
+    assert first.values == {1: "two", 3: "five"} and second.values == {1: "3", 3: "five"}

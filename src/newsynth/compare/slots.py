@@ -53,10 +53,10 @@ KIND_FEATURES = 3  # the last FEATURES are the kinds
 # Logistic weights over FEATURES (then the intercept), fitted on the tuning families by
 # `newsynth eval-compare ../shared/data/dev.jsonl ../shared/data/group-dev.jsonl --cv`
 WEIGHTS = (
-    0.427, 0.014, 0.543, 1.397, 0.193, 0.182, 0.08, -0.42, 0.487, 2.462, 1.867, -0.249, 0.65,
-    -2.518, 1.258, -0.905, -1.276,
+    0.419, -0.062, 0.851, 1.514, 0.121, 0.147, 0.048, -0.394, 0.609, 2.506, 2.033, -0.231, 0.816,
+    -2.923, 1.379, -0.781, -1.128,
 )  # fmt: skip
-INTERCEPT = -2.626
+INTERCEPT = -2.999
 
 
 @dataclass
