@@ -378,9 +378,9 @@ def _number_at(tokens: list[str], position: int) -> tuple[float, int] | None:
         ):
             value, end = value + int(tokens[end]) / int(tokens[end + 2]), end + 3  # "2 1/2 minutes"
     elif lowered in SMALL_NUMBERS:
-        value, end = float(SMALL_NUMBERS[lowered]), position + 1
-        if end + 1 < len(tokens) and tokens[end] == "-" and tokens[end + 1].lower() in SMALL_NUMBERS:
-            value, end = value + SMALL_NUMBERS[tokens[end + 1].lower()], end + 2
+        value, end = _number_words(tokens, position)
+        if end < len(tokens) and tokens[end].lower() == "dozen" and lowered != "dozen":
+            value, end = value * 12, end + 1  # "two dozen"
         if lowered == "one" and not _followed_by_scale(tokens, end):
             return None  # "one of the", "one official": not a count worth comparing
     elif (
@@ -394,6 +394,25 @@ def _number_at(tokens: list[str], position: int) -> tuple[float, int] | None:
             break
         value *= SCALES.get(tokens[end].lower()) or SHORT_SCALES[tokens[end].lower()]
         end += 1
+    if not token[0].isdigit() and tokens[end - 1].lower() in SCALES and end + 1 < len(tokens):
+        rest, after = _number_words(tokens, end + 1)
+        scale = SCALES[tokens[end - 1].lower()]
+        if tokens[end].lower() == "and" and 0 < rest < scale and not _followed_by_scale(tokens, after):
+            value, end = value + rest, after  # "a hundred and twenty"
+    return value, end
+
+
+def _number_words(tokens: list[str], position: int) -> tuple[float, int]:
+    """A number in words from ``position``: "nine", "twenty-one", "twenty one" (0 when none)."""
+    if position >= len(tokens) or tokens[position].lower() not in SMALL_NUMBERS:
+        return 0.0, position
+    value, end = float(SMALL_NUMBERS[tokens[position].lower()]), position + 1
+    if value >= 20 and value % 10 == 0:  # a ten, then its unit
+        after = end + 1 if end < len(tokens) and tokens[end] == "-" else end
+        unit = SMALL_NUMBERS.get(tokens[after].lower(), 0) if after < len(tokens) else 0
+        hyphened = after + 1 < len(tokens) and tokens[after + 1] == "-"  # "twenty five-year-olds"
+        if 0 < unit < 10 and not hyphened:
+            value, end = value + unit, after + 1
     return value, end
 
 
