@@ -62,3 +62,12 @@ def test_two_rivals_of_one_name_in_one_article_stay_two_entries():
     ]
     merged = merged_conflicts(found)
     assert sorted(conflict.values[4] for conflict in merged) == ["Ilse Brandvold", "KVTR-TV"]
+
+
+def test_an_article_giving_two_figures_keeps_both_in_two_entries():
+    found = [  # the courier says "two" in one sentence and "3" in another: neither is dropped
+        ({1: "courier", 3: "freight"}, [injured((1, "two"), (3, "five"))]),
+        ({1: "courier", 3: "freight"}, [injured((1, "3"), (3, "five"))]),
+    ]
+    first, second = merged_conflicts(found)
+    assert first.values == {1: "two", 3: "five"} and second.values == {1: "3", 3: "five"}

@@ -164,3 +164,25 @@ def test_shared_words_leave_the_compared_values_out():
     second = frozenset({"tollbridge", "flood", "home", "destroyed"})
     assert shared_share(first, second, frozenset({"marlow", "tollbridge"})) == 1.0
     assert shared_share(first, second, frozenset()) == 3 / 5
+
+
+def test_a_bare_two_digit_number_is_exact_but_a_rounded_large_one_is_not():
+    ten = only_quantity("The ferry carried 10 crew members.")
+    assert not ten.compatible(only_quantity("The ferry carried eight crew members."))
+    assert not only_quantity("in 10 years").compatible(only_quantity("in nine years"))
+    assert only_quantity("about 40 days").compatible(only_quantity("41 days"))
+    assert only_quantity("some 4,000 pounds of grain").compatible(only_quantity("4,100 pounds of grain"))
+    assert only_quantity("30 million voters").compatible(only_quantity("31 million voters"))
+
+
+def test_a_number_written_onto_letters_is_part_of_a_name():
+    found = extract_quantities("The Skyliner A320 of flight OS-8813 carried 91 passengers.")
+    assert [q.text for q in found] == ["91"]
+
+
+def test_numbers_written_in_words_as_reporters_write_them():
+    assert only_quantity("Eighty two people died in the Osswen blast.").low == 82
+    assert only_quantity("Two dozen people were hurt.").low == 24
+    assert only_quantity("A hundred and twenty people were evacuated.").low == 120
+    assert only_quantity("One hundred and fifty-two voters came.").low == 152
+    assert [q.low for q in extract_quantities("It has twenty five-year-olds.")] == [20, 5]

@@ -27,6 +27,7 @@ from newsynth.compare.slots import (
     nearest_words,
     note,
     number_label,
+    overlap_share,
     place_overlap,
     same_kind,
     shared_share,
@@ -227,10 +228,12 @@ def slot_fit(
     first: Unit, second: Unit, span_a: tuple[int, int], span_b: tuple[int, int], mine: str, theirs: str
 ) -> dict[str, float]:
     """The evidence that two values fill one slot that any kind of value has: the same nearest words
-    around them (``near``), and how much the two sentences say alike besides them (``shared``)."""
+    around them (``near``), and how much the two sentences say alike besides them (``shared``, and
+    ``overlap`` of the shorter)."""
     return {
         "near": near_score(nearest_words(first.text, *span_a), nearest_words(second.text, *span_b)),
         "shared": shared_share(first.words, second.words, content_words(mine) | content_words(theirs)),
+        "overlap": overlap_share(first.words, second.words, content_words(mine) | content_words(theirs)),
     }
 
 

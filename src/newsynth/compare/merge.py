@@ -5,7 +5,8 @@ others as four is found three times, once per pair. Conflicts of one kind and la
 injured") join when they share a value of one source (the same value in one source's article, numbers
 compared by what they are worth: "Four" = "4"); the entry lists each value with every article stating
 it: "number of workers injured: three in [1], four in [2][3][5]". Labels join when one says more than
-the other ("number of workers" / "number of workers injured"); the entry takes the longer.
+the other ("number of workers" / "number of workers injured"); the entry takes the longer. An article
+that gives two values of one slot is in two entries, one per value, so that neither is dropped.
 """
 
 from __future__ import annotations
@@ -38,21 +39,30 @@ def merged_conflicts(
         (first, second)
         for first in range(len(conflicts))
         for second in range(first + 1, len(conflicts))
-        if _same_slot(conflicts[first], conflicts[second])
-        and nodes[first] & nodes[second]
-        and not _two_values_of_one_article(conflicts[first], conflicts[second])
+        if _same_slot(conflicts[first], conflicts[second]) and nodes[first] & nodes[second]
     ]
-    return [_merged([conflicts[k] for k in group]) for group in connected_groups(len(conflicts), links)]
+    groups: list[list[int]] = []
+    for group in connected_groups(len(conflicts), links):
+        groups += _without_clashes(group, conflicts)
+    return [_merged([conflicts[k] for k in group]) for group in sorted(groups)]
 
 
-def _two_values_of_one_article(first: Conflict, second: Conflict) -> bool:
-    """Whether two conflicts give one article different values: two disagreements, not one ("Lee in [1],
-    Grant in [4]" and "Lee in [1], KPIX in [4]"), which one entry of one value per article cannot show."""
-    return any(
-        value_key(first.kind, value) != value_key(second.kind, second.values[article])
-        for article, value in first.values.items()
-        if article in second.values
-    )
+def _without_clashes(group: list[int], conflicts: list[Conflict]) -> list[list[int]]:
+    """A group split so that no article has two values in one part: each conflict joins the first part
+    it does not clash with ("two" and "3" killed in one article's two sentences stay two entries)."""
+    parts: list[tuple[list[int], dict[int, object]]] = []
+    for k in group:
+        kind = conflicts[k].kind
+        keys = {article: value_key(kind, value) for article, value in conflicts[k].values.items()}
+        home = next(
+            (part for part in parts if all(part[1].get(a, key) == key for a, key in keys.items())), None
+        )
+        if home is None:
+            parts.append(([k], keys))
+        else:
+            home[0].append(k)
+            home[1].update(keys)
+    return [members for members, _ in parts]
 
 
 def value_key(kind: str, value: str) -> object:

@@ -6,8 +6,8 @@ without one, the same word before it; times of day in one zone. A pair that pass
 the values cannot both be true (``Quantity.compatible``, ``ClockTime.compatible``). Its confidence sums
 the evidence that the two values answer one question (``Evidence``): the same noun, the same word
 before, the same words around them, how alike the two sentences are, whether each sentence holds only
-this one value of its kind; and it drops when a source also states the other's value elsewhere (then
-the two numbers are likely two facts, not one fact told two ways).
+this one value of its kind; and it drops for numbers far apart (``far``), and when a source also states
+the other's value elsewhere (then the two numbers are likely two facts, not one fact told two ways).
 """
 
 from __future__ import annotations
@@ -47,16 +47,16 @@ MEASURE_LABELS = {"distance": "distance", "duration": "duration", "mass": "weigh
 
 FEATURES = (
     "head", "cue", "place", "similarity", "aligned", "lone", "repeated", "hedge", "near", "shared",
-    "exclusive", "agreed", "pairs", "time", "date", "name",
+    "exclusive", "agreed", "pairs", "far", "overlap", "time", "date", "name",
 )  # fmt: skip
 KIND_FEATURES = 3  # the last FEATURES are the kinds
 # Logistic weights over FEATURES (then the intercept), fitted on the tuning families by
 # `newsynth eval-compare ../shared/data/dev.jsonl ../shared/data/group-dev.jsonl --cv`
 WEIGHTS = (
-    0.313, 0.093, 0.477, 1.682, -0.057, 0.093, -0.04, -0.344, 0.74, 2.859, 1.862, -0.298, 0.715,
-    1.713, -0.263, -0.568,
+    0.403, -0.076, 0.831, 1.032, 0.022, 0.099, 0.058, -0.355, 0.546, 1.515, 1.927, -0.358, 0.806,
+    -2.769, 2.213, 1.424, -0.984, -1.231,
 )  # fmt: skip
-INTERCEPT = -3.388
+INTERCEPT = -3.202
 
 
 @dataclass
@@ -73,17 +73,19 @@ class Evidence:
     hedge: float = 0.0  # one sentence hedges (could, may, expected, estimated), the other does not
     near: float = 0.0  # the nearest content word before, and after, each value is the same (half each)
     shared: float = 0.0  # Jaccard similarity of the two sentences' words, names included, values left out
+    overlap: float = 0.0  # the share of the shorter sentence's words that the other has (values left out)
     exclusive: float = 1.0  # story-wide: share of the sources stating either value that state only one
     agreed: float = 0.0  # story-wide: other sources that state the more widely stated value (two count 1)
     pairs: float = (
         0.0  # set on merging (``merge``): more sentence pairs of the claim that find it (two count 1)
     )
     kind: str = "number"
-    gap: float | None = None  # numbers: their difference as a share of the larger (kept, not a feature)
+    gap: float | None = None  # numbers: their difference as a share of the larger (``far``; 0 for others)
 
     def features(self) -> dict[str, float]:
-        values = {name: float(getattr(self, name)) for name in FEATURES[:-KIND_FEATURES]}
+        values = {name: float(getattr(self, name, 0.0)) for name in FEATURES[:-KIND_FEATURES]}
         values["similarity"] = min(1.0, self.similarity / 0.5)
+        values["far"] = round(self.gap or 0.0, 3)  # one fact is mostly told with close figures
         values.update({kind: float(self.kind == kind) for kind in FEATURES[-KIND_FEATURES:]})
         if self.gap is not None:
             values["gap"] = round(self.gap, 3)
@@ -206,6 +208,15 @@ def shared_share(first: frozenset[str], second: frozenset[str], values: frozense
     first, second = first - values, second - values
     union = len(first | second)
     return len(first & second) / union if union else 0.0
+
+
+def overlap_share(first: frozenset[str], second: frozenset[str], values: frozenset[str]) -> float:
+    """The share of the shorter sentence's content words (names included, the values' words left out)
+    that the other sentence has: a short sentence ("It broke up 2 minutes into the flight") told again
+    inside a long one scores high here, low in ``shared_share``."""
+    first, second = first - values, second - values
+    smaller = min(len(first), len(second))
+    return len(first & second) / smaller if smaller else 0.0
 
 
 def place_overlap(first: set[str], second: set[str]) -> float:

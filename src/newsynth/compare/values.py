@@ -57,6 +57,7 @@ CLOCK_WORDS = {
     "bst",
 }
 NOT_NOUNS = {"outside", "inside", "near", "including", "according", "during", "after", "before", "against"}
+ROUNDED_DIGITS = 3  # digits from which trailing zeros may be a reporter's rounding ("300", not "30")
 CUE_SKIP = 2  # stop words ("was", "were") skipped before a number to find the content word it follows
 UNITS = frozenset({"percent", "dollar", "distance", "duration", "mass", "speed"})
 TOTAL_WORDS = {"combined", "total", "totaling", "totalling", "cumulative", "overall", "altogether"}
@@ -329,7 +330,7 @@ def extract_quantities(text: str) -> list[Quantity]:
     resume = 0  # tokens before this belong to the last number read
     starts = [i for i, token in enumerate(tokens) if token[0].isdigit() or token.lower() in NUMBER_STARTS]
     for position in starts:  # where ``_vague_at`` or ``_number_at`` can read a number
-        if position < resume:
+        if position < resume or _glued_to_name(masked, matches[position].start()):
             continue
         first = position - 1 if position > 0 and tokens[position - 1] == "$" else position
 
@@ -341,6 +342,12 @@ def extract_quantities(text: str) -> list[Quantity]:
             quantity, resume = parsed
             quantities.append(quantity)
     return quantities
+
+
+def _glued_to_name(text: str, start: int) -> bool:
+    """A number written onto letters before it is part of a name: "A320", "PK8303", "PK-8303"."""
+    before = text[max(0, start - 2) : start]
+    return before[-1:].isalpha() or (before[-1:] == "-" and before[:1].isupper())
 
 
 def _mask_dates(text: str) -> str:
@@ -371,9 +378,9 @@ def _number_at(tokens: list[str], position: int) -> tuple[float, int] | None:
         ):
             value, end = value + int(tokens[end]) / int(tokens[end + 2]), end + 3  # "2 1/2 minutes"
     elif lowered in SMALL_NUMBERS:
-        value, end = float(SMALL_NUMBERS[lowered]), position + 1
-        if end + 1 < len(tokens) and tokens[end] == "-" and tokens[end + 1].lower() in SMALL_NUMBERS:
-            value, end = value + SMALL_NUMBERS[tokens[end + 1].lower()], end + 2
+        value, end = _number_words(tokens, position)
+        if end < len(tokens) and tokens[end].lower() == "dozen" and lowered != "dozen":
+            value, end = value * 12, end + 1  # "two dozen"
         if lowered == "one" and not _followed_by_scale(tokens, end):
             return None  # "one of the", "one official": not a count worth comparing
     elif (
@@ -387,6 +394,25 @@ def _number_at(tokens: list[str], position: int) -> tuple[float, int] | None:
             break
         value *= SCALES.get(tokens[end].lower()) or SHORT_SCALES[tokens[end].lower()]
         end += 1
+    if not token[0].isdigit() and tokens[end - 1].lower() in SCALES and end + 1 < len(tokens):
+        rest, after = _number_words(tokens, end + 1)
+        scale = SCALES[tokens[end - 1].lower()]
+        if tokens[end].lower() == "and" and 0 < rest < scale and not _followed_by_scale(tokens, after):
+            value, end = value + rest, after  # "a hundred and twenty"
+    return value, end
+
+
+def _number_words(tokens: list[str], position: int) -> tuple[float, int]:
+    """A number in words from ``position``: "nine", "twenty-one", "twenty one" (0 when none)."""
+    if position >= len(tokens) or tokens[position].lower() not in SMALL_NUMBERS:
+        return 0.0, position
+    value, end = float(SMALL_NUMBERS[tokens[position].lower()]), position + 1
+    if value >= 20 and value % 10 == 0:  # a ten, then its unit
+        after = end + 1 if end < len(tokens) and tokens[end] == "-" else end
+        unit = SMALL_NUMBERS.get(tokens[after].lower(), 0) if after < len(tokens) else 0
+        hyphened = after + 1 < len(tokens) and tokens[after + 1] == "-"  # "twenty five-year-olds"
+        if 0 < unit < 10 and not hyphened:
+            value, end = value + unit, after + 1
     return value, end
 
 
@@ -493,13 +519,16 @@ def _head_extension(tokens: list[str], end: int) -> str:
 
 
 def _granularity(tokens: list[str], position: int, end: int) -> float:
-    """The rounding step the number is written to: 10 ** trailing zeros, or its last decimal place,
-    times its scale word ("2.5 million": 100,000)."""
+    """The rounding step the number is written to: 10 ** trailing zeros ("4,000": 1,000), but 1 for a
+    bare number of two digits ("40"), or its last decimal place; times its scale word ("2.5 million":
+    100,000; "40 million": 10 million)."""
     written = tokens[position].replace(",", "")
     if not written[:1].isdigit():
         return 1.0
     if "." in written:
         step = 10.0 ** -len(written.split(".", 1)[1])
+    elif len(written) < ROUNDED_DIGITS and end == position + 1:
+        step = 1.0  # "10 crew", "40 days": small counts are exact, as "ten" and "forty" are
     else:
         digits = written.rstrip("0")
         step = 10.0 ** (len(written) - len(digits)) if digits else 1.0

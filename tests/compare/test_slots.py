@@ -1,0 +1,29 @@
+"""How sure a candidate conflict is, from its evidence."""
+
+from __future__ import annotations
+
+from newsynth.compare.slots import Evidence, overlap_share, shared_share
+
+
+def close_and_far() -> tuple[Evidence, Evidence]:
+    common = dict(head=1.0, cue=0.0, place=0.5, similarity=0.3, lone=1.0, repeated=0.0)
+    return Evidence(**common, gap=0.05), Evidence(**common, gap=0.9)  # type: ignore[arg-type]
+
+
+def test_figures_far_apart_are_less_likely_one_fact_told_two_ways():
+    close, far = close_and_far()  # "76 dead" / "82 dead" against "2 dead" / "181 injured"
+    assert close.features()["far"] == 0.05 and far.features()["far"] == 0.9
+    assert far.confidence() < close.confidence()
+
+
+def test_values_without_a_size_are_not_far():
+    date = Evidence(head=1.0, cue=1.0, place=0.5, similarity=0.3, lone=1.0, repeated=0.0, kind="date")
+    assert date.features()["far"] == 0.0
+
+
+def test_a_short_sentence_told_again_inside_a_long_one_overlaps_fully():
+    short = frozenset({"ferry", "sank", "minute", "departure"})
+    long = short | {"osswen", "harbour", "officials", "said", "wednesday", "storm", "crew", "rescued"}
+    assert overlap_share(short, long, frozenset()) == 1.0
+    assert shared_share(short, long, frozenset()) == 4 / 12
+    assert overlap_share(short, long, frozenset({"minute"})) == 1.0  # the values' own words left out
