@@ -562,12 +562,13 @@ def _same_role(context: int, lone: Lone, *, swapped: bool, strong: bool, same_pl
 
 
 def _unmatched_names(mentions: list[Mention], others: list[Mention], names: NameIndex) -> list[Mention]:
+    others = [other for other in others if not other.dateline]
     return [
         m
         for m in mentions
         if not m.dateline
         and not is_demonym(m.key.split())
-        and not any(_one_name(m, other, names) for other in others if not other.dateline)
+        and not any(_one_name(m, other, names) for other in others)
     ]
 
 
@@ -575,13 +576,14 @@ def _one_name(first: Mention, second: Mention, names: NameIndex) -> bool:
     """One entity, one name inside the other, or an abbreviation: remembered per pair of keys, which
     is all it depends on."""
     pair = (first.key, second.key)
-    if pair not in names.memo:
-        names.memo[pair] = (
+    answer = names.memo.get(pair)
+    if answer is None:
+        answer = names.memo[pair] = (
             related_names(names, first, second)
             or abbreviation_of(first.key, second.key)
             or abbreviation_of(second.key, first.key)
         )
-    return names.memo[pair]
+    return answer
 
 
 def _rival_names(mine: Mention, theirs: Mention, first: Unit, second: Unit, names: NameIndex) -> bool:

@@ -444,9 +444,12 @@ def _initials(keys: tuple[str, ...]) -> dict[str, str]:
 
 
 def _is_acronym(key: str, keys: list[str]) -> str | None:
+    letters = key.replace(" ", "")
     for other in keys:
+        if " " not in other:
+            continue  # one word has no initials to spell
         words = [word for word in other.split() if word not in ("of", "the", "and", "for")]
-        if len(words) >= 2 and "".join(word[0] for word in words) == key.replace(" ", ""):
+        if len(words) >= 2 and "".join(word[0] for word in words) == letters:
             return other
     return None
 
