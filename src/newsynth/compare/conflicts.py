@@ -418,20 +418,21 @@ def _slotted_names(
     for position_a, position_b in sorted(slotted):
         mine, theirs = a.mentions[position_a], b.mentions[position_b]
         if not (
-            _unmatched_names([mine], b.mentions, names) and _unmatched_names([theirs], a.mentions, names)
+            _rival_names(mine, theirs, first, second, names)  # the cheaper test first
+            and _unmatched_names([mine], b.mentions, names)
+            and _unmatched_names([theirs], a.mentions, names)
         ):
             continue
-        if _rival_names(mine, theirs, first, second, names):
-            if slots is None:
-                mine_left = _unmatched_names(a.mentions, b.mentions, names)
-                theirs_left = _unmatched_names(b.mentions, a.mentions, names)
-                lone = _entities_of(mine_left, names) == 1 == _entities_of(theirs_left, names)
-                slots = same_slot_names(first.text, a.mentions, second.text, b.mentions)
-            context = _context_score(first.text, mine, second.text, theirs)
-            in_slot = (id(mine), id(theirs)) in slots or same_role(first.text, mine, second.text, theirs)
-            context += 2 * in_slot
-            evidence = _name_evidence(first, second, mine, theirs, names, pair, in_slot, context, lone, story)
-            candidates.append((evidence, mine, theirs))
+        if slots is None:
+            mine_left = _unmatched_names(a.mentions, b.mentions, names)
+            theirs_left = _unmatched_names(b.mentions, a.mentions, names)
+            lone = _entities_of(mine_left, names) == 1 == _entities_of(theirs_left, names)
+            slots = same_slot_names(first.text, a.mentions, second.text, b.mentions)
+        context = _context_score(first.text, mine, second.text, theirs)
+        in_slot = (id(mine), id(theirs)) in slots or same_role(first.text, mine, second.text, theirs)
+        context += 2 * in_slot
+        evidence = _name_evidence(first, second, mine, theirs, names, pair, in_slot, context, lone, story)
+        candidates.append((evidence, mine, theirs))
     return candidates
 
 
