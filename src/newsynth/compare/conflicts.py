@@ -110,9 +110,7 @@ class StoryValues:
 
     def dates(self, first: Unit, second: Unit, mine: DateValue, theirs: DateValue) -> dict[str, float]:
         def stating(value: DateValue) -> Callable[[str], bool]:
-            return lambda article: any(
-                value.comparable(other) and value.compatible(other) for other in self.dates_of(article)
-            )
+            return lambda article: any(value.stated_by(other) for other in self.dates_of(article))
 
         return story_support(self._stating(first, stating(mine)), self._stating(second, stating(theirs)))
 

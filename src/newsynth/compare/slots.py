@@ -53,10 +53,10 @@ KIND_FEATURES = 3  # the last FEATURES are the kinds
 # Logistic weights over FEATURES (then the intercept), fitted on the tuning families by
 # `newsynth eval-compare ../shared/data/dev.jsonl ../shared/data/group-dev.jsonl --cv`
 WEIGHTS = (
-    0.403, -0.076, 0.831, 1.032, 0.022, 0.099, 0.058, -0.355, 0.546, 1.515, 1.927, -0.358, 0.806,
-    -2.769, 2.213, 1.424, -0.984, -1.231,
+    0.445, -0.105, 0.854, 1.001, 0.04, 0.113, 0.098, -0.413, 0.568, 1.483, 1.904, -0.366, 0.784,
+    -3.133, 2.157, 1.395, -0.996, -1.247,
 )  # fmt: skip
-INTERCEPT = -3.202
+INTERCEPT = -3.117
 
 
 @dataclass
