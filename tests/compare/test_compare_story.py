@@ -323,3 +323,12 @@ def test_names_of_two_kinds_in_one_lined_up_place_are_rivals(story_of):
     )
     (conflict,) = conflicts_of(compare_story(story, join_confidence=0.0), "name")
     assert conflict.values == {1: "Carvenia", 2: "Ostrava Vell"}
+
+
+def test_a_number_with_two_digits_swapped_is_read_as_a_slip(story_of):
+    story = story_of(
+        ["The Corvel Air jet carried 291 passengers when it landed short of the runway at Orlen Field."],
+        ["The Corvel Air jet carried 219 passengers when it landed short of the runway at Orlen Field."],
+    )
+    (conflict,) = conflicts_of(compare_story(story, join_confidence=0.0), "number")
+    assert conflict.evidence["slip"] == conflict.evidence["overlap"] > 0
