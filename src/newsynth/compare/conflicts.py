@@ -362,6 +362,9 @@ def date_conflicts(
 
 
 def _date_shape(value: DateValue) -> tuple[bool, bool, bool, bool]:
+    """The parts a date is written with: a weekday placed in a week of the calendar is still a weekday."""
+    if value.resolved:
+        return (False, False, False, True)
     return (value.year is not None, value.month is not None, value.day is not None, value.weekday is not None)
 
 

@@ -53,10 +53,10 @@ KIND_FEATURES = 3  # the last FEATURES are the kinds
 # Logistic weights over FEATURES (then the intercept), fitted on the tuning families by
 # `newsynth eval-compare ../shared/data/dev.jsonl ../shared/data/group-dev.jsonl --cv`
 WEIGHTS = (
-    0.438, -0.132, 0.83, 1.03, 0.147, 0.05, 0.114, -0.466, 0.515, 1.555, 1.803, -0.399, 0.761,
-    -2.956, 1.929, 2.098, 1.542, -0.745, -1.054,
+    0.687, -0.146, 0.814, 1.06, 0.151, 0.038, 0.175, -0.473, 0.496, 1.546, 1.813, -0.371, 0.767,
+    -2.984, 1.953, 2.102, 1.535, -0.758, -0.939,
 )  # fmt: skip
-INTERCEPT = -3.141
+INTERCEPT = -3.388
 
 
 @dataclass
