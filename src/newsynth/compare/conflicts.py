@@ -35,6 +35,7 @@ from newsynth.compare.slots import (
     story_support,
     time_cue,
     time_label,
+    written_alike,
 )
 from newsynth.compare.text import STOP_WORDS, content_words, normalize_punctuation, singular
 from newsynth.compare.values import (
@@ -110,9 +111,7 @@ class StoryValues:
 
     def dates(self, first: Unit, second: Unit, mine: DateValue, theirs: DateValue) -> dict[str, float]:
         def stating(value: DateValue) -> Callable[[str], bool]:
-            return lambda article: any(
-                value.comparable(other) and value.compatible(other) for other in self.dates_of(article)
-            )
+            return lambda article: any(value.stated_by(other) for other in self.dates_of(article))
 
         return story_support(self._stating(first, stating(mine)), self._stating(second, stating(theirs)))
 
@@ -212,9 +211,23 @@ def _number_evidence(
         repeated=float(story.states(second.article_id, mine) or story.states(first.article_id, theirs)),
         hedge=hedged(first.text, second.text),
         gap=_gap(mine, theirs),
-        **slot_fit(first, second, span_a, span_b, mine.text, theirs.text),
+        **_slip_and_fit(first, second, span_a, span_b, mine, theirs),
         **story.numbers(first, second, mine, theirs),
     )
+
+
+def _slip_and_fit(
+    first: Unit,
+    second: Unit,
+    span_a: tuple[int, int],
+    span_b: tuple[int, int],
+    mine: Quantity,
+    theirs: Quantity,
+) -> dict[str, float]:
+    """``slot_fit``, and ``slip``: a slip of the keyboard (``written_alike``) as much as the sentences
+    say alike (``overlap``): one fact told with a mistyped number, not two numbers alike by chance."""
+    fit = slot_fit(first, second, span_a, span_b, mine.text, theirs.text)
+    return {**fit, "slip": fit["overlap"] * written_alike(mine.text, theirs.text)}
 
 
 def _gap(mine: Quantity, theirs: Quantity) -> float:
@@ -349,6 +362,9 @@ def date_conflicts(
 
 
 def _date_shape(value: DateValue) -> tuple[bool, bool, bool, bool]:
+    """The parts a date is written with: a weekday placed in a week of the calendar is still a weekday."""
+    if value.resolved:
+        return (False, False, False, True)
     return (value.year is not None, value.month is not None, value.day is not None, value.weekday is not None)
 
 
