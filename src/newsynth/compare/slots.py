@@ -53,10 +53,10 @@ KIND_FEATURES = 3  # the last FEATURES are the kinds
 # Logistic weights over FEATURES (then the intercept), fitted on the tuning families by
 # `newsynth eval-compare ../shared/data/dev.jsonl ../shared/data/group-dev.jsonl --cv`
 WEIGHTS = (
-    0.403, -0.076, 0.831, 1.032, 0.022, 0.099, 0.058, -0.355, 0.546, 1.515, 1.927, -0.358, 0.806,
-    -2.769, 2.213, 1.424, -0.984, -1.231,
+    0.81, -0.101, 0.62, 1.307, -0.112, -0.06, -0.011, -0.434, 0.811, 1.746, 1.591, -0.8, 0.681, -2.855,
+    2.689, 1.303, -0.941, -1.278,
 )  # fmt: skip
-INTERCEPT = -3.202
+INTERCEPT = -3.137
 
 
 @dataclass
