@@ -6,17 +6,22 @@ from collections.abc import Sequence
 
 
 def connected_groups(count: int, pairs: Sequence[tuple[int, int]]) -> list[list[int]]:
-    """Nodes 0..count-1 grouped by the edges in ``pairs``; each group ascending, groups by first node."""
-    import numpy as np
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
-
-    if not pairs:
-        return [[node] for node in range(count)]
-    rows, columns = zip(*pairs, strict=True)
-    graph = coo_matrix((np.ones(len(pairs)), (rows, columns)), shape=(count, count))
-    _, labels = connected_components(graph, directed=False)
+    """Nodes 0..count-1 grouped by the edges in ``pairs``; each group ascending, groups by first node.
+    A union-find: the graphs here (a story's sentences, a claim's conflicts) are small enough that
+    scipy's ``connected_components`` spends most of its time checking and converting its input."""
+    parent = list(range(count))
+    for first, second in pairs:
+        first, second = _root(parent, first), _root(parent, second)
+        if first != second:
+            parent[max(first, second)] = min(first, second)
     groups: dict[int, list[int]] = {}
-    for node, label in enumerate(labels.tolist()):
-        groups.setdefault(label, []).append(node)
+    for node in range(count):
+        groups.setdefault(_root(parent, node), []).append(node)
     return list(groups.values())
+
+
+def _root(parent: list[int], node: int) -> int:
+    while parent[node] != node:
+        parent[node] = parent[parent[node]]  # halve the path on the way up
+        node = parent[node]
+    return node

@@ -342,3 +342,22 @@ def test_a_name_whose_common_noun_the_other_sentence_lacks_is_still_a_rival(stor
     )
     (conflict,) = conflicts_of(compare_story(story, join_confidence=0.0), "name")
     assert conflict.values == {1: "Aviation Board", 2: "Flight VK4410"}
+
+
+def test_a_number_with_two_digits_swapped_is_read_as_a_slip(story_of):
+    story = story_of(
+        ["The Corvel Air jet carried 291 passengers when it landed short of the runway at Orlen Field."],
+        ["The Corvel Air jet carried 219 passengers when it landed short of the runway at Orlen Field."],
+    )
+    (conflict,) = conflicts_of(compare_story(story, join_confidence=0.0), "number")
+    assert conflict.evidence["slip"] == conflict.evidence["overlap"] > 0
+
+
+def test_a_weekday_is_written_alike_whether_or_not_its_article_is_dated(story_of):
+    story = story_of(
+        ["The Corvel Air jet landed short of the runway at Orlen Field on Friday, officials said."],
+        ["The Corvel Air jet landed short of the runway at Orlen Field on Thursday, officials said."],
+        dates=["2021-03-06", None],
+    )
+    (conflict,) = conflicts_of(compare_story(story, join_confidence=0.0), "date")
+    assert conflict.evidence["head"] == 1.0  # both written as a weekday

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsynth.compare.slots import Evidence, overlap_share, shared_share
+from newsynth.compare.slots import Evidence, overlap_share, shared_share, written_alike
 
 
 def close_and_far() -> tuple[Evidence, Evidence]:
@@ -27,3 +27,11 @@ def test_a_short_sentence_told_again_inside_a_long_one_overlaps_fully():
     assert overlap_share(short, long, frozenset()) == 1.0
     assert shared_share(short, long, frozenset()) == 4 / 12
     assert overlap_share(short, long, frozenset({"minute"})) == 1.0  # the values' own words left out
+
+
+def test_numbers_written_alike_but_for_one_digit_may_be_a_slip():
+    assert written_alike("291", "219")  # two neighbouring digits swapped
+    assert written_alike("4,000 pounds", "5,000 pounds")  # one digit changed
+    assert not written_alike("100,000", "125,000")  # two digits changed
+    assert not written_alike("8", "7")  # a single digit is no slip
+    assert not written_alike("nine", "10")  # words

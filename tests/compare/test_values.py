@@ -186,3 +186,31 @@ def test_numbers_written_in_words_as_reporters_write_them():
     assert only_quantity("A hundred and twenty people were evacuated.").low == 120
     assert only_quantity("One hundred and fifty-two voters came.").low == 152
     assert [q.low for q in extract_quantities("It has twenty five-year-olds.")] == [20, 5]
+
+
+def test_a_letter_m_after_a_number_is_metres_unless_money_or_a_count():
+    runway = only_quantity("The new runway at Orlen Field is 1360 m long.")
+    assert runway.unit == "distance" and runway.low == 1.36  # km
+    assert only_quantity("The bridge at Tarnby cost $1.36m to build.").low == 1_360_000
+    assert only_quantity("Some 3m people watched the Kestle final.").low == 3_000_000
+    assert only_quantity("The club paid a 5m pounds fee for the striker.").unit == ""  # money, not weight
+
+
+def test_metres_and_feet_are_one_measure_with_kilometres():
+    feet = only_quantity("The glider came down 4,460 feet from the Orlen runway.")
+    metres = only_quantity("The glider came down 1360 metres from the Orlen runway.")
+    assert feet.compatible(metres)
+    assert not feet.compatible(only_quantity("The glider came down 3 km from the Orlen runway."))
+
+
+def test_a_k_after_a_number_scales_money_only():
+    assert only_quantity("Ada Brenn won the Tarnby 5k race on Sunday.").low == 5
+    assert only_quantity("The Tarnby raffle raised $10k for the pool.").low == 10_000
+
+
+def test_a_date_is_stated_by_another_only_as_precisely():
+    day = only_date("The Orrin probe lifted off on May 30, 2020, from Kestle.")
+    assert not day.stated_by(only_date("The Orrin programme began in 2020 at Kestle."))
+    assert day.stated_by(only_date("Crowds at Kestle watched the launch on 30 May."))
+    year = only_date("The Orrin programme began in 2020 at Kestle.")
+    assert year.stated_by(day)

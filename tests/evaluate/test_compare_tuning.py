@@ -1,8 +1,17 @@
-"""The training labels of the confidence model: which flags on unmodified stories weigh less."""
+"""The confidence model's training: which flags weigh less, and how the family-grouped CV chooses."""
 
 from __future__ import annotations
 
-from newsynth.evaluate.compare.tuning import doubtful_negative
+from newsynth.compare.slots import confidence_of
+from newsynth.evaluate.compare import Flag, Outcomes, PlantOutcome, StoryOutcome
+from newsynth.evaluate.compare.planting import Plant
+from newsynth.evaluate.compare.tuning import (
+    chosen_threshold,
+    cross_validate,
+    doubtful_negative,
+    fit_weights,
+    out_of_fold,
+)
 
 
 def test_close_numbers_of_one_counted_noun_may_be_an_unlabelled_disagreement():
@@ -18,3 +27,38 @@ def test_far_apart_or_unrelated_numbers_and_other_kinds_stay_plain_negatives():
     assert not doubtful_negative({"gap": 0.4, "head": 1.0, "near": 1.0})  # 60 votes vs 36
     assert not doubtful_negative({"gap": 0.05, "head": 0.0, "near": 0.0})  # no slot in common
     assert not doubtful_negative({"head": 1.0, "near": 1.0})  # a date or a name: no gap
+
+
+def story(family: str, similarity: float, seed: int) -> StoryOutcome:
+    """An unmodified story of ``family``: one false flag, and two plants found with some evidence."""
+
+    def plant(k: int) -> PlantOutcome:
+        planted = Plant("number", "a1", k, "It had 3 cranes.", "It had 5 cranes.", "3", "5")
+        return PlantOutcome(planted, 0.5, {"head": 1.0, "similarity": similarity, "shared": 0.1 * k})
+
+    false_flag = Flag(
+        "number", "number of cranes: 3 in [1], 4 in [2]", 0.5, features={"head": float(seed % 2)}
+    )
+    return StoryOutcome(f"{family}-{seed}", family, [], [false_flag], [plant(1), plant(2)], 1.0, 4)
+
+
+def outcomes() -> Outcomes:
+    families = ("ferries", "cranes", "floods", "storms")
+    return Outcomes([story(f, 0.2 * (i + 1), i + k) for i, f in enumerate(families) for k in range(3)])
+
+
+def test_each_family_is_scored_out_of_fold_by_weights_fitted_without_it():
+    scored = out_of_fold(outcomes(), {"ferries", "cranes", "floods"})
+    assert {s.family for s in scored.stories} == {"ferries", "cranes", "floods"}
+    weights = fit_weights(outcomes(), {"cranes", "floods"})
+    ferry = next(s for s in scored.stories if s.family == "ferries")
+    assert ferry.plants[0].confidence == confidence_of(ferry.plants[0].features, *weights)
+
+
+def test_held_aside_families_take_no_part_in_the_choices():
+    result = cross_validate(outcomes(), held_aside=("storms",))
+    assert result.held_aside_families == ["storms"] and "storms" not in result.folds
+    assert set(result.folds) == set(result.tuning_families) == {"ferries", "cranes", "floods"}
+    assert (result.weights, result.intercept) == fit_weights(outcomes(), {"ferries", "cranes", "floods"})
+    assert result.final_threshold == chosen_threshold(outcomes(), {"ferries", "cranes", "floods"})
+    assert result.pooled.stories == 9 and result.held_aside.stories == 3

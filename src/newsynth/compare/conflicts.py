@@ -35,6 +35,7 @@ from newsynth.compare.slots import (
     story_support,
     time_cue,
     time_label,
+    written_alike,
 )
 from newsynth.compare.text import STOP_WORDS, content_words, normalize_punctuation, singular
 from newsynth.compare.values import (
@@ -111,9 +112,7 @@ class StoryValues:
 
     def dates(self, first: Unit, second: Unit, mine: DateValue, theirs: DateValue) -> dict[str, float]:
         def stating(value: DateValue) -> Callable[[str], bool]:
-            return lambda article: any(
-                value.comparable(other) and value.compatible(other) for other in self.dates_of(article)
-            )
+            return lambda article: any(value.stated_by(other) for other in self.dates_of(article))
 
         return story_support(self._stating(first, stating(mine)), self._stating(second, stating(theirs)))
 
@@ -213,9 +212,23 @@ def _number_evidence(
         repeated=float(story.states(second.article_id, mine) or story.states(first.article_id, theirs)),
         hedge=hedged(first.text, second.text),
         gap=_gap(mine, theirs),
-        **slot_fit(first, second, span_a, span_b, mine.text, theirs.text),
+        **_slip_and_fit(first, second, span_a, span_b, mine, theirs),
         **story.numbers(first, second, mine, theirs),
     )
+
+
+def _slip_and_fit(
+    first: Unit,
+    second: Unit,
+    span_a: tuple[int, int],
+    span_b: tuple[int, int],
+    mine: Quantity,
+    theirs: Quantity,
+) -> dict[str, float]:
+    """``slot_fit``, and ``slip``: a slip of the keyboard (``written_alike``) as much as the sentences
+    say alike (``overlap``): one fact told with a mistyped number, not two numbers alike by chance."""
+    fit = slot_fit(first, second, span_a, span_b, mine.text, theirs.text)
+    return {**fit, "slip": fit["overlap"] * written_alike(mine.text, theirs.text)}
 
 
 def _gap(mine: Quantity, theirs: Quantity) -> float:
@@ -350,6 +363,9 @@ def date_conflicts(
 
 
 def _date_shape(value: DateValue) -> tuple[bool, bool, bool, bool]:
+    """The parts a date is written with: a weekday placed in a week of the calendar is still a weekday."""
+    if value.resolved:
+        return (False, False, False, True)
     return (value.year is not None, value.month is not None, value.day is not None, value.weekday is not None)
 
 
@@ -419,21 +435,21 @@ def _slotted_names(
     for position_a, position_b in sorted(slotted):
         mine, theirs = a.mentions[position_a], b.mentions[position_b]
         if not (
-            _unmatched_names([mine], b.mentions, names, second.text)
+            _rival_names(mine, theirs, first, second, names)  # the cheaper test first
+            and _unmatched_names([mine], b.mentions, names, second.text)
             and _unmatched_names([theirs], a.mentions, names, first.text)
         ):
             continue
-        if _rival_names(mine, theirs, first, second, names):
-            if slots is None:
-                mine_left = _unmatched_names(a.mentions, b.mentions, names)
-                theirs_left = _unmatched_names(b.mentions, a.mentions, names)
-                lone = _entities_of(mine_left, names) == 1 == _entities_of(theirs_left, names)
-                slots = same_slot_names(first.text, a.mentions, second.text, b.mentions)
-            context = _context_score(first.text, mine, second.text, theirs)
-            in_slot = (id(mine), id(theirs)) in slots or same_role(first.text, mine, second.text, theirs)
-            context += 2 * in_slot
-            evidence = _name_evidence(first, second, mine, theirs, names, pair, in_slot, context, lone, story)
-            candidates.append((evidence, mine, theirs))
+        if slots is None:
+            mine_left = _unmatched_names(a.mentions, b.mentions, names)
+            theirs_left = _unmatched_names(b.mentions, a.mentions, names)
+            lone = _entities_of(mine_left, names) == 1 == _entities_of(theirs_left, names)
+            slots = same_slot_names(first.text, a.mentions, second.text, b.mentions)
+        context = _context_score(first.text, mine, second.text, theirs)
+        in_slot = (id(mine), id(theirs)) in slots or same_role(first.text, mine, second.text, theirs)
+        context += 2 * in_slot
+        evidence = _name_evidence(first, second, mine, theirs, names, pair, in_slot, context, lone, story)
+        candidates.append((evidence, mine, theirs))
     return candidates
 
 
@@ -567,12 +583,13 @@ def _unmatched_names(
     mentions: list[Mention], others: list[Mention], names: NameIndex, other_text: str = ""
 ) -> list[Mention]:
     """The mentions that none of ``others`` names, nor ``other_text`` by the name's common noun."""
+    others = [other for other in others if not other.dateline]
     return [
         m
         for m in mentions
         if not m.dateline
         and not is_demonym(m.key.split())
-        and not any(_one_name(m, other, names) for other in others if not other.dateline)
+        and not any(_one_name(m, other, names) for other in others)
         and not (other_text and _named_generically(m, other_text))
     ]
 
@@ -591,13 +608,14 @@ def _one_name(first: Mention, second: Mention, names: NameIndex) -> bool:
     """One entity, one name inside the other, or an abbreviation: remembered per pair of keys, which
     is all it depends on."""
     pair = (first.key, second.key)
-    if pair not in names.memo:
-        names.memo[pair] = (
+    answer = names.memo.get(pair)
+    if answer is None:
+        answer = names.memo[pair] = (
             related_names(names, first, second)
             or abbreviation_of(first.key, second.key)
             or abbreviation_of(second.key, first.key)
         )
-    return names.memo[pair]
+    return answer
 
 
 def _rival_names(mine: Mention, theirs: Mention, first: Unit, second: Unit, names: NameIndex) -> bool:

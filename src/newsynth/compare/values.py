@@ -32,6 +32,9 @@ SMALL_NUMBERS = {
 }  # fmt: skip
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 10**9, "trillion": 10**12}
 SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 10**9, "b": 10**9, "tn": 10**12}
+AMBIGUOUS_SCALES = {"k", "m", "b"}  # also a letter or a unit: "a 1360 m runway", "a 5k race"
+CURRENCY = {"$", "£", "€", "¥"}
+MONEY_WORDS = {"dollars", "pounds", "euros", "yen", "yuan", "rupees", "naira", "francs", "rand"}
 # "tens of thousands" = 10,000 to 99,999; "hundreds" = 100 to 999; "dozens" = 24 to 99
 VAGUE_PLURALS = {"dozens": (24, 99), "tens": (10, 99), "hundreds": (100, 999), "thousands": (1_000, 9_999)}
 APPROXIMATE = {"about", "around", "nearly", "almost", "roughly", "approximately", "some", "estimated", "over"}
@@ -71,6 +74,8 @@ PEOPLE_ENDINGS = ("ans", "ese", "ons", "is", "ers")  # "Kenyans", "Chinese", "Br
 MEASURES = {
     **dict.fromkeys(("km", "kilometres", "kilometers", "kilometre", "kilometer"), ("distance", 1.0)),
     **dict.fromkeys(("miles", "mile", "mi"), ("distance", 1.609344)),
+    **dict.fromkeys(("m", "metres", "meters", "metre", "meter"), ("distance", 0.001)),
+    **dict.fromkeys(("feet", "foot", "ft"), ("distance", 0.0003048)),
     **dict.fromkeys(("seconds", "second", "secs"), ("duration", 1.0)),
     **dict.fromkeys(("minutes", "minute", "mins"), ("duration", 60.0)),
     **dict.fromkeys(("hours", "hour", "hrs"), ("duration", 3600.0)),
@@ -169,6 +174,17 @@ class DateValue:
         if self.month and other.month:
             return True
         return self.weekday is not None and other.weekday is not None
+
+    @property
+    def precision(self) -> int:
+        """3 for a day (a weekday, or a day of a month), 2 for a month, 1 for a year alone."""
+        if self.day is not None or self.weekday is not None:
+            return 3
+        return 2 if self.month else 1
+
+    def stated_by(self, other: DateValue) -> bool:
+        """Whether ``other`` states this date, as precisely: "2020" states no day of 2020."""
+        return other.precision >= self.precision and self.comparable(other) and self.compatible(other)
 
     def compatible(self, other: DateValue) -> bool:
         if self.resolved != other.resolved:  # "scheduled for Saturday" may be the coming "September 3"
@@ -390,7 +406,9 @@ def _number_at(tokens: list[str], position: int) -> tuple[float, int] | None:
     else:
         return None
     while end < len(tokens) and (tokens[end].lower() in SCALES or tokens[end].lower() in SHORT_SCALES):
-        if tokens[end].lower() in SHORT_SCALES and not token[0].isdigit():
+        if tokens[end].lower() in SHORT_SCALES and not (
+            token[0].isdigit() and _short_scale(tokens, position, end)
+        ):
             break
         value *= SCALES.get(tokens[end].lower()) or SHORT_SCALES[tokens[end].lower()]
         end += 1
@@ -400,6 +418,19 @@ def _number_at(tokens: list[str], position: int) -> tuple[float, int] | None:
         if tokens[end].lower() == "and" and 0 < rest < scale and not _followed_by_scale(tokens, after):
             value, end = value + rest, after  # "a hundred and twenty"
     return value, end
+
+
+def _short_scale(tokens: list[str], position: int, end: int) -> bool:
+    """Whether the letter at ``end`` scales the number at ``position``: "bn" always; "m", "k", "b" only
+    for money ("$1.36m", "1.36m dollars") or a count of a plural noun ("3m people"). Otherwise "m" is
+    metres ("1360 m") and "k" is no scale ("a 5k race")."""
+    word = tokens[end].lower()
+    if word not in AMBIGUOUS_SCALES:
+        return True
+    if CURRENCY & set(tokens[max(0, position - 4) : position]):
+        return True
+    after = tokens[end + 1] if end + 1 < len(tokens) else ""
+    return _plural(after) or after.lower() in MONEY_WORDS
 
 
 def _number_words(tokens: list[str], position: int) -> tuple[float, int]:
@@ -552,8 +583,8 @@ def _measure_after(tokens: list[str], end: int, unit: str) -> tuple[str, float, 
     word = tokens[end].lower()
     if word in MEASURES:
         kind, factor = MEASURES[word]
-        if kind == "mass" and end > 0 and tokens[end - 1].lower() in SCALES:
-            return "", 1.0, end  # "5 million pounds": money
+        if kind == "mass" and end > 0 and tokens[end - 1].lower() in SCALES.keys() | SHORT_SCALES.keys():
+            return "", 1.0, end  # "5 million pounds", "5m pounds": money
         return kind, factor, end + 1
     return "", 1.0, end
 

@@ -159,6 +159,10 @@ class Outcomes:
         ]
         return Outcomes(stories)
 
+    def only(self, families: set[str]) -> Outcomes:
+        """The outcomes of the stories of ``families``."""
+        return Outcomes([story for story in self.stories if story.family in families])
+
     @property
     def families(self) -> list[str]:
         return sorted({story.family for story in self.stories})

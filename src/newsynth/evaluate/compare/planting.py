@@ -296,8 +296,10 @@ def _number_shape(text: str) -> str:
 @lru_cache(maxsize=8192)
 def _entities(text: str) -> tuple[tuple[str, str], ...]:
     from newsynth.compare.names import load_ner
+    from newsynth.compare.ner_ops import one_blas_thread
 
-    doc = load_ner()(text)
+    with one_blas_thread():
+        doc = load_ner()(text)
     found = []
     for ent in doc.ents:
         name = POSSESSIVE_END.sub("", ent.text)

@@ -1,0 +1,34 @@
+"""The NER model multiplies with numpy, and finds what thinc's own products find."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from thinc.api import NumpyOps
+
+from newsynth.compare.names import load_ner
+from newsynth.compare.ner_ops import MatmulOps, one_blas_thread
+
+
+@pytest.mark.parametrize(("trans1", "trans2"), [(False, False), (False, True), (True, False), (True, True)])
+def test_the_numpy_product_matches_thincs(trans1: bool, trans2: bool) -> None:
+    generator = np.random.default_rng(7)
+    x = generator.random((12, 30) if not trans1 else (30, 12), dtype=np.float32)
+    y = generator.random((30, 20) if not trans2 else (20, 30), dtype=np.float32)
+    expected = NumpyOps().gemm(x, y, trans1=trans1, trans2=trans2)
+    assert np.allclose(MatmulOps().gemm(x, y, trans1=trans1, trans2=trans2), expected, rtol=1e-5)
+
+
+def test_the_product_fills_a_given_array() -> None:
+    x, y = np.ones((3, 4), dtype=np.float32), np.full((5, 4), 2.0, dtype=np.float32)
+    out = np.zeros((3, 5), dtype=np.float32)
+    MatmulOps().gemm(x, y, out=out, trans2=True)
+    assert (out == 8.0).all()
+
+
+def test_the_ner_model_finds_entities_with_numpy_products() -> None:
+    nlp = load_ner()
+    assert all(isinstance(layer.ops, MatmulOps) for layer in nlp.get_pipe("ner").model.walk())
+    with one_blas_thread():
+        doc = nlp("Mayor Odile Vantrask of Brellmouth told the Harwick Port Authority on Tuesday.")
+    assert "Odile Vantrask" in {entity.text for entity in doc.ents}
