@@ -325,6 +325,25 @@ def test_names_of_two_kinds_in_one_lined_up_place_are_rivals(story_of):
     assert conflict.values == {1: "Carvenia", 2: "Ostrava Vell"}
 
 
+def test_a_name_told_by_its_common_noun_is_no_rival(story_of):
+    # "the flight" of the first sentence is Flight VK4410 of the second: the aviation board is the
+    # first sentence's source, not a rival of the flight
+    story = story_of(
+        ["According to the Aviation Board, the flight from Tollbridge crashed near Orsk Hollow."],
+        ["Flight VK4410 from Tollbridge crashed near Orsk Hollow."],
+    )
+    assert conflicts_of(compare_story(story, join_confidence=0.0), "name") == []
+
+
+def test_a_name_whose_common_noun_the_other_sentence_lacks_is_still_a_rival(story_of):
+    story = story_of(
+        ["According to the Aviation Board, the plane from Tollbridge crashed near Orsk Hollow."],
+        ["According to Flight VK4410, the plane from Tollbridge crashed near Orsk Hollow."],
+    )
+    (conflict,) = conflicts_of(compare_story(story, join_confidence=0.0), "name")
+    assert conflict.values == {1: "Aviation Board", 2: "Flight VK4410"}
+
+
 def test_a_number_with_two_digits_swapped_is_read_as_a_slip(story_of):
     story = story_of(
         ["The Corvel Air jet carried 291 passengers when it landed short of the runway at Orlen Field."],

@@ -37,3 +37,41 @@ def test_a_month_word_in_a_date_is_no_name(sentence: str) -> None:
 )
 def test_a_possessive_inside_a_name_keeps_it_whole(sentence: str, names: list[str]) -> None:
     assert [mention.text for mention in find_mentions(sentence)] == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("A TarnX rocket carried food to the Orbital Relay Station.", ["TarnX", "Orbital Relay Station"]),
+        ("Senator Ilse McBrask thanked Oren MacVane.", ["Ilse McBrask", "Oren MacVane"]),
+        ("Joss O'Pellow posted the clip on VidTube.", ["Joss O'Pellow", "VidTube"]),
+        ("The new kPhone went on sale in Marlow.", ["kPhone", "Marlow"]),
+    ],
+)
+def test_a_word_with_inner_capitals_is_one_word(sentence: str, names: list[str]) -> None:
+    assert [mention.text for mention in find_mentions(sentence)] == names
+
+
+def test_a_stray_part_of_a_word_is_no_name() -> None:
+    # a stray "Space" cut from "TarnSpace" would pass for a short form of "Orbital Space Station"
+    mentions = find_mentions("The TarnSpace crew docked with the Orbital Space Station.")
+    assert [mention.text for mention in mentions] == ["TarnSpace", "Orbital Space Station"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "key"),
+    [
+        ("Flight VK4410 from Marlow landed late.", "Flight VK4410", "flight vk4410"),
+        ("Flight VK-4410 from Marlow landed late.", "Flight VK-4410", "flight vk4410"),
+        ("The CRX-7 capsule reached orbit on Monday.", "CRX-7", "crx7"),
+    ],
+)
+def test_a_code_of_letters_and_digits_stays_in_the_name(sentence: str, name: str, key: str) -> None:
+    mention = find_mentions(sentence)[0]
+    assert (mention.text, mention.key) == (name, key)
+
+
+def test_a_code_is_not_read_as_an_acronym_of_an_organisation() -> None:
+    (code,) = [m for m in find_mentions("The TX-12 capsule reached orbit.") if m.text == "TX-12"]
+    (agency,) = [m for m in find_mentions("The TXA said the capsule reached orbit.") if m.text == "TXA"]
+    assert (code.cue_label, agency.cue_label) == (None, "organization")

@@ -53,6 +53,7 @@ CONFLICT_THRESHOLD = 0.35  # cosine of the pair from which dates and names are c
 STRONG_THRESHOLD = 0.45  # near-identical wording: the values left unmatched are compared even without a slot
 NAME_LABELS = ("person", "organization", "place")
 NAME_TOKEN = "\x00name"
+GENERIC_NOUNS = re.compile(r"\b[Tt]he ([a-z]+)\b")  # "the flight": a thing named by its common noun
 SLOT_MIN_WORDS = 4  # words lined up around two names before they count as filling one place
 APPOSITION = re.compile(r",\s+([^,;:()\"]{3,60})(?:,|$)")  # ", the agency's director," after a name
 HONORIFICS = {
@@ -385,8 +386,8 @@ def name_conflicts(
     if slotted is not None:
         found = _slotted_names(first, second, a, b, pair, slotted, story)
         return _best_name_conflict(first, second, found, names)
-    mine_left = _unmatched_names(a.mentions, b.mentions, names)
-    theirs_left = _unmatched_names(b.mentions, a.mentions, names)
+    mine_left = _unmatched_names(a.mentions, b.mentions, names, second.text)
+    theirs_left = _unmatched_names(b.mentions, a.mentions, names, first.text)
     if not (mine_left and theirs_left):
         return []
     kinds_mine, kinds_theirs = _entities_of(mine_left, names), _entities_of(theirs_left, names)
@@ -435,8 +436,8 @@ def _slotted_names(
         mine, theirs = a.mentions[position_a], b.mentions[position_b]
         if not (
             _rival_names(mine, theirs, first, second, names)  # the cheaper test first
-            and _unmatched_names([mine], b.mentions, names)
-            and _unmatched_names([theirs], a.mentions, names)
+            and _unmatched_names([mine], b.mentions, names, second.text)
+            and _unmatched_names([theirs], a.mentions, names, first.text)
         ):
             continue
         if slots is None:
@@ -578,7 +579,10 @@ def _same_role(context: int, lone: Lone, *, swapped: bool, strong: bool, same_pl
     return same_place and ((lone.pair and strong) or (lone.single and swapped))
 
 
-def _unmatched_names(mentions: list[Mention], others: list[Mention], names: NameIndex) -> list[Mention]:
+def _unmatched_names(
+    mentions: list[Mention], others: list[Mention], names: NameIndex, other_text: str = ""
+) -> list[Mention]:
+    """The mentions that none of ``others`` names, nor ``other_text`` by the name's common noun."""
     others = [other for other in others if not other.dateline]
     return [
         m
@@ -586,7 +590,18 @@ def _unmatched_names(mentions: list[Mention], others: list[Mention], names: Name
         if not m.dateline
         and not is_demonym(m.key.split())
         and not any(_one_name(m, other, names) for other in others)
+        and not (other_text and _named_generically(m, other_text))
     ]
+
+
+def _named_generically(mention: Mention, other_text: str) -> bool:
+    """The other sentence speaks of the named thing by the common noun that opens or ends the name:
+    "the flight" of "Flight PK8303", "the court" of "Supreme Court"."""
+    words = mention.text.split()
+    if len(words) < 2:
+        return False
+    nouns = {words[0].lower(), words[-1].lower()}
+    return not nouns.isdisjoint(GENERIC_NOUNS.findall(other_text))
 
 
 def _one_name(first: Mention, second: Mention, names: NameIndex) -> bool:

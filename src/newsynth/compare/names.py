@@ -28,10 +28,17 @@ DEFAULT_NER_BUDGET = 40  # tokens of sentence text given to spaCy per story (its
 
 UPPER = "A-ZÀ-ÖØ-Þ"
 LOWER = "a-zß-öø-ÿ"
+WORD_CHAR = rf"[{UPPER}{LOWER}0-9]"
+# One word, never part of one: inner capitals ("SpaceX", "McCain", "O'Brien", "iPhone") and codes of
+# letters and digits ("PK8303", "PK-8303", "A320") are whole words, not a name cut short.
 NAME_WORD = (
-    rf"(?:[{UPPER}][{LOWER}]+(?:[-'][{UPPER}{LOWER}]+)*(?:(?<=s)'(?= [{UPPER}]))?"  # "Dockworkers' Union"
+    rf"(?<!{WORD_CHAR})(?:"
+    rf"(?:[{UPPER}]')?[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]*)*(?:[-'][{UPPER}{LOWER}]+)*"
+    rf"(?:(?<=s)'(?= [{UPPER}]))?"  # "Dockworkers' Union"
+    rf"|[{LOWER}][{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]*)*"
+    rf"|[{UPPER}]+-?[0-9][{UPPER}0-9]*"
     rf"|[{UPPER}]{{2,}}s?|(?:[{UPPER}]\.){{2,}}"
-    rf"|Mc[{UPPER}][{LOWER}]+)"
+    rf")(?!{WORD_CHAR}|-[0-9])"
 )
 CONNECTORS = r"(?:of|de|da|del|der|van|von|bin|al|la|le|y)"
 NAME_RUN = re.compile(
@@ -53,6 +60,7 @@ CONTRACTION = re.compile(r"'(?:re|ll|ve|d|t|m)\b")
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
 DAY_OR_YEAR_NEXT = re.compile(r"\s+\d")
 LETTERS = re.compile(r"[A-Za-z]+")
+CODE_HYPHEN = re.compile(r"(?<=[A-Z])-(?=[0-9])")
 PERSON_AFTER = re.compile(r"^\s*(?:,\s*(?:\d+|an?|the)\b|\s+(?:said|says|told|added)\b)")
 CONNECTOR_WORDS = frozenset(CONNECTORS.strip("(?:)").split("|"))
 TITLES = {
@@ -189,7 +197,7 @@ def _trimmed_mention(text: str, start: int, run: str) -> Mention | None:
     possessive = written.endswith(("'s", "'"))
     if possessive:
         written = written.rsplit("'", 1)[0]
-    key = fold(written)
+    key = fold(CODE_HYPHEN.sub("", written))  # "PK-8303" = "PK8303"
     if CONTRACTION.search(written):
         return None
     not_a_name = key in NOT_NAMES or all(word in NOT_NAMES for word in key.split())
@@ -222,7 +230,7 @@ def _cue_label(text: str, start: int, written: str) -> Label | None:
         return "other"
     if fold(written) in PLACE_ACRONYMS or words[-1] in PLACE_WORDS or words[0] in ("north", "south", "new"):
         return "place"
-    if written.replace(".", "").isupper() and len(written) <= 6:
+    if written.replace(".", "").isupper() and written.replace(".", "").isalpha() and len(written) <= 6:
         return "organization"
     before = LETTERS.findall(text[max(0, start - 20) : start])
     if before and before[-1] in ROLE_NOUNS and len(words) > 1:

@@ -53,10 +53,10 @@ KIND_FEATURES = 3  # the last FEATURES are the kinds
 # Logistic weights over FEATURES (then the intercept), fitted on the tuning families by
 # `newsynth eval-compare ../shared/data/dev.jsonl ../shared/data/group-dev.jsonl --cv`
 WEIGHTS = (
-    0.687, -0.146, 0.814, 1.06, 0.151, 0.038, 0.175, -0.473, 0.496, 1.546, 1.813, -0.371, 0.767,
-    -2.984, 1.953, 2.102, 1.535, -0.758, -0.939,
+    0.966, -0.246, 0.693, 1.355, 0.076, -0.056, 0.099, -0.407, 0.693, 1.887, 1.456, -0.92, 0.686,
+    -3.089, 2.276, 2.225, 1.439, -0.671, -0.97,
 )  # fmt: skip
-INTERCEPT = -3.388
+INTERCEPT = -3.242
 
 
 @dataclass
