@@ -441,9 +441,7 @@ def _slotted_names(
         ):
             continue
         if slots is None:
-            mine_left = _unmatched_names(a.mentions, b.mentions, names)
-            theirs_left = _unmatched_names(b.mentions, a.mentions, names)
-            lone = _entities_of(mine_left, names) == 1 == _entities_of(theirs_left, names)
+            lone = _one_unmatched_entity_each(a, b, names)
             slots = same_slot_names(first.text, a.mentions, second.text, b.mentions)
         context = _context_score(first.text, mine, second.text, theirs)
         in_slot = (id(mine), id(theirs)) in slots or same_role(first.text, mine, second.text, theirs)
@@ -473,13 +471,18 @@ def speaker_conflicts(
         return []
     if not _rival_names(mine, theirs, first, second, names):
         return []
-    mine_left = _unmatched_names(a.mentions, b.mentions, names)
-    theirs_left = _unmatched_names(b.mentions, a.mentions, names)
-    lone = _entities_of(mine_left, names) == 1 == _entities_of(theirs_left, names)
+    lone = _one_unmatched_entity_each(a, b, names)
     context = _context_score(first.text, mine, second.text, theirs) + 2  # the one slot of the speaker
     evidence = _name_evidence(first, second, mine, theirs, names, pair, True, context, lone, story)
     evidence.shared = _quoted_alike(quotes[0].content, quotes[1].content)
     return [_conflict("name", "speaker of the same words", first, second, mine.text, theirs.text, evidence)]
+
+
+def _one_unmatched_entity_each(a: Facts, b: Facts, names: NameIndex) -> bool:
+    """Each sentence names exactly one entity that the other does not name."""
+    mine_left = _unmatched_names(a.mentions, b.mentions, names)
+    theirs_left = _unmatched_names(b.mentions, a.mentions, names)
+    return _entities_of(mine_left, names) == 1 == _entities_of(theirs_left, names)
 
 
 def _quoted_alike(first: set[str], second: set[str]) -> float:
