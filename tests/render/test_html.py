@@ -117,4 +117,4 @@ def test_a_disputed_summary_sentence_is_marked(disputed_brief: Brief) -> None:
     page = render(disputed_brief, "html")
     summary = page.split('<section class="summary">', 1)[1].split("</section>", 1)[0]
     assert summary.count('<span class="disputed">') == 1
-    assert '<span class="disputed">sources differ: number of passengers</span></span>' in summary
+    assert '<span class="disputed">(sources differ: number of passengers)</span></span>' in summary

@@ -127,7 +127,7 @@ def disputed_mark(disputes: list[str]) -> str:
     """A note after a summary sentence whose value the sources disagree on (listed under Conflicts)."""
     if not disputes:
         return ""
-    return f' <span class="disputed">sources differ: {esc("; ".join(disputes))}</span>'
+    return f' <span class="disputed">(sources differ: {esc("; ".join(disputes))})</span>'
 
 
 # --- how the sources compare ------------------------------------------------------------
