@@ -76,9 +76,7 @@ class Evidence:
     overlap: float = 0.0  # the share of the shorter sentence's words that the other has (values left out)
     exclusive: float = 1.0  # story-wide: share of the sources stating either value that state only one
     agreed: float = 0.0  # story-wide: other sources that state the more widely stated value (two count 1)
-    pairs: float = (
-        0.0  # set on merging (``merge``): more sentence pairs of the claim that find it (two count 1)
-    )
+    pairs: float = 0.0  # set on merging: more sentence pairs of the claim that find it (two count 1)
     slip: float = 0.0  # numbers written alike but for one digit (291, 219), times ``overlap``
     kind: str = "number"
     gap: float | None = None  # numbers: their difference as a share of the larger (``far``; 0 for others)

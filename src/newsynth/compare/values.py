@@ -32,6 +32,7 @@ SMALL_NUMBERS = {
 }  # fmt: skip
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 10**9, "trillion": 10**12}
 SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 10**9, "b": 10**9, "tn": 10**12}
+SCALE_WORDS = frozenset(SCALES) | frozenset(SHORT_SCALES)
 AMBIGUOUS_SCALES = {"k", "m", "b"}  # also a letter or a unit: "a 1360 m runway", "a 5k race"
 CURRENCY = {"$", "£", "€", "¥"}
 MONEY_WORDS = {"dollars", "pounds", "euros", "yen", "yuan", "rupees", "naira", "francs", "rand"}
@@ -405,7 +406,7 @@ def _number_at(tokens: list[str], position: int) -> tuple[float, int] | None:
         value, end = float(SMALL_NUMBERS.get(tokens[position + 1].lower(), 100)), position + 2
     else:
         return None
-    while end < len(tokens) and (tokens[end].lower() in SCALES or tokens[end].lower() in SHORT_SCALES):
+    while end < len(tokens) and tokens[end].lower() in SCALE_WORDS:
         if tokens[end].lower() in SHORT_SCALES and not (
             token[0].isdigit() and _short_scale(tokens, position, end)
         ):
@@ -583,7 +584,7 @@ def _measure_after(tokens: list[str], end: int, unit: str) -> tuple[str, float, 
     word = tokens[end].lower()
     if word in MEASURES:
         kind, factor = MEASURES[word]
-        if kind == "mass" and end > 0 and tokens[end - 1].lower() in SCALES.keys() | SHORT_SCALES.keys():
+        if kind == "mass" and end > 0 and tokens[end - 1].lower() in SCALE_WORDS:
             return "", 1.0, end  # "5 million pounds", "5m pounds": money
         return kind, factor, end + 1
     return "", 1.0, end
