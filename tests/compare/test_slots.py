@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
-from newsynth.compare.slots import Evidence, overlap_share, shared_share, written_alike
+import json
+
+import pytest
+
+from newsynth.compare.slots import (
+    BASE_FEATURES,
+    KINDS,
+    ConfidenceModel,
+    Evidence,
+    overlap_share,
+    shared_share,
+    stored_model,
+    written_alike,
+)
 
 
 def close_and_far() -> tuple[Evidence, Evidence]:
@@ -35,3 +48,26 @@ def test_numbers_written_alike_but_for_one_digit_may_be_a_slip():
     assert not written_alike("100,000", "125,000")  # two digits changed
     assert not written_alike("8", "7")  # a single digit is no slip
     assert not written_alike("nine", "10")  # words
+
+
+def test_each_kind_of_value_is_weighed_by_its_own_weights():
+    model = ConfidenceModel(
+        {kind: tuple(0.0 for _ in BASE_FEATURES) for kind in KINDS},
+        {"number": 0.0, "time": 0.0, "date": 2.0, "name": -2.0},
+    )
+    assert model.probability({"head": 1.0}) == 0.5  # no kind flag: a number
+    assert model.probability({"head": 1.0, "date": 1.0}) == 0.881
+    assert model.probability({"head": 1.0, "name": 1.0}) == 0.119
+
+
+def test_the_stored_model_reads_back_as_it_was_saved(tmp_path):
+    path = tmp_path / "model.json"
+    stored_model().save(path)
+    assert ConfidenceModel.from_dict(json.loads(path.read_text())) == stored_model()
+
+
+def test_a_model_fitted_on_other_features_is_refused_with_a_hint_to_refit():
+    data = stored_model().to_dict()
+    del data["date"]["slip"]
+    with pytest.raises(ValueError, match="refit"):
+        ConfidenceModel.from_dict(data)

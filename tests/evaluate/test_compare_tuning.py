@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from newsynth.compare.slots import confidence_of
 from newsynth.evaluate.compare import Flag, Outcomes, PlantOutcome, StoryOutcome
 from newsynth.evaluate.compare.planting import Plant
 from newsynth.evaluate.compare.tuning import (
     chosen_threshold,
     cross_validate,
     doubtful_negative,
-    fit_weights,
+    fit_model,
     out_of_fold,
 )
 
@@ -50,15 +49,15 @@ def outcomes() -> Outcomes:
 def test_each_family_is_scored_out_of_fold_by_weights_fitted_without_it():
     scored = out_of_fold(outcomes(), {"ferries", "cranes", "floods"})
     assert {s.family for s in scored.stories} == {"ferries", "cranes", "floods"}
-    weights = fit_weights(outcomes(), {"cranes", "floods"})
+    model = fit_model(outcomes(), {"cranes", "floods"})
     ferry = next(s for s in scored.stories if s.family == "ferries")
-    assert ferry.plants[0].confidence == confidence_of(ferry.plants[0].features, *weights)
+    assert ferry.plants[0].confidence == model.probability(ferry.plants[0].features)
 
 
 def test_held_aside_families_take_no_part_in_the_choices():
     result = cross_validate(outcomes(), held_aside=("storms",))
     assert result.held_aside_families == ["storms"] and "storms" not in result.folds
     assert set(result.folds) == set(result.tuning_families) == {"ferries", "cranes", "floods"}
-    assert (result.weights, result.intercept) == fit_weights(outcomes(), {"ferries", "cranes", "floods"})
+    assert result.model == fit_model(outcomes(), {"ferries", "cranes", "floods"})
     assert result.final_threshold == chosen_threshold(outcomes(), {"ferries", "cranes", "floods"})
     assert result.pooled.stories == 9 and result.held_aside.stories == 3

@@ -45,6 +45,11 @@ def compare_command(paths: tuple[str, ...], full_ner: bool, output: str | None) 
     "--threshold", type=click.FloatRange(0, 1), default=None, help="Show conflicts from this confidence on."
 )
 @click.option("--cv", is_flag=True, help="Choose the threshold by cross-validation grouped by story family.")
+@click.option(
+    "--save-model",
+    is_flag=True,
+    help="With --cv: store the model fitted on all tuning families as the package's conflict model.",
+)
 @click.option("--show-misses", is_flag=True, help="List missed plants, flags and missed real conflicts.")
 @click.option(
     "--loose-sites",
@@ -57,6 +62,7 @@ def eval_compare_command(
     per_kind: int | None,
     threshold: float | None,
     cv: bool,
+    save_model: bool,
     show_misses: bool,
     loose_sites: bool,
 ) -> None:
@@ -67,6 +73,8 @@ def eval_compare_command(
     from newsynth.summarize.batch import read_batch
 
     threshold = SHOW_CONFIDENCE if threshold is None else threshold
+    if save_model and not cv:
+        fail("--save-model needs --cv (the model is the one fitted by the cross-validation)")
     by_file: dict[str, Outcomes] = {}
     for path in data:
         records, problems = read_batch(path)
@@ -86,7 +94,7 @@ def eval_compare_command(
         print_figures(path, figures, outcomes.timings())
         report["files"][path] = {**figures.summary(), **outcomes.timings()}  # type: ignore[index]
     if cv:
-        report["cv"] = print_cross_validation(by_file)
+        report["cv"] = print_cross_validation(by_file, save_model)
     click.echo(json.dumps(report))
 
 
@@ -138,7 +146,8 @@ def print_misses(outcomes, threshold: float) -> None:
                 click.echo(f"missed real {story.id}: {fact}")
 
 
-def print_cross_validation(by_file: dict) -> dict[str, object]:
+def print_cross_validation(by_file: dict, save_model: bool = False) -> dict[str, object]:
+    from newsynth.compare.slots import MODEL_PATH
     from newsynth.evaluate.compare import Outcomes
     from newsynth.evaluate.compare.tuning import cross_validate
 
@@ -149,10 +158,12 @@ def print_cross_validation(by_file: dict) -> dict[str, object]:
         "thresholds chosen without each family: " + ", ".join(f"{f} {t}" for f, t in result.folds.items())
     )
     print_figures("CV (each family scored at the threshold chosen without it)", result.pooled, _no_times())
-    click.echo(
-        f"fitted on all tuning families: weights {list(result.weights)}, intercept {result.intercept}, "
-        f"threshold {result.final_threshold}"
-    )
+    click.echo(f"fitted on all tuning families: threshold {result.final_threshold}, model per kind:")
+    for kind, weights in result.model.to_dict().items():
+        click.echo(f"  {kind}: " + ", ".join(f"{name} {weight}" for name, weight in weights.items()))
+    if save_model:
+        result.model.save(MODEL_PATH)
+        click.echo(f"saved the model to {MODEL_PATH} (set records.SHOW_CONFIDENCE to the threshold)")
     print_figures(
         f"held aside ({', '.join(result.held_aside_families)}) at {result.final_threshold}",
         result.held_aside,
@@ -162,8 +173,7 @@ def print_cross_validation(by_file: dict) -> dict[str, object]:
         "folds": result.folds,
         "pooled": result.pooled.summary(),
         "final_threshold": result.final_threshold,
-        "weights": list(result.weights),
-        "intercept": result.intercept,
+        "model": result.model.to_dict(),
         "held_aside_families": result.held_aside_families,
         "held_aside": result.held_aside.summary(),
     }

@@ -13,10 +13,12 @@ the other's value elsewhere (then the two numbers are likely two facts, not one 
 from __future__ import annotations
 
 import bisect
+import json
 import math
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from pathlib import Path
 
 from newsynth.compare.text import STOP_WORDS, Caseless, _singular, normalize_punctuation, singular
 from newsynth.compare.values import MEASURES, ClockTime, Quantity
@@ -50,13 +52,60 @@ FEATURES = (
     "exclusive", "agreed", "pairs", "far", "overlap", "slip", "time", "date", "name",
 )  # fmt: skip
 KIND_FEATURES = 3  # the last FEATURES are the kinds
-# Logistic weights over FEATURES (then the intercept), fitted on the tuning families by
-# `newsynth eval-compare ../shared/data/dev.jsonl ../shared/data/group-dev.jsonl --cv`
-WEIGHTS = (
-    0.966, -0.246, 0.693, 1.355, 0.076, -0.056, 0.099, -0.407, 0.693, 1.887, 1.456, -0.92, 0.686,
-    -3.089, 2.276, 2.225, 1.439, -0.671, -0.97,
-)  # fmt: skip
-INTERCEPT = -3.242
+BASE_FEATURES = FEATURES[:-KIND_FEATURES]
+KINDS = ("number", *FEATURES[-KIND_FEATURES:])
+MODEL_PATH = Path(__file__).with_name("conflict_model.json")
+
+
+@dataclass(frozen=True)
+class ConfidenceModel:
+    """Logistic weights over ``BASE_FEATURES`` and an intercept for each kind of value: what makes two
+    dates one fact is not what makes two names one (``tuning.fit_model`` fits the kinds together, each
+    kind's weights a shared part plus its own, shrunk towards the shared part)."""
+
+    weights: dict[str, tuple[float, ...]]  # kind -> one weight per BASE_FEATURES
+    intercepts: dict[str, float]
+
+    def probability(self, features: dict[str, float]) -> float:
+        """The probability that the two values are one fact told two ways."""
+        kind = kind_of(features)
+        score = self.intercepts[kind] + sum(
+            weight * features.get(name, 0.0)
+            for name, weight in zip(BASE_FEATURES, self.weights[kind], strict=True)
+        )
+        return round(1 / (1 + math.exp(-score)), 3)
+
+    def to_dict(self) -> dict[str, object]:
+        return {kind: {"intercept": self.intercepts[kind], **self.named_weights(kind)} for kind in KINDS}
+
+    def named_weights(self, kind: str) -> dict[str, float]:
+        return dict(zip(BASE_FEATURES, self.weights[kind], strict=True))
+
+    @classmethod
+    def from_dict(cls, data: dict) -> ConfidenceModel:
+        for kind in KINDS:
+            if set(data.get(kind, {})) != {"intercept", *BASE_FEATURES}:
+                raise ValueError(
+                    f"conflict model: the {kind} weights differ from this code's features; "
+                    "refit it (newsynth eval-compare ... --cv --save-model)"
+                )
+        return cls(
+            {kind: tuple(float(data[kind][name]) for name in BASE_FEATURES) for kind in KINDS},
+            {kind: float(data[kind]["intercept"]) for kind in KINDS},
+        )
+
+    def save(self, path: Path = MODEL_PATH) -> None:
+        path.write_text(json.dumps(self.to_dict(), indent=1) + "\n", encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def stored_model() -> ConfidenceModel:
+    """The model shipped with the package, fitted by ``newsynth eval-compare ... --cv --save-model``."""
+    return ConfidenceModel.from_dict(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
+
+
+def kind_of(features: dict[str, float]) -> str:
+    return next((kind for kind in KINDS[1:] if features.get(kind)), "number")
 
 
 @dataclass
@@ -92,20 +141,15 @@ class Evidence:
 
     @cached_property
     def probability(self) -> float:
-        """The logistic model's probability that the two values are one fact told two ways."""
+        """The stored model's probability that the two values are one fact told two ways."""
         return confidence_of(self.features())
 
     def confidence(self) -> float:
         return self.probability
 
 
-def confidence_of(
-    features: dict[str, float], weights: tuple[float, ...] = WEIGHTS, intercept: float = INTERCEPT
-) -> float:
-    score = intercept + sum(
-        weight * features.get(name, 0.0) for name, weight in zip(FEATURES, weights, strict=True)
-    )
-    return round(1 / (1 + math.exp(-score)), 3)
+def confidence_of(features: dict[str, float], model: ConfidenceModel | None = None) -> float:
+    return (model or stored_model()).probability(features)
 
 
 def story_support(mine: set[str], theirs: set[str]) -> dict[str, float]:

@@ -21,6 +21,7 @@ from tqdm import tqdm
 
 from newsynth.clean import clean_articles
 from newsynth.compare import SHOW_CONFIDENCE, clear_caches, compare_story
+from newsynth.compare.slots import ConfidenceModel
 from newsynth.evaluate.compare.planting import (
     KINDS,
     METHODS,
@@ -140,12 +141,11 @@ class Outcomes:
                 total.add(story_figures(story, threshold))
         return total
 
-    def rescored(self, weights: tuple[float, ...], intercept: float) -> Outcomes:
-        """The same outcomes with every confidence recomputed from its evidence by other weights."""
-        from newsynth.compare.slots import confidence_of
+    def rescored(self, model: ConfidenceModel) -> Outcomes:
+        """The same outcomes with every confidence recomputed from its evidence by another model."""
 
         def score(features: dict[str, float], old: float | None) -> float | None:
-            return confidence_of(features, weights, intercept) if features and old is not None else old
+            return model.probability(features) if features and old is not None else old
 
         stories = [
             replace(
