@@ -47,16 +47,16 @@ MEASURE_LABELS = {"distance": "distance", "duration": "duration", "mass": "weigh
 
 FEATURES = (
     "head", "cue", "place", "similarity", "aligned", "lone", "repeated", "hedge", "near", "shared",
-    "exclusive", "agreed", "pairs", "far", "overlap", "slip", "time", "date", "name",
+    "exclusive", "agreed", "pairs", "far", "overlap", "slip", "clause", "event", "time", "date", "name",
 )  # fmt: skip
 KIND_FEATURES = 3  # the last FEATURES are the kinds
 # Logistic weights over FEATURES (then the intercept), fitted on the tuning families by
 # `newsynth eval-compare ../shared/data/dev.jsonl ../shared/data/group-dev.jsonl --cv`
 WEIGHTS = (
-    0.966, -0.246, 0.693, 1.355, 0.076, -0.056, 0.099, -0.407, 0.693, 1.887, 1.456, -0.92, 0.686,
-    -3.089, 2.276, 2.225, 1.439, -0.671, -0.97,
+    0.952, -0.192, 0.695, 1.584, 0.023, -0.024, 0.064, -0.362, 0.596, 1.717, 1.569, -0.95, 0.737,
+    -3.003, 2.026, 2.303, 1.768, 0.911, 1.434, -1.455, -0.839,
 )  # fmt: skip
-INTERCEPT = -3.242
+INTERCEPT = -3.373
 
 
 @dataclass
@@ -78,6 +78,8 @@ class Evidence:
     agreed: float = 0.0  # story-wide: other sources that state the more widely stated value (two count 1)
     pairs: float = 0.0  # set on merging: more sentence pairs of the claim that find it (two count 1)
     slip: float = 0.0  # numbers written alike but for one digit (291, 219), times ``overlap``
+    clause: float = 0.0  # dates: the share of the words of the clause each date sits in that both share
+    event: float = 0.0  # dates: each date's nearest verb is in the other's clause (half each)
     kind: str = "number"
     gap: float | None = None  # numbers: their difference as a share of the larger (``far``; 0 for others)
 
