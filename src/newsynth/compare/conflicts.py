@@ -73,53 +73,12 @@ SLOT_CONTEXT_WORDS = 2  # context words two dates or names of unaligned sentence
 CLAUSE_BOUNDARY = re.compile(r",(?!\d)|[;()\"]|:\s|\s-{1,2}\s")  # not "100,000" or "3:22"
 STEM_LETTERS = 5  # a crude stem: "launched", "launching" and "launch" share their first five letters
 MIN_CLAUSE_WORDS = 3
-IRREGULAR_PAST = frozenset(
-    [
-        "began",
-        "blew",
-        "broke",
-        "brought",
-        "built",
-        "came",
-        "caught",
-        "drove",
-        "fell",
-        "flew",
-        "fought",
-        "found",
-        "froze",
-        "gave",
-        "got",
-        "grew",
-        "held",
-        "hit",
-        "kept",
-        "led",
-        "left",
-        "lost",
-        "made",
-        "met",
-        "paid",
-        "ran",
-        "rose",
-        "sank",
-        "sent",
-        "set",
-        "shot",
-        "sold",
-        "spoke",
-        "stood",
-        "struck",
-        "swept",
-        "took",
-        "tore",
-        "threw",
-        "went",
-        "won",
-        "woke",
-        "wrote",
-    ]
-)  # the past tense of common irregular verbs, which "-ed" misses
+IRREGULAR_PAST = frozenset({
+    "began", "blew", "broke", "brought", "built", "came", "caught", "drove", "fell", "flew", "fought",
+    "found", "froze", "gave", "got", "grew", "held", "hit", "kept", "led", "left", "lost", "made", "met",
+    "paid", "ran", "rose", "sank", "sent", "set", "shot", "sold", "spoke", "stood", "struck", "swept",
+    "took", "tore", "threw", "went", "won", "woke", "wrote",
+})  # fmt: skip  # the past tense of common irregular verbs, which "-ed" misses
 
 
 @dataclass
@@ -387,9 +346,12 @@ def date_conflicts(
     """Dates that cannot both be true. For sentences that do not align, ``slotted`` gives the pairs of
     dates (positions in ``a.dates``, ``b.dates``) whose contexts share words: only those are compared."""
     conflicts = []
-    together = written_together(first.text)
-    for position, mine in enumerate(a.dates):
-        if any(mine.compatible(theirs) and mine.comparable(theirs) for theirs in b.dates):
+    together, theirs_together = written_together(first.text), written_together(second.text)
+    compared: set[int] = set()  # dates of ``a`` already set against one of ``b``
+    for position, mine in sorted(enumerate(a.dates), key=lambda item: item[1].resolved):  # guesses last
+        if any((position, other) in together for other in compared):
+            continue  # one date written in two parts ("Sunday, March 29"), one conflict
+        if any(_agrees(mine, b.dates, other, theirs_together) for other in range(len(b.dates))):
             continue
         rivals = [theirs for theirs in b.dates if mine.comparable(theirs) and not mine.compatible(theirs)]
         own = [o for other, o in enumerate(a.dates) if (position, other) not in together]
@@ -419,7 +381,17 @@ def date_conflicts(
                 **story.dates(first, second, mine, theirs),
             )
             conflicts.append(_conflict("date", "date", first, second, mine.text, theirs.text, evidence))
+            compared.add(position)
     return conflicts
+
+
+def _agrees(value: DateValue, dates: list[DateValue], position: int, together: set[tuple[int, int]]) -> bool:
+    """Whether the date at ``position`` of ``dates`` states ``value``, and so do the dates written as one
+    with it ("Saturday, March 29" does not state the Sunday that was March 29)."""
+    told = [position] + [other for held, other in together if held == position]
+    return all(value.compatible(dates[k]) for k in told if value.comparable(dates[k])) and value.comparable(
+        dates[position]
+    )
 
 
 def written_together(text: str) -> set[tuple[int, int]]:
