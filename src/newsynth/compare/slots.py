@@ -53,10 +53,10 @@ KIND_FEATURES = 3  # the last FEATURES are the kinds
 # Logistic weights over FEATURES (then the intercept), fitted on the tuning families by
 # `newsynth eval-compare ../shared/data/dev.jsonl ../shared/data/group-dev.jsonl --cv`
 WEIGHTS = (
-    0.945, -0.184, 0.513, 1.661, -0.009, -0.061, 0.073, -0.359, 0.73, 1.747, 1.527, -0.969, 0.729,
-    -3.011, 2.058, 2.311, 1.526, 0.963, 1.411, -1.408, -0.872,
+    0.952, -0.192, 0.695, 1.584, 0.023, -0.024, 0.064, -0.362, 0.596, 1.717, 1.569, -0.95, 0.737,
+    -3.003, 2.026, 2.303, 1.768, 0.911, 1.434, -1.455, -0.839,
 )  # fmt: skip
-INTERCEPT = -3.317
+INTERCEPT = -3.373
 
 
 @dataclass
