@@ -388,10 +388,10 @@ def date_conflicts(
 def _agrees(value: DateValue, dates: list[DateValue], position: int, together: set[tuple[int, int]]) -> bool:
     """Whether the date at ``position`` of ``dates`` states ``value``, and so do the dates written as one
     with it ("Saturday, March 29" does not state the Sunday that was March 29)."""
+    if not value.comparable(dates[position]):
+        return False
     told = [position] + [other for held, other in together if held == position]
-    return all(value.compatible(dates[k]) for k in told if value.comparable(dates[k])) and value.comparable(
-        dates[position]
-    )
+    return all(value.compatible(dates[k]) for k in told if value.comparable(dates[k]))
 
 
 def written_together(text: str) -> set[tuple[int, int]]:
@@ -428,8 +428,8 @@ def event_overlap(first: str, span_a: tuple[int, int], second: str, span_b: tupl
 @lru_cache(maxsize=4096)
 def clause_words(text: str, start: int, end: int) -> tuple[str, ...]:
     """The content words of the clause around a value (between punctuation marks), nearest first (one
-    before, one after, in turn), lower case; a clause of fewer than ``MIN_CLAUSE_WORDS`` words ("on
-    Saturday, May 30,") takes in its neighbours."""
+    before, one after, in turn), in lower case but for capitalised words (names, which are no verbs); a
+    clause of fewer than ``MIN_CLAUSE_WORDS`` words ("on Saturday, May 30,") takes in its neighbours."""
     text = normalize_punctuation(text)
     bounds = [0] + [m.start() for m in CLAUSE_BOUNDARY.finditer(text)] + [len(text)]
     left = max(k for k, b in enumerate(bounds) if b <= start)
@@ -452,6 +452,7 @@ def event_verb(words: tuple[str, ...]) -> str:
 
 
 def _words(text: str) -> list[str]:
+    """Content words, lower-case ones as written and capitalised ones with a capital only."""
     return [
         written if written.islower() else lowered.title() for written, lowered, _ in content_word_forms(text)
     ]
