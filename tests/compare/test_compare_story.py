@@ -268,6 +268,26 @@ def test_one_day_of_the_month_told_with_two_years_is_compared(story_of):
     assert set(conflict.values.values()) == {"May 30, 2020", "May 30, 3030"}
 
 
+def test_dates_of_one_event_told_in_other_words_are_compared_by_their_clause(story_of):
+    story = story_of(
+        ["The Orrin rocket explodes about 2 minutes after liftoff from the Kestle pad on June 28, 2031."],
+        ["The Orrin rocket exploded 2 minutes after launching from the Kestle pad on May 31, 2031."],
+    )
+    (conflict,) = conflicts_of(compare_story(story, join_confidence=0.0), "date")
+    assert set(conflict.values.values()) == {"June 28, 2031", "May 31, 2031"}
+    assert conflict.evidence["event"] > 0 and conflict.evidence["clause"] > 0
+
+
+def test_a_weekday_told_with_the_same_calendar_date_is_still_compared(story_of):
+    story = story_of(
+        ["Officials on Sunday, March 29 removed 300 goats from a farm near Orsk Hollow."],
+        ["The 300 goats were seized on Saturday, March 29, by deputies from a farm outside Orsk Hollow."],
+        dates=["2026-03-30", "2026-03-30"],
+    )
+    (conflict,) = conflicts_of(compare_story(story, join_confidence=0.0), "date")
+    assert conflict.values == {1: "March 29", 2: "Saturday"}  # the written date before the guessed one
+
+
 def test_names_filling_one_slot_of_sentences_that_do_not_align_are_compared(story_of):
     story = story_of(
         ["The capsule lifted off from Kestle Point carrying Tarn Space pilots Ilse Varga and Oren Malik."],

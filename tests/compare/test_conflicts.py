@@ -43,3 +43,36 @@ def test_different_roles_are_not_one():
         "Harbour pilot Otto Vrell said the pier would stay shut.",
         "Otto Vrell",
     )
+
+
+def test_the_clause_around_a_date_and_its_nearest_verb():
+    from newsynth.compare.conflicts import clause_words, event_verb
+
+    text = "Rescuers said the Velt barge sank near Orsk on Friday, a day after the storm."
+    start = text.index("Friday")
+    words = clause_words(text, start, start + len("Friday"))
+    assert words[:3] == ("Orsk", "near", "sank")  # nearest first; the aside after the comma left out
+    assert "storm" not in words
+    assert event_verb(words) == "sank"
+    assert event_verb(("crashed", "plane")) == "crash"  # cut to a stem
+
+
+def test_one_event_dated_twice_shares_its_verb_two_events_do_not():
+    from newsynth.compare.conflicts import clause_overlap, event_overlap
+
+    def span(text: str, date: str) -> tuple[int, int]:
+        return text.index(date), text.index(date) + len(date)
+
+    crashed = "A Corvel Air plane crashed into a field near Dunmere on Friday afternoon."
+    crashes = "Rescuers reached the field near Dunmere where the Corvel Air plane crashed on Tuesday."
+    docked = "The Corvel Air plane is to be repaired in a hangar near Dunmere on Tuesday."
+    assert event_overlap(crashed, span(crashed, "Friday"), crashes, span(crashes, "Tuesday")) == 1.0
+    assert event_overlap(crashed, span(crashed, "Friday"), docked, span(docked, "Tuesday")) == 0.0
+    assert clause_overlap(crashed, span(crashed, "Friday"), crashes, span(crashes, "Tuesday")) > 0.5
+
+
+def test_a_weekday_written_with_its_calendar_date_is_one_date():
+    from newsynth.compare.conflicts import written_together
+
+    assert written_together("The dam was shut on Sunday, March 29, by the county.") == {(0, 1), (1, 0)}
+    assert written_together("The dam was shut on Sunday and reopened on March 29.") == set()

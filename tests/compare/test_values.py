@@ -214,3 +214,10 @@ def test_a_date_is_stated_by_another_only_as_precisely():
     assert day.stated_by(only_date("Crowds at Kestle watched the launch on 30 May."))
     year = only_date("The Orrin programme began in 2020 at Kestle.")
     assert year.stated_by(day)
+
+
+def test_a_guessed_weekday_states_no_calendar_day_weeks_away():
+    sunday = only_date("The ferry sank on Sunday.", dt.date(2019, 6, 3))  # placed on June 2
+    assert sunday.compatible(only_date("The ferry sank on June 2."))
+    assert sunday.compatible(only_date("The ferry is to be raised on June 9."))  # the coming Sunday
+    assert not sunday.compatible(only_date("The ferry sank on May 5."))  # a Sunday a month before

@@ -29,14 +29,17 @@ from newsynth.compare.align import (
 from newsynth.compare.conflicts import (
     CONFLICT_THRESHOLD,
     SLOT_CONTEXT_WORDS,
+    STEM_LETTERS,
     Facts,
     Pair,
     StoryValues,
+    clause_words,
     date_conflicts,
     name_conflicts,
     number_conflicts,
     speaker_conflicts,
     time_conflicts,
+    written_together,
 )
 from newsynth.compare.merge import merged_conflicts
 from newsynth.compare.names import DEFAULT_NER_BUDGET, NameIndex, build_index, is_demonym
@@ -66,14 +69,16 @@ QUOTE_CONFIDENCE = 0.6  # one speaker's words quoted differently by two sources
 MIN_SLOT_WORDS = 2  # content words two unaligned sentences share before their values of one slot are compared
 FACT_WORDS = 4  # content words two unaligned sentences share (and FACT_OVERLAP of their words) to be
 FACT_OVERLAP = 0.2  # read as one fact, whose dates are then compared whatever the words around them
+CLAUSE_WORDS = 5  # word stems the clauses around two dates share before the dates are compared
 SMALL_CLAIM = 8  # members up to which the representative sentence is found in Python
 
 
 def clear_caches() -> None:
     """Forget memoised word and date analyses, so that timing a story measures it from cold."""
-    from newsynth.compare import names, slots, text, values
+    from newsynth.compare import conflicts, names, slots, text, values
 
     for cached in (
+        conflicts.clause_words,
         text.fold,
         text.content_words,
         text.content_word_forms,
@@ -235,7 +240,51 @@ def _slot_pairs(units: list[Unit], names: NameIndex) -> dict[tuple[int, int], Sl
     dated = {i: len(date_spans(unit.text)) for i, unit in enumerate(units)}
     for i, j in _fact_pairs(units, [i for i, count in dated.items() if count]):
         pairs[(i, j)].dates.update(product(range(dated[i]), range(dated[j])))
+    for (i, first), (j, second) in _clause_pairs(units, [i for i, count in dated.items() if count]):
+        pairs[(i, j)].dates.add((first, second))
+    for (i, j), slots in pairs.items():
+        if slots.dates:
+            slots.dates |= _told_with(
+                slots.dates, written_together(units[i].text), written_together(units[j].text)
+            )
     return pairs
+
+
+def _told_with(
+    compared: set[tuple[int, int]], mine: set[tuple[int, int]], theirs: set[tuple[int, int]]
+) -> set[tuple[int, int]]:
+    """The dates written as one with two compared dates ("Sunday, March 29" / "Saturday, March 29"):
+    compared as well."""
+    return {
+        (other_mine, other_theirs)
+        for first, second in compared
+        for held, other_mine in mine
+        if held == first
+        for told, other_theirs in theirs
+        if told == second
+    }
+
+
+def _clause_pairs(units: list[Unit], holding: list[int]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Dates of ``holding`` of different sources whose clauses share ``CLAUSE_WORDS`` word stems
+    (``clause_words``): one event told in other sentences ("rocket explodes 2 minutes after liftoff on
+    June 28" / "rocket exploded about 2 minutes after launching ... on June 28"), as ((unit, date
+    position), (unit, date position)) with the first unit the lower."""
+    by_stem: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for i in holding:
+        text = units[i].text
+        for position, (start, end, _) in enumerate(date_spans(text)):
+            for stem in {word.lower()[:STEM_LETTERS] for word in clause_words(text, start, end)}:
+                by_stem[stem].append((i, position))
+    shared: Counter[tuple[tuple[int, int], tuple[int, int]]] = Counter()
+    for holders in by_stem.values():
+        if len(holders) > 1:
+            shared.update(
+                (first, second)
+                for first, second in combinations(holders, 2)
+                if units[first[0]].source != units[second[0]].source
+            )
+    return [pair for pair, count in shared.items() if count >= CLAUSE_WORDS]
 
 
 def _fact_pairs(units: list[Unit], holding: list[int]) -> list[tuple[int, int]]:

@@ -14,7 +14,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import cached_property
+from functools import cached_property, lru_cache
+from itertools import pairwise, zip_longest
 
 from newsynth.compare.align import Unit
 from newsynth.compare.names import ROLE_NOUNS, TITLES, Mention, NameIndex, is_demonym, related_names
@@ -37,12 +38,19 @@ from newsynth.compare.slots import (
     time_label,
     written_alike,
 )
-from newsynth.compare.text import STOP_WORDS, content_words, normalize_punctuation, singular
+from newsynth.compare.text import (
+    STOP_WORDS,
+    content_word_forms,
+    content_words,
+    normalize_punctuation,
+    singular,
+)
 from newsynth.compare.values import (
     UNITS,
     ClockTime,
     DateValue,
     Quantity,
+    date_spans,
     extract_dates,
     extract_quantities,
     extract_times,
@@ -62,6 +70,15 @@ HONORIFICS = {
 }  # fmt: skip  # title words that name no role of their own
 ROLE_WORDS = (ROLE_NOUNS | TITLES) - HONORIFICS
 SLOT_CONTEXT_WORDS = 2  # context words two dates or names of unaligned sentences share to be compared
+CLAUSE_BOUNDARY = re.compile(r",(?!\d)|[;()\"]|:\s|\s-{1,2}\s")  # not "100,000" or "3:22"
+STEM_LETTERS = 5  # a crude stem: "launched", "launching" and "launch" share their first five letters
+MIN_CLAUSE_WORDS = 3
+IRREGULAR_PAST = frozenset({
+    "began", "blew", "broke", "brought", "built", "came", "caught", "drove", "fell", "flew", "fought",
+    "found", "froze", "gave", "got", "grew", "held", "hit", "kept", "led", "left", "lost", "made", "met",
+    "paid", "ran", "rose", "sank", "sent", "set", "shot", "sold", "spoke", "stood", "struck", "swept",
+    "took", "tore", "threw", "went", "won", "woke", "wrote",
+})  # fmt: skip  # the past tense of common irregular verbs, which "-ed" misses
 
 
 @dataclass
@@ -329,14 +346,17 @@ def date_conflicts(
     """Dates that cannot both be true. For sentences that do not align, ``slotted`` gives the pairs of
     dates (positions in ``a.dates``, ``b.dates``) whose contexts share words: only those are compared."""
     conflicts = []
-    for position, mine in enumerate(a.dates):
-        if any(mine.compatible(theirs) and mine.comparable(theirs) for theirs in b.dates):
+    together, theirs_together = written_together(first.text), written_together(second.text)
+    compared: set[int] = set()  # dates of ``a`` already set against one of ``b``
+    for position, mine in sorted(enumerate(a.dates), key=lambda item: item[1].resolved):  # guesses last
+        if any((position, other) in together for other in compared):
+            continue  # one date written in two parts ("Sunday, March 29"), one conflict
+        if any(_agrees(mine, b.dates, other, theirs_together) for other in range(len(b.dates))):
             continue
         rivals = [theirs for theirs in b.dates if mine.comparable(theirs) and not mine.compatible(theirs)]
+        own = [o for other, o in enumerate(a.dates) if (position, other) not in together]
         rivals = [
-            theirs
-            for theirs in rivals
-            if not any(theirs.compatible(o) and theirs.comparable(o) for o in a.dates)
+            theirs for theirs in rivals if not any(theirs.compatible(o) and theirs.comparable(o) for o in own)
         ]
         if slotted is not None:
             rivals = [t for other, t in enumerate(b.dates) if (position, other) in slotted and t in rivals]
@@ -355,11 +375,91 @@ def date_conflicts(
                 repeated=0.0,
                 hedge=hedged(first.text, second.text),
                 kind="date",
+                clause=clause_overlap(first.text, span_a, second.text, span_b),
+                event=event_overlap(first.text, span_a, second.text, span_b),
                 **slot_fit(first, second, span_a, span_b, mine.text, theirs.text),
                 **story.dates(first, second, mine, theirs),
             )
             conflicts.append(_conflict("date", "date", first, second, mine.text, theirs.text, evidence))
+            compared.add(position)
     return conflicts
+
+
+def _agrees(value: DateValue, dates: list[DateValue], position: int, together: set[tuple[int, int]]) -> bool:
+    """Whether the date at ``position`` of ``dates`` states ``value``, and so do the dates written as one
+    with it ("Saturday, March 29" does not state the Sunday that was March 29)."""
+    if not value.comparable(dates[position]):
+        return False
+    told = [position] + [other for held, other in together if held == position]
+    return all(value.compatible(dates[k]) for k in told if value.comparable(dates[k]))
+
+
+def written_together(text: str) -> set[tuple[int, int]]:
+    """Pairs of positions of a sentence's dates written as one ("Sunday, March 29"): a weekday so
+    written does not also state the other source's day through its calendar date."""
+    spans = date_spans(text)
+    together = set()
+    for position, ((_, end, _), (start, _, _)) in enumerate(pairwise(spans)):
+        if not text[end:start].strip(" ,"):
+            together.update({(position, position + 1), (position + 1, position)})
+    return together
+
+
+def clause_overlap(first: str, span_a: tuple[int, int], second: str, span_b: tuple[int, int]) -> float:
+    """The share of the smaller of the two dates' clauses' words (``clause_words``, stems) that the
+    other shares: one event told twice keeps the words around its date ("crashed into a residential
+    area ... on Friday" / "crashed at a residential area ... on Tuesday"), whatever else each says."""
+    mine, theirs = _stems(clause_words(first, *span_a)), _stems(clause_words(second, *span_b))
+    smaller = min(len(mine), len(theirs))
+    return round(len(mine & theirs) / smaller, 3) if smaller else 0.0
+
+
+def event_overlap(first: str, span_a: tuple[int, int], second: str, span_b: tuple[int, int]) -> float:
+    """Half for each date whose event (``event_verb``: "crashed" of "crashed ... on Friday") the other
+    date's clause names too ("crashes", "crash"): two dates of one event, not of two events told in
+    alike sentences ("launched ... Monday" / "is to dock ... Wednesday")."""
+    mine, theirs = clause_words(first, *span_a), clause_words(second, *span_b)
+    verbs = (event_verb(mine), event_verb(theirs))
+    return 0.5 * (bool(verbs[0]) and verbs[0] in _stems(theirs)) + 0.5 * (
+        bool(verbs[1]) and verbs[1] in _stems(mine)
+    )
+
+
+@lru_cache(maxsize=4096)
+def clause_words(text: str, start: int, end: int) -> tuple[str, ...]:
+    """The content words of the clause around a value (between punctuation marks), nearest first (one
+    before, one after, in turn), in lower case but for capitalised words (names, which are no verbs); a
+    clause of fewer than ``MIN_CLAUSE_WORDS`` words ("on Saturday, May 30,") takes in its neighbours."""
+    text = normalize_punctuation(text)
+    bounds = [0] + [m.start() for m in CLAUSE_BOUNDARY.finditer(text)] + [len(text)]
+    left = max(k for k, b in enumerate(bounds) if b <= start)
+    right = min(k for k, b in enumerate(bounds) if b >= end)
+    before, after = _words(text[bounds[left] : start]), _words(text[end : bounds[right]])
+    if len(before) + len(after) < MIN_CLAUSE_WORDS:
+        before = _words(text[bounds[max(0, left - 1)] : start])
+        after = _words(text[end : bounds[min(len(bounds) - 1, right + 1)]])
+    nearest = [word for pair in zip_longest(reversed(before), after) for word in pair if word]
+    return tuple(nearest)
+
+
+def event_verb(words: tuple[str, ...]) -> str:
+    """The stem of the verb nearest a date among its clause's words: a lower-case regular past tense
+    ("crashed") or a common irregular one ("broke"); "" when the clause has none."""
+    for word in words:
+        if word.islower() and ((len(word) > 4 and word.endswith("ed")) or word in IRREGULAR_PAST):
+            return word[:STEM_LETTERS]
+    return ""
+
+
+def _words(text: str) -> list[str]:
+    """Content words, lower-case ones as written and capitalised ones with a capital only."""
+    return [
+        written if written.islower() else lowered.title() for written, lowered, _ in content_word_forms(text)
+    ]
+
+
+def _stems(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(word.lower()[:STEM_LETTERS] for word in words)
 
 
 def _date_shape(value: DateValue) -> tuple[bool, bool, bool, bool]:

@@ -117,6 +117,7 @@ DATE_NEEDS = (
 YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
 MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 WEEKDAY_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+WEEK = dt.timedelta(days=7)
 
 
 @dataclass(frozen=True)
@@ -190,9 +191,9 @@ class DateValue:
     def compatible(self, other: DateValue) -> bool:
         if self.resolved != other.resolved:  # "scheduled for Saturday" may be the coming "September 3"
             weekday, calendar = (self, other) if self.resolved else (other, self)
-            day_of_week = calendar.day_of_week(weekday.year)
-            if day_of_week is not None:
-                return day_of_week == weekday.weekday
+            day, placed = calendar.calendar_day(weekday.year), weekday.calendar_day()
+            if day is not None and placed is not None:  # a weekday of news is one of the weeks around
+                return day.weekday() == weekday.weekday and abs(day - placed) <= WEEK  # the article's date
         if self.year and other.year and self.year != other.year:
             return False
         if self.month and other.month:
@@ -204,15 +205,14 @@ class DateValue:
             return self.weekday == other.weekday
         return True
 
-    def day_of_week(self, fallback_year: int | None) -> int | None:
-        """Its weekday, given or computed from its calendar date (in ``fallback_year`` when it has none)."""
-        if self.weekday is not None:
-            return self.weekday
+    def calendar_day(self, fallback_year: int | None = None) -> dt.date | None:
+        """Its day of the calendar (in ``fallback_year`` when it names none); None for a weekday alone,
+        a month or a year."""
         year = self.year or fallback_year
         if not (year and self.month and self.day):
             return None
         try:
-            return dt.date(year, self.month, self.day).weekday()
+            return dt.date(year, self.month, self.day)
         except ValueError:
             return None
 
