@@ -1,4 +1,4 @@
-"""The NER model multiplies with numpy, and finds what thinc's own products find."""
+"""The NER model multiplies with numpy, and finds what thinc's products and spaCy's parser loop find."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 from thinc.api import NumpyOps
 
 from newsynth.compare.names import load_ner
-from newsynth.compare.ner_ops import MatmulOps, one_blas_thread
+from newsynth.compare.ner_ops import MatmulOps, one_blas_thread, recognise
 
 
 @pytest.mark.parametrize(("trans1", "trans2"), [(False, False), (False, True), (True, False), (True, True)])
@@ -32,3 +32,18 @@ def test_the_ner_model_finds_entities_with_numpy_products() -> None:
     with one_blas_thread():
         doc = nlp("Mayor Odile Vantrask of Brellmouth told the Harwick Port Authority on Tuesday.")
     assert "Odile Vantrask" in {entity.text for entity in doc.ents}
+
+
+def test_recognise_finds_what_the_pipeline_finds() -> None:
+    texts = [
+        "Mayor Odile Vantrask of Brellmouth told the Harwick Port Authority on Tuesday.",
+        "",
+        "The Quenby Tribune said 40 workers left the Dunmarsh plant in Ostravel.",
+        "Talks between Norvania and the Kestrel Union resumed in Lake Amberlin, officials said.",
+    ]
+    nlp = load_ner()
+    with one_blas_thread():
+        expected = [[(e.text, e.label_) for e in doc.ents] for doc in nlp.pipe(texts, batch_size=2)]
+        found = [[(e.text, e.label_) for e in doc.ents] for doc in recognise(nlp, texts, batch_size=2)]
+    assert found == expected
+    assert ("Odile Vantrask", "PERSON") in found[0]

@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
-from newsynth.compare.ner_ops import one_blas_thread, use_numpy_products
+from newsynth.compare.ner_ops import one_blas_thread, recognise, use_numpy_products
 from newsynth.compare.text import STOP_WORDS, fold, normalize_punctuation
 from newsynth.compare.values import MONTHS, WEEKDAYS
 
@@ -326,7 +326,7 @@ def _label_with_ner(
     if not chosen:
         return
     with one_blas_thread():
-        docs = list(load_ner().pipe(chosen, batch_size=64))
+        docs = recognise(load_ner(), chosen, batch_size=64)
     for doc in docs:
         for entity in doc.ents:
             key = fold(entity.text)
