@@ -26,6 +26,18 @@ def test_the_product_fills_a_given_array() -> None:
     assert (out == 8.0).all()
 
 
+def test_weights_kept_transposed_give_the_same_product() -> None:
+    generator = np.random.default_rng(3)
+    weights = generator.random((6, 2, 5), dtype=np.float32)  # (outputs, pieces, inputs), as maxout keeps them
+    x = generator.random((4, 5), dtype=np.float32)
+    plain = MatmulOps().gemm(x, weights.reshape((12, 5)), trans2=True)
+    ops = MatmulOps()
+    ops.keep_transposed(weights)
+    assert np.array_equal(ops.gemm(x, weights.reshape((12, 5)), trans2=True), plain)
+    other = generator.random((12, 5), dtype=np.float32)  # weights not kept: transposed on the fly
+    assert np.array_equal(ops.gemm(x, other, trans2=True), MatmulOps().gemm(x, other, trans2=True))
+
+
 def test_the_ner_model_finds_entities_with_numpy_products() -> None:
     nlp = load_ner()
     assert all(isinstance(layer.ops, MatmulOps) for layer in nlp.get_pipe("ner").model.walk())

@@ -29,7 +29,18 @@ BLIS = NumpyOps()  # thinc's own products, with the BLIS that the parser's C loo
 
 
 class MatmulOps(NumpyOps):  # type: ignore[misc]
-    """thinc's numpy operations with the matrix product taken by numpy."""
+    """thinc's numpy operations with the matrix product taken by numpy. The layers multiply by their
+    weights transposed; a weight matrix given to ``keep_transposed`` is multiplied from a C-ordered copy
+    of its transpose instead, which OpenBLAS packs faster (the same products, bit for bit)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._transposed: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # id(weights) -> them, transposed
+
+    def keep_transposed(self, weights: np.ndarray) -> None:
+        """Weights that no longer change (a model used for inference), as (outputs, inputs)."""
+        matrix = weights.reshape((-1, weights.shape[-1]))
+        self._transposed[id(weights)] = (weights, np.ascontiguousarray(matrix.T))
 
     def gemm(
         self,
@@ -40,19 +51,28 @@ class MatmulOps(NumpyOps):  # type: ignore[misc]
         trans2: bool = False,
     ) -> np.ndarray:
         first = x.T if trans1 else x
-        second = y.T if trans2 else y
+        second = self._transpose(y) if trans2 else y
         if out is None:
             return np.matmul(first, second)
         return np.matmul(first, second, out=out)
 
+    def _transpose(self, y: np.ndarray) -> np.ndarray:
+        owner = y if y.base is None else y.base  # the layers pass their weights reshaped
+        kept = self._transposed.get(id(owner))
+        if kept is not None and kept[0] is owner and kept[1].shape == y.shape[::-1] and y.flags.c_contiguous:
+            return kept[1]
+        return y.T
+
 
 def use_numpy_products(nlp: Language) -> None:
-    """Every layer of the pipeline's models multiplies with numpy."""
+    """Every layer of the pipeline's models multiplies with numpy, from its weights kept transposed."""
     ops = MatmulOps()
     for _, component in nlp.pipeline:
         model = getattr(component, "model", None)
         for layer in model.walk() if model is not None else []:
             layer.ops = ops
+            if layer.has_param("W"):
+                ops.keep_transposed(layer.get_param("W"))
 
 
 def recognise(nlp: Language, texts: list[str], batch_size: int = 64) -> list[Doc]:
