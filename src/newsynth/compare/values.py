@@ -115,7 +115,8 @@ DATE_NEEDS = (
     ("year",),
 )  # fmt: skip
 YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
-MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+# a word opening with a month's first three letters; the capital comes first, so that sre skips ahead to it
+MONTH_WORD = re.compile(r"[JFMASOND](?<!\w[JFMASOND])[a-z]{2}(?<=Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 WEEKDAY_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 
 
@@ -245,15 +246,12 @@ def _resolved(value: DateValue, article_date: dt.date | None) -> DateValue:
 def _dates_with_spans(text: str) -> tuple[tuple[int, int, DateValue], ...]:
     """Each date of the text with its span, weekdays unresolved (one reading serves every article)."""
     text = normalize_punctuation(text)
-    present = {
-        "digit": DIGIT.search(text) is not None,
-        "month": MONTH_WORD.search(text) is not None,
-        "weekday": WEEKDAY_WORD.search(text) is not None,
-    }
-    present["year"] = present["digit"] and YEAR_LIKE.search(text) is not None
+    present = _date_parts(text)
+    if not present:
+        return ()  # no pattern can match
     found: list[tuple[int, int, DateValue]] = []
     for pattern, needs in zip(DATE_PATTERNS, DATE_NEEDS, strict=True):
-        if not all(present[need] for need in needs):
+        if not present.issuperset(needs):
             continue  # a pattern skipped cannot match: the dates found are the same
         for match in pattern.finditer(text):
             start, end = match.span()
@@ -263,6 +261,20 @@ def _dates_with_spans(text: str) -> tuple[tuple[int, int, DateValue], ...]:
             if value is not None:
                 found.append((start, end, value))
     return tuple(sorted(found, key=lambda item: item[0]))
+
+
+def _date_parts(text: str) -> set[str]:
+    """What ``DATE_NEEDS`` asks of a text that it holds: "digit", "year", "month", "weekday"."""
+    present = set()
+    if DIGIT.search(text):
+        present.add("digit")
+        if YEAR_LIKE.search(text):
+            present.add("year")
+    if MONTH_WORD.search(text):
+        present.add("month")
+    if WEEKDAY_WORD.search(text):
+        present.add("weekday")
+    return present
 
 
 def _date_from_match(match: re.Match[str], text: str) -> DateValue | None:
