@@ -116,7 +116,9 @@ DATE_NEEDS = (
 )  # fmt: skip
 YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
 # a word opening with a month's first three letters; the capital comes first, so that sre skips ahead to it
-MONTH_WORD = re.compile(r"[JFMASOND](?<!\w[JFMASOND])[a-z]{2}(?<=Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+MONTH_WORD = re.compile(
+    r"[JFMASOND](?<!\w[JFMASOND])[a-z]{2}(?<=Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+)
 WEEKDAY_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 
 
