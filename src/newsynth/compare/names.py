@@ -299,7 +299,7 @@ def _looks_like_name(mention: Mention, capitalised_inside: set[str], lower_words
     if mention.key in lower_words:  # "State television": a common word opening the sentence
         return False
     common_form = mention.key.endswith(("ing", "ed", "ly", "ness", "tion", "ment", "ers"))
-    return len(mention.key) > 3 and not common_form and mention.key not in lower_words | STOP_WORDS
+    return len(mention.key) > 3 and not common_form and mention.key not in STOP_WORDS
 
 
 def _labels_from_cues(index: NameIndex) -> dict[str, Counter[Label]]:
