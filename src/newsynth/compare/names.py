@@ -155,7 +155,8 @@ class NameIndex:
         return self.labels.get(self.entity_of(mention), "other")
 
     def article_mentions(self, article_id: str, key: str) -> bool:
-        return self.per_article.get(article_id, Counter())[self.canonical.get(key, key)] > 0
+        counts = self.per_article.get(article_id)
+        return counts is not None and counts[self.canonical.get(key, key)] > 0
 
 
 def find_mentions(text: str) -> list[Mention]:
