@@ -105,8 +105,8 @@ def find_quotes(article_id: str, sentences: list[Sentence], names: NameIndex) ->
 
 def _quoted(text: str) -> list[re.Match[str]]:
     """The quotes of a sentence: in double quotes, else in single ones, else one left open after a colon."""
-    for pattern in (QUOTED, SINGLE_QUOTED, OPEN_QUOTE):
-        quotes = list(pattern.finditer(text))
+    for pattern, mark in ((QUOTED, '"'), (SINGLE_QUOTED, "'"), (OPEN_QUOTE, ":")):
+        quotes = list(pattern.finditer(text)) if mark in text else []  # no match without its mark
         if quotes:
             return quotes
     return []
