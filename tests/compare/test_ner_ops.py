@@ -1,4 +1,4 @@
-"""The NER model multiplies with numpy, and finds what thinc's own products find."""
+"""The NER model multiplies with numpy, and finds what thinc's products and spaCy's parser loop find."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 from thinc.api import NumpyOps
 
 from newsynth.compare.names import load_ner
-from newsynth.compare.ner_ops import MatmulOps, one_blas_thread
+from newsynth.compare.ner_ops import MatmulOps, one_blas_thread, recognise
 
 
 @pytest.mark.parametrize(("trans1", "trans2"), [(False, False), (False, True), (True, False), (True, True)])
@@ -26,9 +26,36 @@ def test_the_product_fills_a_given_array() -> None:
     assert (out == 8.0).all()
 
 
+def test_weights_kept_transposed_give_the_same_product() -> None:
+    generator = np.random.default_rng(3)
+    weights = generator.random((6, 2, 5), dtype=np.float32)  # (outputs, pieces, inputs), as maxout keeps them
+    x = generator.random((4, 5), dtype=np.float32)
+    plain = MatmulOps().gemm(x, weights.reshape((12, 5)), trans2=True)
+    ops = MatmulOps()
+    ops.keep_transposed(weights)
+    assert np.array_equal(ops.gemm(x, weights.reshape((12, 5)), trans2=True), plain)
+    other = generator.random((12, 5), dtype=np.float32)  # weights not kept: transposed on the fly
+    assert np.array_equal(ops.gemm(x, other, trans2=True), MatmulOps().gemm(x, other, trans2=True))
+
+
 def test_the_ner_model_finds_entities_with_numpy_products() -> None:
     nlp = load_ner()
     assert all(isinstance(layer.ops, MatmulOps) for layer in nlp.get_pipe("ner").model.walk())
     with one_blas_thread():
         doc = nlp("Mayor Odile Vantrask of Brellmouth told the Harwick Port Authority on Tuesday.")
     assert "Odile Vantrask" in {entity.text for entity in doc.ents}
+
+
+def test_recognise_finds_what_the_pipeline_finds() -> None:
+    texts = [
+        "Mayor Odile Vantrask of Brellmouth told the Harwick Port Authority on Tuesday.",
+        "",
+        "The Quenby Tribune said 40 workers left the Dunmarsh plant in Ostravel.",
+        "Talks between Norvania and the Kestrel Union resumed in Lake Amberlin, officials said.",
+    ]
+    nlp = load_ner()
+    with one_blas_thread():
+        expected = [[(e.text, e.label_) for e in doc.ents] for doc in nlp.pipe(texts, batch_size=2)]
+        found = [[(e.text, e.label_) for e in doc.ents] for doc in recognise(nlp, texts, batch_size=2)]
+    assert found == expected
+    assert ("Odile Vantrask", "PERSON") in found[0]

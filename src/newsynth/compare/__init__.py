@@ -589,6 +589,7 @@ def _differ(texts: list[list[FoundQuote]]) -> bool:
 
 def _entities(names: NameIndex, story: Story) -> list[Entity]:
     numbers = {article.id: story.number(article.id) for article in story.articles}
+    source_of = {article.id: story.independent_source(article.id) for article in story.articles}
     own_outlet = {article.id: f" {fold(article.outlet or '')} " for article in story.articles}
     mentions: dict[str, dict[int, int]] = defaultdict(dict)
     sources: dict[str, set[str]] = defaultdict(set)
@@ -599,7 +600,7 @@ def _entities(names: NameIndex, story: Story) -> list[Entity]:
             if f" {key} " in own_outlet[article_id]:
                 continue  # "she told CVB News" in CVB News: the source naming itself, not the story
             mentions[key][numbers[article_id]] = count
-            sources[key].add(story.independent_source(article_id))
+            sources[key].add(source_of[article_id])
     entities = [
         Entity(
             name=names.display.get(key, key),

@@ -36,8 +36,14 @@ class Unit:
 
 def is_claim_sentence(text: str) -> bool:
     tokens = text.split()
-    lower = sum(1 for token in tokens if token[:1].islower())
-    return len(tokens) >= MIN_CLAIM_WORDS and lower >= 3
+    if len(tokens) < MIN_CLAIM_WORDS:
+        return False
+    lower = 0
+    for token in tokens:  # three lower-case words make it prose: most sentences tell within a few words
+        lower += token[:1].islower()
+        if lower == 3:
+            return True
+    return False
 
 
 def similarity_matrix(units: list[Unit]) -> np.ndarray:

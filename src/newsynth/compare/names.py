@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
-from newsynth.compare.ner_ops import one_blas_thread, use_numpy_products
+from newsynth.compare.ner_ops import one_blas_thread, recognise, use_numpy_products
 from newsynth.compare.text import STOP_WORDS, fold, normalize_punctuation
 from newsynth.compare.values import MONTHS, WEEKDAYS
 
@@ -155,7 +155,8 @@ class NameIndex:
         return self.labels.get(self.entity_of(mention), "other")
 
     def article_mentions(self, article_id: str, key: str) -> bool:
-        return self.per_article.get(article_id, Counter())[self.canonical.get(key, key)] > 0
+        counts = self.per_article.get(article_id)
+        return counts is not None and counts[self.canonical.get(key, key)] > 0
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -299,7 +300,7 @@ def _looks_like_name(mention: Mention, capitalised_inside: set[str], lower_words
     if mention.key in lower_words:  # "State television": a common word opening the sentence
         return False
     common_form = mention.key.endswith(("ing", "ed", "ly", "ness", "tion", "ment", "ers"))
-    return len(mention.key) > 3 and not common_form and mention.key not in lower_words | STOP_WORDS
+    return len(mention.key) > 3 and not common_form and mention.key not in STOP_WORDS
 
 
 def _labels_from_cues(index: NameIndex) -> dict[str, Counter[Label]]:
@@ -326,7 +327,7 @@ def _label_with_ner(
     if not chosen:
         return
     with one_blas_thread():
-        docs = list(load_ner().pipe(chosen, batch_size=64))
+        docs = recognise(load_ner(), chosen, batch_size=64)
     for doc in docs:
         for entity in doc.ents:
             key = fold(entity.text)

@@ -86,8 +86,9 @@ def find_quotes(article_id: str, sentences: list[Sentence], names: NameIndex) ->
         mentions = names.mentions.get((article_id, sentence.index), [])
         quotes = _quoted(text)
         outside = _blanked(text, quotes)
-        named = _named_speaker(outside, mentions)
-        speaker = names.entity_of(named) if named else _pronoun_speaker(outside, last_person)
+        verbs = list(SPEECH.finditer(outside))
+        named = _named_speaker(outside, verbs, mentions)
+        speaker = names.entity_of(named) if named else _pronoun_speaker(outside, verbs, last_person)
         if speaker is None and quotes and not LETTERS.search(outside):
             speaker = last_quoted  # a quote standing alone goes on with the speaker before it
         for match in quotes:
@@ -104,8 +105,8 @@ def find_quotes(article_id: str, sentences: list[Sentence], names: NameIndex) ->
 
 def _quoted(text: str) -> list[re.Match[str]]:
     """The quotes of a sentence: in double quotes, else in single ones, else one left open after a colon."""
-    for pattern in (QUOTED, SINGLE_QUOTED, OPEN_QUOTE):
-        quotes = list(pattern.finditer(text))
+    for pattern, mark in ((QUOTED, '"'), (SINGLE_QUOTED, "'"), (OPEN_QUOTE, ":")):
+        quotes = list(pattern.finditer(text)) if mark in text else []  # no match without its mark
         if quotes:
             return quotes
     return []
@@ -118,14 +119,14 @@ def _blanked(text: str, quotes: list[re.Match[str]]) -> str:
     return text
 
 
-def _named_speaker(outside: str, mentions: list[Mention]) -> Mention | None:
+def _named_speaker(outside: str, verbs: list[re.Match[str]], mentions: list[Mention]) -> Mention | None:
     """Who speaks in a sentence (quotes blanked out), when it names them: the name after "according
     to", the subject of a speech verb ("Jane Roe, a director, said"), or the name after the verb when
     it follows a quote ("..., said Jane Roe"). Names inside a longer phrase ("the Eastmoor estate", "UN
-    monitor Jane Roe") or after a preposition are not speakers."""
-    verbs = sorted(SPEECH.finditer(outside), key=lambda verb: _verb_order(outside, verb))
+    monitor Jane Roe") or after a preposition are not speakers. ``verbs``: the speech verbs of ``outside``."""
     if not verbs:
         return None
+    verbs = sorted(verbs, key=lambda verb: _verb_order(outside, verb))
     candidates = [m for m in mentions if outside[m.start : m.end].strip() and not is_demonym(m.key.split())]
     for verb in verbs:
         speaker = _name_after(outside, verb, candidates) or _subject_before(outside, verb, candidates)
@@ -134,9 +135,9 @@ def _named_speaker(outside: str, mentions: list[Mention]) -> Mention | None:
     return None
 
 
-def _pronoun_speaker(outside: str, last_person: str | None) -> str | None:
-    """The person last named, for "he said"."""
-    if PRONOUN_SPEECH.search(outside) or SPEECH_PRONOUN.search(outside):
+def _pronoun_speaker(outside: str, verbs: list[re.Match[str]], last_person: str | None) -> str | None:
+    """The person last named, for "he said" (a sentence without a speech verb has no such phrase)."""
+    if verbs and (PRONOUN_SPEECH.search(outside) or SPEECH_PRONOUN.search(outside)):
         return last_person
     return None
 

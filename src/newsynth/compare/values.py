@@ -39,6 +39,8 @@ MONEY_WORDS = {"dollars", "pounds", "euros", "yen", "yuan", "rupees", "naira", "
 # "tens of thousands" = 10,000 to 99,999; "hundreds" = 100 to 999; "dozens" = 24 to 99
 VAGUE_PLURALS = {"dozens": (24, 99), "tens": (10, 99), "hundreds": (100, 999), "thousands": (1_000, 9_999)}
 APPROXIMATE = {"about", "around", "nearly", "almost", "roughly", "approximately", "some", "estimated", "over"}
+NOT_NAMING = frozenset(APPROXIMATE | STOP_WORDS)  # a capitalised word before a number that names nothing
+QUALIFYING = frozenset(APPROXIMATE | {"than", "least", "to", "of", "up"})  # skipped to find the cue before
 LOWER_BOUNDS = {"more than", "at least", "over", "upwards of", "in excess of"}
 UPPER_BOUNDS = {"less than", "fewer than", "up to", "under", "as many as", "nearly", "almost"}
 CLOCK_WORDS = {
@@ -61,6 +63,7 @@ CLOCK_WORDS = {
     "bst",
 }
 NOT_NOUNS = {"outside", "inside", "near", "including", "according", "during", "after", "before", "against"}
+NOT_SECOND_NOUNS = frozenset(STOP_WORDS | NOT_NOUNS)  # words after a counted noun that are no second one
 ROUNDED_DIGITS = 3  # digits from which trailing zeros may be a reporter's rounding ("300", not "30")
 CUE_SKIP = 2  # stop words ("was", "were") skipped before a number to find the content word it follows
 UNITS = frozenset({"percent", "dollar", "distance", "duration", "mass", "speed"})
@@ -115,7 +118,10 @@ DATE_NEEDS = (
     ("year",),
 )  # fmt: skip
 YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
-MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+# a word opening with a month's first three letters; the capital comes first, so that sre skips ahead to it
+MONTH_WORD = re.compile(
+    r"[JFMASOND](?<!\w[JFMASOND])[a-z]{2}(?<=Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+)
 WEEKDAY_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 WEEK = dt.timedelta(days=7)
 
@@ -245,15 +251,12 @@ def _resolved(value: DateValue, article_date: dt.date | None) -> DateValue:
 def _dates_with_spans(text: str) -> tuple[tuple[int, int, DateValue], ...]:
     """Each date of the text with its span, weekdays unresolved (one reading serves every article)."""
     text = normalize_punctuation(text)
-    present = {
-        "digit": DIGIT.search(text) is not None,
-        "month": MONTH_WORD.search(text) is not None,
-        "weekday": WEEKDAY_WORD.search(text) is not None,
-    }
-    present["year"] = present["digit"] and YEAR_LIKE.search(text) is not None
+    present = _date_parts(text)
+    if not present:
+        return ()  # no pattern can match
     found: list[tuple[int, int, DateValue]] = []
     for pattern, needs in zip(DATE_PATTERNS, DATE_NEEDS, strict=True):
-        if not all(present[need] for need in needs):
+        if not present.issuperset(needs):
             continue  # a pattern skipped cannot match: the dates found are the same
         for match in pattern.finditer(text):
             start, end = match.span()
@@ -263,6 +266,20 @@ def _dates_with_spans(text: str) -> tuple[tuple[int, int, DateValue], ...]:
             if value is not None:
                 found.append((start, end, value))
     return tuple(sorted(found, key=lambda item: item[0]))
+
+
+def _date_parts(text: str) -> set[str]:
+    """What ``DATE_NEEDS`` asks of a text that it holds: "digit", "year", "month", "weekday"."""
+    present = set()
+    if DIGIT.search(text):
+        present.add("digit")
+        if YEAR_LIKE.search(text):
+            present.add("year")
+    if MONTH_WORD.search(text):
+        present.add("month")
+    if WEEKDAY_WORD.search(text):
+        present.add("weekday")
+    return present
 
 
 def _date_from_match(match: re.Match[str], text: str) -> DateValue | None:
@@ -574,7 +591,7 @@ def _identifier(tokens: list[str], position: int) -> bool:
     if position < 2 or not tokens[position][:1].isdigit():
         return False
     previous = tokens[position - 1]
-    return previous[:1].isupper() and previous.isalpha() and previous.lower() not in APPROXIMATE | STOP_WORDS
+    return previous[:1].isupper() and previous.isalpha() and previous.lower() not in NOT_NAMING
 
 
 def _measure_after(tokens: list[str], end: int, unit: str) -> tuple[str, float, int]:
@@ -689,11 +706,11 @@ def _slots(tokens: list[str], start: int, end: int, unit: str) -> set[str]:
         if word not in STOP_WORDS:
             slots.add(singular(word))  # the word after the number: what it counts
             following = tokens[position].lower() if position < len(tokens) else ""
-            if following.isalpha() and following.islower() and following not in STOP_WORDS | NOT_NOUNS:
+            if following.isalpha() and following.islower() and following not in NOT_SECOND_NOUNS:
                 slots.add(singular(following))  # "three dock workers": workers too
         break
     previous = start - 1 - (1 if start > 0 and tokens[start - 1] == "$" else 0)
-    while previous >= 0 and tokens[previous].lower() in APPROXIMATE | {"than", "least", "to", "of", "up"}:
+    while previous >= 0 and tokens[previous].lower() in QUALIFYING:
         previous -= 1
     for _ in range(CUE_SKIP):  # "turnout in the referendum was 71.8%": the cue is "referendum"
         if previous > 0 and tokens[previous].islower() and tokens[previous] in STOP_WORDS:
