@@ -62,6 +62,8 @@ HONORIFICS = {
 }  # fmt: skip  # title words that name no role of their own
 ROLE_WORDS = (ROLE_NOUNS | TITLES) - HONORIFICS
 SLOT_CONTEXT_WORDS = 2  # context words two dates or names of unaligned sentences share to be compared
+FACT_WORDS = 4  # content words two unaligned sentences share (and FACT_OVERLAP of their words) to be
+FACT_OVERLAP = 0.2  # read as one fact, whose names left unmatched are compared where they sit alike
 
 
 @dataclass
@@ -401,6 +403,7 @@ def name_conflicts(
                 continue
             if slots is None:
                 slots = same_slot_names(first.text, a.mentions, second.text, b.mentions)
+                slots |= placed_alike(first.text, mine_left, second.text, theirs_left)
             context = _context_score(first.text, mine, second.text, theirs)
             in_slot = (id(mine), id(theirs)) in slots or same_role(first.text, mine, second.text, theirs)
             if not (_kinds_may_rival(mine, theirs, names) or in_slot):
@@ -432,7 +435,7 @@ def _slotted_names(
     names = story.names
     candidates = []
     lone, slots = False, None
-    for position_a, position_b in sorted(slotted):
+    for position_a, position_b in sorted(slotted | _placed_in_one_fact(first, second, a, b, names)):
         mine, theirs = a.mentions[position_a], b.mentions[position_b]
         if not (
             _rival_names(mine, theirs, first, second, names)  # the cheaper test first
@@ -443,12 +446,39 @@ def _slotted_names(
         if slots is None:
             lone = _one_unmatched_entity_each(a, b, names)
             slots = same_slot_names(first.text, a.mentions, second.text, b.mentions)
+            slots |= placed_alike(
+                first.text,
+                _unmatched_names(a.mentions, b.mentions, names, second.text),
+                second.text,
+                _unmatched_names(b.mentions, a.mentions, names, first.text),
+            )
         context = _context_score(first.text, mine, second.text, theirs)
         in_slot = (id(mine), id(theirs)) in slots or same_role(first.text, mine, second.text, theirs)
         context += 2 * in_slot
         evidence = _name_evidence(first, second, mine, theirs, names, pair, in_slot, context, lone, story)
         candidates.append((evidence, mine, theirs))
     return candidates
+
+
+def _placed_in_one_fact(
+    first: Unit, second: Unit, a: Facts, b: Facts, names: NameIndex
+) -> set[tuple[int, int]]:
+    """For two sentences that tell one fact in other words (``FACT_WORDS`` content words in common,
+    ``FACT_OVERLAP`` of their words), the pairs of names left unmatched that sit in one place of both
+    (``placed_alike``), as positions in ``a.mentions`` and ``b.mentions``."""
+    shared = len(first.words & second.words)
+    if shared < FACT_WORDS or shared < FACT_OVERLAP * len(first.words | second.words):
+        return set()
+    mine_left = _unmatched_names(a.mentions, b.mentions, names, second.text)
+    theirs_left = _unmatched_names(b.mentions, a.mentions, names, first.text)
+    if not (mine_left and theirs_left):
+        return set()
+    position_a = {id(m): k for k, m in enumerate(a.mentions)}
+    position_b = {id(m): k for k, m in enumerate(b.mentions)}
+    return {
+        (position_a[mine], position_b[theirs])
+        for mine, theirs in placed_alike(first.text, mine_left, second.text, theirs_left)
+    }
 
 
 def speaker_conflicts(
@@ -507,6 +537,7 @@ def _name_evidence(
         head=float(names.label_of(mine) == names.label_of(theirs) != "other"),
         cue=float(in_slot),
         place=min(1.0, context / 4),
+        role=min(1.0, context / 4),
         similarity=pair.similarity,
         aligned=float(pair.aligned),
         lone=float(lone),
@@ -657,6 +688,33 @@ def same_slot_names(
         for offset in range(size):
             if block[offset] == NAME_TOKEN:
                 pairs.add((id(names_a[start_a + offset]), id(names_b[start_b + offset])))
+    return pairs
+
+
+def placed_alike(
+    first_text: str, mine: list[Mention], second_text: str, theirs: list[Mention]
+) -> set[tuple[int, int]]:
+    """Pairs of mentions (by id) of ``mine`` and ``theirs`` (the names each sentence has left) that sit
+    in one place of the two sentences: with those names masked, the word sequences line up (difflib) on
+    anchors, runs of shared words holding a content word; two names line up inside an anchor, or each
+    is the only name left between the same two anchors (or an anchor and the sentence's edge)."""
+    tokens_a, names_a = _masked_tokens(first_text, mine)
+    tokens_b, names_b = _masked_tokens(second_text, theirs)
+    matcher = SequenceMatcher(None, tokens_a, tokens_b, autojunk=False)
+    pairs = set()
+    after_a = after_b = 0  # where the last anchor ends
+    for start_a, start_b, size in matcher.get_matching_blocks():
+        block = tokens_a[start_a : start_a + size]
+        if size and not any(token != NAME_TOKEN and token not in STOP_WORDS for token in block):
+            continue  # "of the": no anchor
+        gap_a = [names_a[k] for k in range(after_a, start_a) if k in names_a]
+        gap_b = [names_b[k] for k in range(after_b, start_b) if k in names_b]
+        if len(gap_a) == 1 == len(gap_b):
+            pairs.add((id(gap_a[0]), id(gap_b[0])))
+        for offset in range(size):
+            if block[offset] == NAME_TOKEN:
+                pairs.add((id(names_a[start_a + offset]), id(names_b[start_b + offset])))
+        after_a, after_b = start_a + size, start_b + size
     return pairs
 
 

@@ -47,14 +47,14 @@ MEASURE_LABELS = {"distance": "distance", "duration": "duration", "mass": "weigh
 
 FEATURES = (
     "head", "cue", "place", "similarity", "aligned", "lone", "repeated", "hedge", "near", "shared",
-    "exclusive", "agreed", "pairs", "far", "overlap", "slip", "time", "date", "name",
+    "exclusive", "agreed", "pairs", "far", "overlap", "slip", "role", "time", "date", "name",
 )  # fmt: skip
 KIND_FEATURES = 3  # the last FEATURES are the kinds
 # Logistic weights over FEATURES (then the intercept), fitted on the tuning families by
 # `newsynth eval-compare ../shared/data/dev.jsonl ../shared/data/group-dev.jsonl --cv`
 WEIGHTS = (
     0.966, -0.246, 0.693, 1.355, 0.076, -0.056, 0.099, -0.407, 0.693, 1.887, 1.456, -0.92, 0.686,
-    -3.089, 2.276, 2.225, 1.439, -0.671, -0.97,
+    -3.089, 2.276, 2.225, 0.0, 1.439, -0.671, -0.97,
 )  # fmt: skip
 INTERCEPT = -3.242
 
@@ -78,6 +78,7 @@ class Evidence:
     agreed: float = 0.0  # story-wide: other sources that state the more widely stated value (two count 1)
     pairs: float = 0.0  # set on merging: more sentence pairs of the claim that find it (two count 1)
     slip: float = 0.0  # numbers written alike but for one digit (291, 219), times ``overlap``
+    role: float = 0.0  # names: how surely the two names fill one role of the sentences (``place`` of names)
     kind: str = "number"
     gap: float | None = None  # numbers: their difference as a share of the larger (``far``; 0 for others)
 
