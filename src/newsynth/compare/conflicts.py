@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from newsynth.compare.align import Unit
 from newsynth.compare.names import ROLE_NOUNS, TITLES, Mention, NameIndex, is_demonym, related_names
@@ -54,6 +54,8 @@ STRONG_THRESHOLD = 0.45  # near-identical wording: the values left unmatched are
 NAME_LABELS = ("person", "organization", "place")
 NAME_TOKEN = "\x00name"
 GENERIC_NOUNS = re.compile(r"\b[Tt]he ([a-z]+)\b")  # "the flight": a thing named by its common noun
+DIGIT = re.compile(r"\d")
+DIGITS = re.compile(r"\d+")
 SLOT_MIN_WORDS = 4  # words lined up around two names before they count as filling one place
 APPOSITION = re.compile(r",\s+([^,;:()\"]{3,60})(?:,|$)")  # ", the agency's director," after a name
 HONORIFICS = {
@@ -63,7 +65,7 @@ HONORIFICS = {
 ROLE_WORDS = (ROLE_NOUNS | TITLES) - HONORIFICS
 SLOT_CONTEXT_WORDS = 2  # context words two dates or names of unaligned sentences share to be compared
 FACT_WORDS = 4  # content words two unaligned sentences share (and FACT_OVERLAP of their words) to be
-FACT_OVERLAP = 0.2  # read as one fact, whose names left unmatched are compared where they sit alike
+FACT_OVERLAP = 0.2  # read as one fact: their dates are compared, and their names where they sit alike
 
 
 @dataclass
@@ -429,29 +431,41 @@ def _slotted_names(
     slotted: set[tuple[int, int]],
     story: StoryValues,
 ) -> list[tuple[Evidence, Mention, Mention]]:
-    """The given mention pairs that are rivals: neither name stated by the other sentence. What their
-    evidence needs of the whole sentences (the names left unmatched, the lined-up places) is read at
-    the first rival pair: most pairs have none."""
+    """The mention pairs that may fill one slot and are rivals (neither name stated by the other
+    sentence): the given pairs, those given one role word (``same_role``), and, when the sentences tell
+    one fact in other words (``FACT_WORDS`` content words in common, ``FACT_OVERLAP`` of their words),
+    those that sit in one place of both (``placed_alike``). The names left unmatched are read once,
+    and only when some pair may count."""
     names = story.names
+    shared = len(first.words & second.words)
+    one_fact = shared >= FACT_WORDS and shared >= FACT_OVERLAP * len(first.words | second.words)
+    pairs = {
+        (position_a, position_b)
+        for position_a, position_b in slotted | _role_pairs(first.text, a.mentions, second.text, b.mentions)
+        if _rival_names(a.mentions[position_a], b.mentions[position_b], first, second, names)
+    }  # the cheaper test first
+    if not (pairs or one_fact):
+        return []
+    mine_left = _unmatched_names(a.mentions, b.mentions, names, second.text)
+    theirs_left = _unmatched_names(b.mentions, a.mentions, names, first.text)
+    if not (mine_left and theirs_left):
+        return []
+    left = {id(mention) for mention in mine_left + theirs_left}
+    alike = placed_alike(first.text, mine_left, second.text, theirs_left)
+    if one_fact:
+        position_a = {id(m): k for k, m in enumerate(a.mentions)}
+        position_b = {id(m): k for k, m in enumerate(b.mentions)}
+        pairs |= {(position_a[mine], position_b[theirs]) for mine, theirs in alike}
     candidates = []
     lone, slots = False, None
-    for position_a, position_b in sorted(slotted | _placed_in_one_fact(first, second, a, b, names)):
+    for position_a, position_b in sorted(pairs):
         mine, theirs = a.mentions[position_a], b.mentions[position_b]
-        if not (
-            _rival_names(mine, theirs, first, second, names)  # the cheaper test first
-            and _unmatched_names([mine], b.mentions, names, second.text)
-            and _unmatched_names([theirs], a.mentions, names, first.text)
-        ):
+        unmatched = id(mine) in left and id(theirs) in left
+        if not (unmatched and _rival_names(mine, theirs, first, second, names)):
             continue
         if slots is None:
             lone = _one_unmatched_entity_each(a, b, names)
-            slots = same_slot_names(first.text, a.mentions, second.text, b.mentions)
-            slots |= placed_alike(
-                first.text,
-                _unmatched_names(a.mentions, b.mentions, names, second.text),
-                second.text,
-                _unmatched_names(b.mentions, a.mentions, names, first.text),
-            )
+            slots = same_slot_names(first.text, a.mentions, second.text, b.mentions) | alike
         context = _context_score(first.text, mine, second.text, theirs)
         in_slot = (id(mine), id(theirs)) in slots or same_role(first.text, mine, second.text, theirs)
         context += 2 * in_slot
@@ -460,24 +474,18 @@ def _slotted_names(
     return candidates
 
 
-def _placed_in_one_fact(
-    first: Unit, second: Unit, a: Facts, b: Facts, names: NameIndex
+def _role_pairs(
+    first_text: str, first_mentions: list[Mention], second_text: str, second_mentions: list[Mention]
 ) -> set[tuple[int, int]]:
-    """For two sentences that tell one fact in other words (``FACT_WORDS`` content words in common,
-    ``FACT_OVERLAP`` of their words), the pairs of names left unmatched that sit in one place of both
-    (``placed_alike``), as positions in ``a.mentions`` and ``b.mentions``."""
-    shared = len(first.words & second.words)
-    if shared < FACT_WORDS or shared < FACT_OVERLAP * len(first.words | second.words):
-        return set()
-    mine_left = _unmatched_names(a.mentions, b.mentions, names, second.text)
-    theirs_left = _unmatched_names(b.mentions, a.mentions, names, first.text)
-    if not (mine_left and theirs_left):
-        return set()
-    position_a = {id(m): k for k, m in enumerate(a.mentions)}
-    position_b = {id(m): k for k, m in enumerate(b.mentions)}
+    """The pairs of mentions (positions in the two lists) given one role word (``same_role``)."""
+    their_roles = [_roles(second_text, theirs) for theirs in second_mentions]
     return {
-        (position_a[mine], position_b[theirs])
-        for mine, theirs in placed_alike(first.text, mine_left, second.text, theirs_left)
+        (position_a, position_b)
+        for position_a, mine in enumerate(first_mentions)
+        for roles in [_roles(first_text, mine)]
+        if roles
+        for position_b, their_role in enumerate(their_roles)
+        if roles & their_role
     }
 
 
@@ -648,8 +656,19 @@ def _one_name(first: Mention, second: Mention, names: NameIndex) -> bool:
             related_names(names, first, second)
             or abbreviation_of(first.key, second.key)
             or abbreviation_of(second.key, first.key)
+            or written_otherwise(first.key, second.key)
         )
     return answer
+
+
+def written_otherwise(first: str, second: str) -> bool:
+    """One name written two ways: with and without its number ("flight jt" of "Flight JT 610", "flight
+    jt610"), or one family name after first names of one initial ("liane smith", "leanne smith")."""
+    words_a, words_b = first.split(), second.split()
+    if len(words_a) > 1 and len(words_b) > 1 and words_a[-1] == words_b[-1]:
+        return words_a[0][0] == words_b[0][0]
+    numbered = DIGIT.search(first) or DIGIT.search(second)
+    return bool(numbered) and DIGITS.sub("", first).split() == DIGITS.sub("", second).split()
 
 
 def _rival_names(mine: Mention, theirs: Mention, first: Unit, second: Unit, names: NameIndex) -> bool:
@@ -739,15 +758,20 @@ def same_role(first_text: str, mine: Mention, second_text: str, theirs: Mention)
     return bool(_roles(first_text, mine) & _roles(second_text, theirs))
 
 
-def _roles(text: str, mention: Mention) -> set[str]:
+def _roles(text: str, mention: Mention) -> frozenset[str]:
     """The role words of a name: the word before it, and those of an aside opening right after it."""
+    return _roles_at(text, mention.start, mention.end + 2 * mention.possessive)
+
+
+@lru_cache(maxsize=8192)
+def _roles_at(text: str, start: int, end: int) -> frozenset[str]:
     text = normalize_punctuation(text)
-    before = re.findall(r"[A-Za-z]+", text[max(0, mention.start - 30) : mention.start])
+    before = re.findall(r"[A-Za-z]+", text[max(0, start - 30) : start])
     roles = {before[-1].lower()} if before else set()
-    aside = APPOSITION.match(text, mention.end + 2 * mention.possessive)
+    aside = APPOSITION.match(text, end)
     if aside:
         roles.update(word.lower() for word in re.findall(r"[A-Za-z]+", aside.group(1)))
-    return roles & ROLE_WORDS
+    return frozenset(roles & ROLE_WORDS)
 
 
 def _same_place(first_text: str, mine: Mention, second_text: str, theirs: Mention) -> bool:
