@@ -434,25 +434,19 @@ def _slotted_names(
     """The mention pairs that may fill one slot and are rivals (neither name stated by the other
     sentence): the given pairs, those given one role word (``same_role``), and, when the sentences tell
     one fact in other words (``FACT_WORDS`` content words in common, ``FACT_OVERLAP`` of their words),
-    those that sit in one place of both (``placed_alike``). The names left unmatched are read once,
-    and only when some pair may count."""
+    those that sit in one place of both (``placed_alike``). What the evidence needs of the whole
+    sentences (the names left unmatched, the lined-up places) is read at the first rival pair: most
+    pairs have none."""
     names = story.names
-    shared = len(first.words & second.words)
-    one_fact = shared >= FACT_WORDS and shared >= FACT_OVERLAP * len(first.words | second.words)
     pairs = {
         (position_a, position_b)
         for position_a, position_b in slotted | _role_pairs(first.text, a.mentions, second.text, b.mentions)
         if _rival_names(a.mentions[position_a], b.mentions[position_b], first, second, names)
     }  # the cheaper test first
-    if not (pairs or one_fact):
-        return []
-    mine_left = _unmatched_names(a.mentions, b.mentions, names, second.text)
-    theirs_left = _unmatched_names(b.mentions, a.mentions, names, first.text)
-    if not (mine_left and theirs_left):
-        return []
-    left = {id(mention) for mention in mine_left + theirs_left}
-    alike = placed_alike(first.text, mine_left, second.text, theirs_left)
-    if one_fact:
+    alike = None
+    shared = len(first.words & second.words)
+    if shared >= FACT_WORDS and shared >= FACT_OVERLAP * len(first.words | second.words):
+        alike = _placed_left(first, second, a, b, names)
         position_a = {id(m): k for k, m in enumerate(a.mentions)}
         position_b = {id(m): k for k, m in enumerate(b.mentions)}
         pairs |= {(position_a[mine], position_b[theirs]) for mine, theirs in alike}
@@ -460,10 +454,15 @@ def _slotted_names(
     lone, slots = False, None
     for position_a, position_b in sorted(pairs):
         mine, theirs = a.mentions[position_a], b.mentions[position_b]
-        unmatched = id(mine) in left and id(theirs) in left
-        if not (unmatched and _rival_names(mine, theirs, first, second, names)):
+        if not (
+            _rival_names(mine, theirs, first, second, names)
+            and _unmatched_names([mine], b.mentions, names, second.text)
+            and _unmatched_names([theirs], a.mentions, names, first.text)
+        ):
             continue
         if slots is None:
+            if alike is None:
+                alike = _placed_left(first, second, a, b, names)
             lone = _one_unmatched_entity_each(a, b, names)
             slots = same_slot_names(first.text, a.mentions, second.text, b.mentions) | alike
         context = _context_score(first.text, mine, second.text, theirs)
@@ -472,6 +471,13 @@ def _slotted_names(
         evidence = _name_evidence(first, second, mine, theirs, names, pair, in_slot, context, lone, story)
         candidates.append((evidence, mine, theirs))
     return candidates
+
+
+def _placed_left(first: Unit, second: Unit, a: Facts, b: Facts, names: NameIndex) -> set[tuple[int, int]]:
+    """``placed_alike`` of the names each sentence has left unmatched."""
+    mine_left = _unmatched_names(a.mentions, b.mentions, names, second.text)
+    theirs_left = _unmatched_names(b.mentions, a.mentions, names, first.text)
+    return placed_alike(first.text, mine_left, second.text, theirs_left)
 
 
 def _role_pairs(
