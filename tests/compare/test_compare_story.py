@@ -381,3 +381,31 @@ def test_a_weekday_is_written_alike_whether_or_not_its_article_is_dated(story_of
     )
     (conflict,) = conflicts_of(compare_story(story, join_confidence=0.0), "date")
     assert conflict.evidence["head"] == 1.0  # both written as a weekday
+
+
+def test_names_placed_alike_in_reworded_sentences_of_one_fact_are_compared(story_of):
+    # the two sentences do not align (one is padded with an aside and a cause), but they tell one fact
+    # in other words, and the two names sit in one place: both open the sentence before "has ... she
+    # will resign as harbour master"
+    story = story_of(
+        [
+            "Lena Brask, who ran the port for nine years, has announced that she will resign as harbour "
+            "master on June 7, the board said.",
+            "The ferry will keep sailing.",
+        ],
+        [
+            "Otto Vrell has declared she will resign as harbour master on 7 June after a long dispute with "
+            "the traders over the dredging plan.",
+            "Traders welcomed the news.",
+        ],
+    )
+    (conflict,) = conflicts_of(compare_story(story, join_confidence=0.0), "name")
+    assert conflict.values == {1: "Lena Brask", 2: "Otto Vrell"}
+
+
+def test_one_flight_written_with_and_without_its_number_is_no_name_conflict(story_of):
+    story = story_of(
+        ["Flight VK 4410 from Tollbridge crashed near Orsk Hollow on Friday."],
+        ["Flight VK-4410 from Tollbridge crashed near Orsk Hollow on Friday."],
+    )
+    assert conflicts_of(compare_story(story, join_confidence=0.0), "name") == []

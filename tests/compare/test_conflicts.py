@@ -1,8 +1,10 @@
-"""Whether two names of two sources' sentences are given one role."""
+"""Whether two names of two sources' sentences are given one role, or sit in one place."""
 
 from __future__ import annotations
 
-from newsynth.compare.conflicts import same_role
+import pytest
+
+from newsynth.compare.conflicts import placed_alike, same_role, written_otherwise
 from newsynth.compare.names import find_mentions
 
 
@@ -76,3 +78,42 @@ def test_a_weekday_written_with_its_calendar_date_is_one_date():
 
     assert written_together("The dam was shut on Sunday, March 29, by the county.") == {(0, 1), (1, 0)}
     assert written_together("The dam was shut on Sunday and reopened on March 29.") == set()
+
+
+def placed_pairs(first: str, second: str) -> set[tuple[str, str]]:
+    mine, theirs = find_mentions(first), find_mentions(second)
+    texts = {id(mention): mention.text for mention in mine + theirs}
+    return {(texts[a], texts[b]) for a, b in placed_alike(first, mine, second, theirs)}
+
+
+def test_names_between_the_same_words_of_reworded_sentences_sit_alike():
+    assert ("Lena Brask", "Otto Vrell") in placed_pairs(
+        "Lena Brask has announced that she will resign as harbour master on June 7.",
+        "Otto Vrell has declared she will resign as harbour master on June 7.",
+    )
+
+
+def test_names_at_other_places_of_the_sentences_do_not_sit_alike():
+    assert ("Lena Brask", "Orsk Hollow") not in placed_pairs(
+        "Lena Brask will resign as harbour master of the port on June 7.",
+        "The harbour master of the port will resign on June 7, the board of Orsk Hollow said.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("flight vk", "flight vk4410"),
+        ("flight vk", "flight vk 4410"),
+        ("liane shekter smith", "leanne smith"),
+    ],
+)
+def test_one_name_written_two_ways(first: str, second: str):
+    assert written_otherwise(first, second)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"), [("north carvenia", "south carvenia"), ("lena brask", "otto brask")]
+)
+def test_two_names_are_not_one_name_written_two_ways(first: str, second: str):
+    assert not written_otherwise(first, second)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsynth.compare.names import find_mentions
+from newsynth.compare.names import build_index, find_mentions
 
 
 @pytest.mark.parametrize(
@@ -75,3 +75,25 @@ def test_a_code_is_not_read_as_an_acronym_of_an_organisation() -> None:
     (code,) = [m for m in find_mentions("The TX-12 capsule reached orbit.") if m.text == "TX-12"]
     (agency,) = [m for m in find_mentions("The TXA said the capsule reached orbit.") if m.text == "TXA"]
     assert (code.cue_label, agency.cue_label) == (None, "organization")
+
+
+def names_in(*sentences: str) -> list[list[str]]:
+    index = build_index([("a1", position, text) for position, text in enumerate(sentences)], ner_budget=0)
+    return [[m.text for m in index.mentions[("a1", position)]] for position in range(len(sentences))]
+
+
+def test_an_opening_adverb_before_a_comma_is_no_name() -> None:
+    assert names_in("Instead, the ferry crossed to Orsk Hollow at dawn.") == [["Orsk Hollow"]]
+
+
+def test_an_opening_name_with_an_aside_stays_a_name() -> None:
+    assert names_in("Brask, the harbour master, said the ferry would stay.") == [["Brask"]]
+
+
+def test_an_opening_pronoun_with_a_contraction_is_no_name() -> None:
+    assert names_in("It's the third time Tarn Space has flown a crew.") == [["Tarn Space"]]
+
+
+def test_an_opening_plural_whose_singular_the_story_writes_is_no_name() -> None:
+    sentences = ("Residents said the ferry would stay.", "One resident of Orsk Hollow disagreed.")
+    assert names_in(*sentences) == [[], ["Orsk Hollow"]]

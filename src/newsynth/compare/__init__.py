@@ -28,6 +28,8 @@ from newsynth.compare.align import (
 )
 from newsynth.compare.conflicts import (
     CONFLICT_THRESHOLD,
+    FACT_OVERLAP,
+    FACT_WORDS,
     SLOT_CONTEXT_WORDS,
     STEM_LETTERS,
     Facts,
@@ -67,8 +69,6 @@ __all__ = ["SHOW_CONFIDENCE", "checked_pairs", "clear_caches", "compare_story"]
 JOIN_CONFIDENCE = 0.35  # sentences that do not align but hold values of one slot join one claim from here
 QUOTE_CONFIDENCE = 0.6  # one speaker's words quoted differently by two sources
 MIN_SLOT_WORDS = 2  # content words two unaligned sentences share before their values of one slot are compared
-FACT_WORDS = 4  # content words two unaligned sentences share (and FACT_OVERLAP of their words) to be
-FACT_OVERLAP = 0.2  # read as one fact, whose dates are then compared whatever the words around them
 CLAUSE_WORDS = 5  # word stems the clauses around two dates share before the dates are compared
 SMALL_CLAIM = 8  # members up to which the representative sentence is found in Python
 
@@ -79,6 +79,7 @@ def clear_caches() -> None:
 
     for cached in (
         conflicts.clause_words,
+        conflicts._roles_at,
         text.fold,
         text.content_words,
         text.content_word_forms,

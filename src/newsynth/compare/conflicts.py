@@ -62,6 +62,8 @@ STRONG_THRESHOLD = 0.45  # near-identical wording: the values left unmatched are
 NAME_LABELS = ("person", "organization", "place")
 NAME_TOKEN = "\x00name"
 GENERIC_NOUNS = re.compile(r"\b[Tt]he ([a-z]+)\b")  # "the flight": a thing named by its common noun
+DIGIT = re.compile(r"\d")
+DIGITS = re.compile(r"\d+")
 SLOT_MIN_WORDS = 4  # words lined up around two names before they count as filling one place
 APPOSITION = re.compile(r",\s+([^,;:()\"]{3,60})(?:,|$)")  # ", the agency's director," after a name
 HONORIFICS = {
@@ -79,6 +81,8 @@ IRREGULAR_PAST = frozenset({
     "paid", "ran", "rose", "sank", "sent", "set", "shot", "sold", "spoke", "stood", "struck", "swept",
     "took", "tore", "threw", "went", "won", "woke", "wrote",
 })  # fmt: skip  # the past tense of common irregular verbs, which "-ed" misses
+FACT_WORDS = 4  # content words two unaligned sentences share (and FACT_OVERLAP of their words) to be
+FACT_OVERLAP = 0.2  # read as one fact: their dates are compared, and their names where they sit alike
 
 
 @dataclass
@@ -501,6 +505,7 @@ def name_conflicts(
                 continue
             if slots is None:
                 slots = same_slot_names(first.text, a.mentions, second.text, b.mentions)
+                slots |= placed_alike(first.text, mine_left, second.text, theirs_left)
             context = _context_score(first.text, mine, second.text, theirs)
             in_slot = (id(mine), id(theirs)) in slots or same_role(first.text, mine, second.text, theirs)
             if not (_kinds_may_rival(mine, theirs, names) or in_slot):
@@ -526,29 +531,68 @@ def _slotted_names(
     slotted: set[tuple[int, int]],
     story: StoryValues,
 ) -> list[tuple[Evidence, Mention, Mention]]:
-    """The given mention pairs that are rivals: neither name stated by the other sentence. What their
-    evidence needs of the whole sentences (the names left unmatched, the lined-up places) is read at
-    the first rival pair: most pairs have none."""
+    """The mention pairs that may fill one slot and are rivals (neither name stated by the other
+    sentence): the given pairs, those given one role word (``same_role``), and, when the sentences tell
+    one fact in other words (``FACT_WORDS`` content words in common, ``FACT_OVERLAP`` of their words),
+    those that sit in one place of both (``placed_alike``). What the evidence needs of the whole
+    sentences (the names left unmatched, the lined-up places) is read at the first rival pair: most
+    pairs have none."""
     names = story.names
+    pairs = {
+        (position_a, position_b)
+        for position_a, position_b in slotted | _role_pairs(first.text, a.mentions, second.text, b.mentions)
+        if _rival_names(a.mentions[position_a], b.mentions[position_b], first, second, names)
+    }  # the cheaper test first
+    alike = None
+    shared = len(first.words & second.words)
+    if shared >= FACT_WORDS and shared >= FACT_OVERLAP * len(first.words | second.words):
+        alike = _placed_left(first, second, a, b, names)
+        position_a = {id(m): k for k, m in enumerate(a.mentions)}
+        position_b = {id(m): k for k, m in enumerate(b.mentions)}
+        pairs |= {(position_a[mine], position_b[theirs]) for mine, theirs in alike}
     candidates = []
     lone, slots = False, None
-    for position_a, position_b in sorted(slotted):
+    for position_a, position_b in sorted(pairs):
         mine, theirs = a.mentions[position_a], b.mentions[position_b]
         if not (
-            _rival_names(mine, theirs, first, second, names)  # the cheaper test first
+            _rival_names(mine, theirs, first, second, names)
             and _unmatched_names([mine], b.mentions, names, second.text)
             and _unmatched_names([theirs], a.mentions, names, first.text)
         ):
             continue
         if slots is None:
+            if alike is None:
+                alike = _placed_left(first, second, a, b, names)
             lone = _one_unmatched_entity_each(a, b, names)
-            slots = same_slot_names(first.text, a.mentions, second.text, b.mentions)
+            slots = same_slot_names(first.text, a.mentions, second.text, b.mentions) | alike
         context = _context_score(first.text, mine, second.text, theirs)
         in_slot = (id(mine), id(theirs)) in slots or same_role(first.text, mine, second.text, theirs)
         context += 2 * in_slot
         evidence = _name_evidence(first, second, mine, theirs, names, pair, in_slot, context, lone, story)
         candidates.append((evidence, mine, theirs))
     return candidates
+
+
+def _placed_left(first: Unit, second: Unit, a: Facts, b: Facts, names: NameIndex) -> set[tuple[int, int]]:
+    """``placed_alike`` of the names each sentence has left unmatched."""
+    mine_left = _unmatched_names(a.mentions, b.mentions, names, second.text)
+    theirs_left = _unmatched_names(b.mentions, a.mentions, names, first.text)
+    return placed_alike(first.text, mine_left, second.text, theirs_left)
+
+
+def _role_pairs(
+    first_text: str, first_mentions: list[Mention], second_text: str, second_mentions: list[Mention]
+) -> set[tuple[int, int]]:
+    """The pairs of mentions (positions in the two lists) given one role word (``same_role``)."""
+    their_roles = [_roles(second_text, theirs) for theirs in second_mentions]
+    return {
+        (position_a, position_b)
+        for position_a, mine in enumerate(first_mentions)
+        for roles in [_roles(first_text, mine)]
+        if roles
+        for position_b, their_role in enumerate(their_roles)
+        if roles & their_role
+    }
 
 
 def speaker_conflicts(
@@ -607,6 +651,7 @@ def _name_evidence(
         head=float(names.label_of(mine) == names.label_of(theirs) != "other"),
         cue=float(in_slot),
         place=min(1.0, context / 4),
+        role=min(1.0, context / 4),
         similarity=pair.similarity,
         aligned=float(pair.aligned),
         lone=float(lone),
@@ -717,8 +762,19 @@ def _one_name(first: Mention, second: Mention, names: NameIndex) -> bool:
             related_names(names, first, second)
             or abbreviation_of(first.key, second.key)
             or abbreviation_of(second.key, first.key)
+            or written_otherwise(first.key, second.key)
         )
     return answer
+
+
+def written_otherwise(first: str, second: str) -> bool:
+    """One name written two ways: with and without its number ("flight jt" of "Flight JT 610", "flight
+    jt610"), or one family name after first names of one initial ("liane smith", "leanne smith")."""
+    words_a, words_b = first.split(), second.split()
+    if len(words_a) > 1 and len(words_b) > 1 and words_a[-1] == words_b[-1]:
+        return words_a[0][0] == words_b[0][0]
+    numbered = DIGIT.search(first) or DIGIT.search(second)
+    return bool(numbered) and DIGITS.sub("", first).split() == DIGITS.sub("", second).split()
 
 
 def _rival_names(mine: Mention, theirs: Mention, first: Unit, second: Unit, names: NameIndex) -> bool:
@@ -760,6 +816,33 @@ def same_slot_names(
     return pairs
 
 
+def placed_alike(
+    first_text: str, mine: list[Mention], second_text: str, theirs: list[Mention]
+) -> set[tuple[int, int]]:
+    """Pairs of mentions (by id) of ``mine`` and ``theirs`` (the names each sentence has left) that sit
+    in one place of the two sentences: with those names masked, the word sequences line up (difflib) on
+    anchors, runs of shared words holding a content word; two names line up inside an anchor, or each
+    is the only name left between the same two anchors (or an anchor and the sentence's edge)."""
+    tokens_a, names_a = _masked_tokens(first_text, mine)
+    tokens_b, names_b = _masked_tokens(second_text, theirs)
+    matcher = SequenceMatcher(None, tokens_a, tokens_b, autojunk=False)
+    pairs = set()
+    after_a = after_b = 0  # where the last anchor ends
+    for start_a, start_b, size in matcher.get_matching_blocks():
+        block = tokens_a[start_a : start_a + size]
+        if size and not any(token != NAME_TOKEN and token not in STOP_WORDS for token in block):
+            continue  # "of the": no anchor
+        gap_a = [names_a[k] for k in range(after_a, start_a) if k in names_a]
+        gap_b = [names_b[k] for k in range(after_b, start_b) if k in names_b]
+        if len(gap_a) == 1 == len(gap_b):
+            pairs.add((id(gap_a[0]), id(gap_b[0])))
+        for offset in range(size):
+            if block[offset] == NAME_TOKEN:
+                pairs.add((id(names_a[start_a + offset]), id(names_b[start_b + offset])))
+        after_a, after_b = start_a + size, start_b + size
+    return pairs
+
+
 def _masked_tokens(text: str, mentions: list[Mention]) -> tuple[list[str], dict[int, Mention]]:
     """Lower-case words with each name replaced by one placeholder; placeholder position -> mention."""
     text = normalize_punctuation(text)
@@ -781,15 +864,20 @@ def same_role(first_text: str, mine: Mention, second_text: str, theirs: Mention)
     return bool(_roles(first_text, mine) & _roles(second_text, theirs))
 
 
-def _roles(text: str, mention: Mention) -> set[str]:
+def _roles(text: str, mention: Mention) -> frozenset[str]:
     """The role words of a name: the word before it, and those of an aside opening right after it."""
+    return _roles_at(text, mention.start, mention.end + 2 * mention.possessive)
+
+
+@lru_cache(maxsize=8192)
+def _roles_at(text: str, start: int, end: int) -> frozenset[str]:
     text = normalize_punctuation(text)
-    before = re.findall(r"[A-Za-z]+", text[max(0, mention.start - 30) : mention.start])
+    before = re.findall(r"[A-Za-z]+", text[max(0, start - 30) : start])
     roles = {before[-1].lower()} if before else set()
-    aside = APPOSITION.match(text, mention.end + 2 * mention.possessive)
+    aside = APPOSITION.match(text, end)
     if aside:
         roles.update(word.lower() for word in re.findall(r"[A-Za-z]+", aside.group(1)))
-    return roles & ROLE_WORDS
+    return frozenset(roles & ROLE_WORDS)
 
 
 def _same_place(first_text: str, mine: Mention, second_text: str, theirs: Mention) -> bool:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from newsynth.compare.ner_ops import one_blas_thread, recognise, use_numpy_products
-from newsynth.compare.text import STOP_WORDS, fold, normalize_punctuation
+from newsynth.compare.text import STOP_WORDS, fold, normalize_punctuation, singular
 from newsynth.compare.values import MONTHS, WEEKDAYS
 
 if TYPE_CHECKING:
@@ -61,6 +61,7 @@ LOWER_WORD = re.compile(r"\b[a-z]+\b")
 DAY_OR_YEAR_NEXT = re.compile(r"\s+\d")
 LETTERS = re.compile(r"[A-Za-z]+")
 CODE_HYPHEN = re.compile(r"(?<=[A-Z])-(?=[0-9])")
+CLOSED_ASIDE = re.compile(r",\s*[^,;:()\"]{1,60},")  # "Brask, the mayor, said"
 PERSON_AFTER = re.compile(r"^\s*(?:,\s*(?:\d+|an?|the)\b|\s+(?:said|says|told|added)\b)")
 CONNECTOR_WORDS = frozenset(CONNECTORS.strip("(?:)").split("|"))
 TITLES = {
@@ -180,7 +181,7 @@ def _trimmed_mention(text: str, start: int, run: str) -> Mention | None:
     parts = run.split(" ")
     cue: Label | None = None
     while parts and (
-        parts[0].lower().rstrip(".") in OPENING_WORDS
+        _bare(parts[0]) in OPENING_WORDS
         or (fold(parts[0]) in NOT_NAMES and not _month_as_surname(text, start, parts[:1], cue))
     ):
         if parts[0].lower().rstrip(".") in TITLES and parts[0].lower() not in ("foreign", "former", "vice"):
@@ -208,6 +209,12 @@ def _trimmed_mention(text: str, start: int, run: str) -> Mention | None:
     named_kind = written.split()[-1].lower() in KIND_WORDS  # "St Mary's Hospital": the last word decides
     label = (None if named_kind else cue) or _cue_label(text, start, written)
     return Mention(written, key, start, start + len(written), initial, label, possessive)
+
+
+def _bare(word: str) -> str:
+    """A word in lower case without a closing full stop or "'s": "It's" opens a sentence as "it" does."""
+    word = word.lower().rstrip(".")
+    return word[:-2] if word.endswith("'s") else word
 
 
 def _month_as_surname(text: str, start: int, parts: list[str], cue: Label | None) -> bool:
@@ -279,9 +286,12 @@ def build_index(
         index.mentions[(article_id, position)] = found
         capitalised_inside.update(mention.key for mention in found if not mention.sentence_initial)
         lower_words.update(LOWER_WORD.findall(text))
+    texts = {(article_id, position): text for article_id, position, text in sentences}
     for key, found in index.mentions.items():
         index.mentions[key] = [
-            m for m in found if not m.sentence_initial or _looks_like_name(m, capitalised_inside, lower_words)
+            m
+            for m in found
+            if not m.sentence_initial or _looks_like_name(m, texts[key], capitalised_inside, lower_words)
         ]
     labels = _labels_from_cues(index)
     _label_with_ner(index, sentences, labels, ner_budget)
@@ -290,15 +300,20 @@ def build_index(
     return index
 
 
-def _looks_like_name(mention: Mention, capitalised_inside: set[str], lower_words: set[str]) -> bool:
+def _looks_like_name(
+    mention: Mention, text: str, capitalised_inside: set[str], lower_words: set[str]
+) -> bool:
     """A capitalised first word is a name if the story capitalises it mid-sentence too, if it is a
-    possessive ("Flint's"), or if the story never writes it in lower case."""
+    possessive ("Flint's"), or if the story never writes it in lower case, nor its singular
+    ("Officials"), and it does not open the sentence as a phrase of its own ("Instead, ...")."""
     if mention.key in capitalised_inside or len(mention.key.split()) > 1 or mention.cue_label == "person":
         return True
     if mention.possessive:
         return True
-    if mention.key in lower_words:  # "State television": a common word opening the sentence
+    if mention.key in lower_words or singular(mention.key) in lower_words:  # "State television"
         return False
+    if text[mention.end : mention.end + 1] == "," and not CLOSED_ASIDE.match(text, mention.end):
+        return False  # an opening adverb ("Instead, ..."), not a name with an aside ("Brask, the mayor,")
     common_form = mention.key.endswith(("ing", "ed", "ly", "ness", "tion", "ment", "ers"))
     return len(mention.key) > 3 and not common_form and mention.key not in STOP_WORDS
 

@@ -49,7 +49,8 @@ MEASURE_LABELS = {"distance": "distance", "duration": "duration", "mass": "weigh
 
 FEATURES = (
     "head", "cue", "place", "similarity", "aligned", "lone", "repeated", "hedge", "near", "shared",
-    "exclusive", "agreed", "pairs", "far", "overlap", "slip", "clause", "event", "time", "date", "name",
+    "exclusive", "agreed", "pairs", "far", "overlap", "slip", "clause", "event", "role",
+    "time", "date", "name",
 )  # fmt: skip
 KIND_FEATURES = 3  # the last FEATURES are the kinds
 BASE_FEATURES = FEATURES[:-KIND_FEATURES]
@@ -129,6 +130,7 @@ class Evidence:
     slip: float = 0.0  # numbers written alike but for one digit (291, 219), times ``overlap``
     clause: float = 0.0  # dates: the share of the words of the clause each date sits in that both share
     event: float = 0.0  # dates: each date's nearest verb is in the other's clause (half each)
+    role: float = 0.0  # names: how surely the two names fill one role of the sentences (``place`` of names)
     kind: str = "number"
     gap: float | None = None  # numbers: their difference as a share of the larger (``far``; 0 for others)
 
