@@ -105,7 +105,6 @@ def test_names_at_other_places_of_the_sentences_do_not_sit_alike():
     [
         ("flight vk", "flight vk4410"),
         ("flight vk", "flight vk 4410"),
-        ("liane shekter smith", "leanne smith"),
     ],
 )
 def test_one_name_written_two_ways(first: str, second: str):
@@ -113,7 +112,8 @@ def test_one_name_written_two_ways(first: str, second: str):
 
 
 @pytest.mark.parametrize(
-    ("first", "second"), [("north carvenia", "south carvenia"), ("lena brask", "otto brask")]
+    ("first", "second"),
+    [("north carvenia", "south carvenia"), ("lena brask", "otto brask"), ("lena brask", "lara brask")],
 )
 def test_two_names_are_not_one_name_written_two_ways(first: str, second: str):
     assert not written_otherwise(first, second)
