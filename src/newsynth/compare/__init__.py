@@ -80,6 +80,7 @@ def clear_caches() -> None:
     for cached in (
         conflicts.clause_words,
         conflicts._roles_at,
+        conflicts._generic_nouns,
         text.fold,
         text.content_words,
         text.content_word_forms,
