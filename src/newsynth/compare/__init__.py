@@ -86,6 +86,7 @@ def clear_caches() -> None:
         text.content_word_forms,
         text._translated,
         text._singular,
+        text._content_forms,
         values._dates_with_spans,
         values.may_hold_number,
         values._times_with_spans,

@@ -749,12 +749,12 @@ def _unmatched_names(
 
 def _left_unmatched(mention: Mention, others: list[Mention], names: NameIndex, other_text: str) -> bool:
     """``_unmatched_names`` of one mention, ``others`` without their datelines."""
-    return (
-        not mention.dateline
-        and not is_demonym(mention.key.split())
-        and not any(_one_name(mention, other, names) for other in others)
-        and not (other_text and _named_generically(mention, other_text))
-    )
+    if mention.dateline or is_demonym(mention.key.split()):
+        return False
+    for other in others:
+        if _one_name(mention, other, names):
+            return False
+    return not (other_text and _named_generically(mention, other_text))
 
 
 def _named_generically(mention: Mention, other_text: str) -> bool:
