@@ -700,6 +700,8 @@ def _doubtful_names(mine: Mention, theirs: Mention, names: NameIndex) -> bool:
 
 def abbreviation_of(short: str, full: str) -> bool:
     """ "calif" of "california", "mass" of "massachusetts", "prizes" of "prize", "wangs" of "wang"."""
+    if short[:1] != full[:1]:
+        return False  # each test below keeps the first letter (``singular`` too)
     short_words, full_words = short.split(), full.split()
     if len(short_words) != len(full_words):
         return False
