@@ -18,7 +18,15 @@ from functools import cached_property, lru_cache
 from itertools import pairwise, product, zip_longest
 
 from newsynth.compare.align import Unit
-from newsynth.compare.names import ROLE_NOUNS, TITLES, Mention, NameIndex, is_demonym, related_names
+from newsynth.compare.names import (
+    ROLE_NOUNS,
+    TITLES,
+    Mention,
+    NameIndex,
+    is_demonym,
+    related_names,
+    spelled_alike,
+)
 from newsynth.compare.quotes import FoundQuote
 from newsynth.compare.slots import (
     Evidence,
@@ -777,16 +785,21 @@ def _generic_nouns(text: str) -> frozenset[str]:
 
 def _one_name(first: Mention, second: Mention, names: NameIndex) -> bool:
     """One entity, one name inside the other, or an abbreviation: remembered per pair of keys, which
-    is all it depends on."""
+    is all it depends on. All of it but ``spelled_alike`` reads both names alike, so a pair found apart
+    the other way round needs only that test."""
     pair = (first.key, second.key)
     answer = names.memo.get(pair)
     if answer is None:
-        answer = names.memo[pair] = (
-            related_names(names, first, second)
-            or abbreviation_of(first.key, second.key)
-            or abbreviation_of(second.key, first.key)
-            or written_otherwise(first.key, second.key)
-        )
+        if names.memo.get((second.key, first.key)) is False:
+            answer = spelled_alike(names, first, second)
+        else:
+            answer = (
+                related_names(names, first, second)
+                or abbreviation_of(first.key, second.key)
+                or abbreviation_of(second.key, first.key)
+                or written_otherwise(first.key, second.key)
+            )
+        names.memo[pair] = answer
     return answer
 
 

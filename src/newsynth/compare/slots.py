@@ -233,22 +233,20 @@ def written_alike(first: str, second: str) -> bool:
 def context_words(text: str, start: int, end: int) -> set[str]:
     """Lower-case content words within ``WINDOW`` words (and 60 characters) either side of a value,
     singular."""
-    starts, ends, contents = _word_offsets(text)
+    starts, ends, words = _word_offsets(text)
     before = bisect.bisect_right(ends, start)  # words that end before the value
     after = bisect.bisect_left(starts, end)
-    around = [contents[k] for k in range(max(0, before - WINDOW), before) if starts[k] >= start - 60] + [
-        contents[k] for k in range(after, min(len(contents), after + WINDOW)) if ends[k] <= end + 60
+    around = [words[k] for k in range(max(0, before - WINDOW), before) if starts[k] >= start - 60] + [
+        words[k] for k in range(after, min(len(words), after + WINDOW)) if ends[k] <= end + 60
     ]
-    return {word for word in around if word is not None}
+    return {_singular(word) for word in around if word not in STOP_WORDS}
 
 
 @lru_cache(maxsize=4096)
-def _word_offsets(text: str) -> tuple[list[int], list[int], list[str | None]]:
-    """Where each lower-cased run of letters of a text starts and ends, and the run in singular (None
-    for a stop word): a sentence is asked for the context of each of its values."""
+def _word_offsets(text: str) -> tuple[list[int], list[int], list[str]]:
+    """Where each lower-cased run of letters of a text starts and ends, and the run."""
     matches = list(LETTER_RUN.finditer(normalize_punctuation(text).lower()))
-    contents = [None if m.group() in STOP_WORDS else _singular(m.group()) for m in matches]
-    return [m.start() for m in matches], [m.end() for m in matches], contents
+    return [m.start() for m in matches], [m.end() for m in matches], [m.group() for m in matches]
 
 
 def nearest_words(text: str, start: int, end: int) -> tuple[str, str]:
