@@ -8,6 +8,8 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsynth.compare.align import _analyzer, _tfidf
+from newsynth.compare.conflicts import _one_name
+from newsynth.compare.names import NameIndex, find_mentions
 from newsynth.compare.quotes import REPORTED, SPEECH, SPEECH_VERBS
 
 SENTENCES = [
@@ -36,3 +38,16 @@ def test_tfidf_rows_give_scikit_learns_cosines_to_the_bit():
     assert matrix is not None
     assert np.array_equal((matrix @ matrix.T).toarray(), (expected @ expected.T).toarray())
     assert _tfidf([[], []]) is None
+
+
+def test_one_name_answers_alike_when_first_asked_the_other_way_round():
+    mentions = find_mentions(
+        "Mayor Otto Vrell met Otto Vrel, Velt River Authority staff, the VRA and Brask County officials."
+    )
+    assert len(mentions) >= 4
+    for first in mentions:
+        for second in mentions:
+            fresh = _one_name(first, second, NameIndex())
+            asked_before = NameIndex()
+            _one_name(second, first, asked_before)
+            assert _one_name(first, second, asked_before) == fresh

@@ -80,11 +80,13 @@ def clear_caches() -> None:
     for cached in (
         conflicts.clause_words,
         conflicts._roles_at,
+        conflicts._generic_nouns,
         text.fold,
         text.content_words,
         text.content_word_forms,
         text._translated,
         text._singular,
+        text._content_forms,
         values._dates_with_spans,
         values.may_hold_number,
         values._times_with_spans,

@@ -15,10 +15,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cached_property, lru_cache
-from itertools import pairwise, zip_longest
+from itertools import pairwise, product, zip_longest
 
 from newsynth.compare.align import Unit
-from newsynth.compare.names import ROLE_NOUNS, TITLES, Mention, NameIndex, is_demonym, related_names
+from newsynth.compare.names import (
+    ROLE_NOUNS,
+    TITLES,
+    Mention,
+    NameIndex,
+    is_demonym,
+    related_names,
+    spelled_alike,
+)
 from newsynth.compare.quotes import FoundQuote
 from newsynth.compare.slots import (
     Evidence,
@@ -535,34 +543,32 @@ def _slotted_names(
     sentence): the given pairs, those given one role word (``same_role``), and, when the sentences tell
     one fact in other words (``FACT_WORDS`` content words in common, ``FACT_OVERLAP`` of their words),
     those that sit in one place of both (``placed_alike``). What the evidence needs of the whole
-    sentences (the names left unmatched, the lined-up places) is read at the first rival pair: most
-    pairs have none."""
+    sentences (the names left unmatched, the lined-up places) is read once some pair is a rival: most
+    pairs are none."""
     names = story.names
-    pairs = {
-        (position_a, position_b)
-        for position_a, position_b in slotted | _role_pairs(first.text, a.mentions, second.text, b.mentions)
-        if _rival_names(a.mentions[position_a], b.mentions[position_b], first, second, names)
-    }  # the cheaper test first
-    alike = None
+    given = slotted | _role_pairs(first.text, a.mentions, second.text, b.mentions)
     shared = len(first.words & second.words)
-    if shared >= FACT_WORDS and shared >= FACT_OVERLAP * len(first.words | second.words):
-        alike = _placed_left(first, second, a, b, names)
-        position_a = {id(m): k for k, m in enumerate(a.mentions)}
-        position_b = {id(m): k for k, m in enumerate(b.mentions)}
-        pairs |= {(position_a[mine], position_b[theirs]) for mine, theirs in alike}
-    candidates = []
+    one_fact = shared >= FACT_WORDS and shared >= FACT_OVERLAP * len(first.words | second.words)
+    asked = set(product(range(len(a.mentions)), range(len(b.mentions)))) if one_fact else given
+    mine_left = LeftNames(a.mentions, b.mentions, names, second.text)
+    theirs_left = LeftNames(b.mentions, a.mentions, names, first.text)
+    rivals = [
+        (position_a, position_b)
+        for position_a, position_b in sorted(asked)
+        if _rival_names(a.mentions[position_a], b.mentions[position_b], first, second, names)
+        and position_a in mine_left
+        and position_b in theirs_left
+    ]  # every candidate is one of these: a rival pair of names left unmatched
+    if not rivals:
+        return []
+    alike = placed_alike(first.text, mine_left.mentions(), second.text, theirs_left.mentions())
     lone, slots = False, None
-    for position_a, position_b in sorted(pairs):
+    candidates = []
+    for position_a, position_b in rivals:
         mine, theirs = a.mentions[position_a], b.mentions[position_b]
-        if not (
-            _rival_names(mine, theirs, first, second, names)
-            and _unmatched_names([mine], b.mentions, names, second.text)
-            and _unmatched_names([theirs], a.mentions, names, first.text)
-        ):
-            continue
+        if (position_a, position_b) not in given and (id(mine), id(theirs)) not in alike:
+            continue  # asked only as a pair of one fact: compared where the names sit alike
         if slots is None:
-            if alike is None:
-                alike = _placed_left(first, second, a, b, names)
             lone = _one_unmatched_entity_each(a, b, names)
             slots = same_slot_names(first.text, a.mentions, second.text, b.mentions) | alike
         context = _context_score(first.text, mine, second.text, theirs)
@@ -573,11 +579,25 @@ def _slotted_names(
     return candidates
 
 
-def _placed_left(first: Unit, second: Unit, a: Facts, b: Facts, names: NameIndex) -> set[tuple[int, int]]:
-    """``placed_alike`` of the names each sentence has left unmatched."""
-    mine_left = _unmatched_names(a.mentions, b.mentions, names, second.text)
-    theirs_left = _unmatched_names(b.mentions, a.mentions, names, first.text)
-    return placed_alike(first.text, mine_left, second.text, theirs_left)
+class LeftNames:
+    """The mentions of one sentence that the other leaves unmatched (``_unmatched_names``), each tested
+    when first asked for: most mentions are never asked."""
+
+    def __init__(self, mentions: list[Mention], others: list[Mention], names: NameIndex, other_text: str):
+        self.all = mentions
+        self.others = [other for other in others if not other.dateline]
+        self.names = names
+        self.other_text = other_text
+        self.known: dict[int, bool] = {}
+
+    def __contains__(self, position: int) -> bool:
+        if position not in self.known:
+            mention = self.all[position]
+            self.known[position] = _left_unmatched(mention, self.others, self.names, self.other_text)
+        return self.known[position]
+
+    def mentions(self) -> list[Mention]:
+        return [mention for position, mention in enumerate(self.all) if position in self]
 
 
 def _role_pairs(
@@ -688,6 +708,8 @@ def _doubtful_names(mine: Mention, theirs: Mention, names: NameIndex) -> bool:
 
 def abbreviation_of(short: str, full: str) -> bool:
     """ "calif" of "california", "mass" of "massachusetts", "prizes" of "prize", "wangs" of "wang"."""
+    if short[:1] != full[:1]:
+        return False  # each test below keeps the first letter (``singular`` too)
     short_words, full_words = short.split(), full.split()
     if len(short_words) != len(full_words):
         return False
@@ -732,14 +754,17 @@ def _unmatched_names(
 ) -> list[Mention]:
     """The mentions that none of ``others`` names, nor ``other_text`` by the name's common noun."""
     others = [other for other in others if not other.dateline]
-    return [
-        m
-        for m in mentions
-        if not m.dateline
-        and not is_demonym(m.key.split())
-        and not any(_one_name(m, other, names) for other in others)
-        and not (other_text and _named_generically(m, other_text))
-    ]
+    return [m for m in mentions if _left_unmatched(m, others, names, other_text)]
+
+
+def _left_unmatched(mention: Mention, others: list[Mention], names: NameIndex, other_text: str) -> bool:
+    """``_unmatched_names`` of one mention, ``others`` without their datelines."""
+    if mention.dateline or is_demonym(mention.key.split()):
+        return False
+    for other in others:
+        if _one_name(mention, other, names):
+            return False
+    return not (other_text and _named_generically(mention, other_text))
 
 
 def _named_generically(mention: Mention, other_text: str) -> bool:
@@ -749,21 +774,32 @@ def _named_generically(mention: Mention, other_text: str) -> bool:
     if len(words) < 2:
         return False
     nouns = {words[0].lower(), words[-1].lower()}
-    return not nouns.isdisjoint(GENERIC_NOUNS.findall(other_text))
+    return not nouns.isdisjoint(_generic_nouns(other_text))
+
+
+@lru_cache(maxsize=4096)
+def _generic_nouns(text: str) -> frozenset[str]:
+    """The common nouns a sentence names things by ("the flight"): asked for each name of each pair."""
+    return frozenset(GENERIC_NOUNS.findall(text))
 
 
 def _one_name(first: Mention, second: Mention, names: NameIndex) -> bool:
     """One entity, one name inside the other, or an abbreviation: remembered per pair of keys, which
-    is all it depends on."""
+    is all it depends on. All of it but ``spelled_alike`` reads both names alike, so a pair found apart
+    the other way round needs only that test."""
     pair = (first.key, second.key)
     answer = names.memo.get(pair)
     if answer is None:
-        answer = names.memo[pair] = (
-            related_names(names, first, second)
-            or abbreviation_of(first.key, second.key)
-            or abbreviation_of(second.key, first.key)
-            or written_otherwise(first.key, second.key)
-        )
+        if names.memo.get((second.key, first.key)) is False:
+            answer = spelled_alike(names, first, second)
+        else:
+            answer = (
+                related_names(names, first, second)
+                or abbreviation_of(first.key, second.key)
+                or abbreviation_of(second.key, first.key)
+                or written_otherwise(first.key, second.key)
+            )
+        names.memo[pair] = answer
     return answer
 
 

@@ -535,7 +535,13 @@ def same_name(index: NameIndex, first: Mention, second: Mention) -> bool:
     ):
         return True  # "Choe" in "Choe Myong Nam"; but the Flint River is not Flint
     return (
-        _spelling_variant(a, b)
+        spelled_alike(index, first, second)
         or _is_acronym(first.key, [second.key]) is not None
         or (_is_acronym(second.key, [first.key]) is not None)
     )
+
+
+def spelled_alike(index: NameIndex, first: Mention, second: Mention) -> bool:
+    """The two entities' names are spelling variants: the one test of ``same_name`` (and so of
+    ``related_names``) that may answer otherwise with the two mentions swapped."""
+    return _spelling_variant(index.entity_of(first), index.entity_of(second))

@@ -75,10 +75,19 @@ def content_word_forms(text: str) -> tuple[tuple[str, str, str], ...]:
     """Each word of ``content_words``, in order, as (written, lower-cased, plural-folded)."""
     found = []
     for word in LETTER_WORD.findall(normalize_punctuation(text)):  # the words of ``words`` but numbers
-        lowered = word.lower().strip("'-")
-        if len(lowered) > 2 and lowered not in STOP_WORDS:
-            found.append((word, lowered, _singular(lowered)))
+        forms = _content_forms(word)
+        if forms is not None:
+            found.append((word, *forms))
     return tuple(found)
+
+
+@lru_cache(maxsize=65536)
+def _content_forms(word: str) -> tuple[str, str] | None:
+    """A written word lower-cased and plural-folded; None for a stop word or a word of two letters."""
+    lowered = word.lower().strip("'-")
+    if len(lowered) > 2 and lowered not in STOP_WORDS:
+        return lowered, singular(lowered)
+    return None
 
 
 class Caseless:
