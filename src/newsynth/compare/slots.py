@@ -233,20 +233,22 @@ def written_alike(first: str, second: str) -> bool:
 def context_words(text: str, start: int, end: int) -> set[str]:
     """Lower-case content words within ``WINDOW`` words (and 60 characters) either side of a value,
     singular."""
-    starts, ends, words = _word_offsets(text)
+    starts, ends, forms = _word_offsets(text)
     before = bisect.bisect_right(ends, start)  # words that end before the value
     after = bisect.bisect_left(starts, end)
-    around = [words[k] for k in range(max(0, before - WINDOW), before) if starts[k] >= start - 60] + [
-        words[k] for k in range(after, min(len(words), after + WINDOW)) if ends[k] <= end + 60
+    around = [forms[k] for k in range(max(0, before - WINDOW), before) if starts[k] >= start - 60] + [
+        forms[k] for k in range(after, min(len(forms), after + WINDOW)) if ends[k] <= end + 60
     ]
-    return {_singular(word) for word in around if word not in STOP_WORDS}
+    return {form for form in around if form}
 
 
 @lru_cache(maxsize=4096)
 def _word_offsets(text: str) -> tuple[list[int], list[int], list[str]]:
-    """Where each lower-cased run of letters of a text starts and ends, and the run."""
+    """Where each lower-cased run of letters of a text starts and ends, and its singular form ("" for a
+    stop word), read once per sentence."""
     matches = list(LETTER_RUN.finditer(normalize_punctuation(text).lower()))
-    return [m.start() for m in matches], [m.end() for m in matches], [m.group() for m in matches]
+    forms = ["" if m.group() in STOP_WORDS else _singular(m.group()) for m in matches]
+    return [m.start() for m in matches], [m.end() for m in matches], forms
 
 
 def nearest_words(text: str, start: int, end: int) -> tuple[str, str]:
