@@ -13,10 +13,11 @@ outlets that print them; entities their mentions per source. Field meanings: doc
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import combinations, product
+from typing import TypeVar
 
 import numpy as np
 
@@ -28,10 +29,7 @@ from newsynth.compare.align import (
 )
 from newsynth.compare.conflicts import (
     CONFLICT_THRESHOLD,
-    FACT_OVERLAP,
-    FACT_WORDS,
     SLOT_CONTEXT_WORDS,
-    STEM_LETTERS,
     Facts,
     Pair,
     StoryValues,
@@ -40,6 +38,8 @@ from newsynth.compare.conflicts import (
     name_conflicts,
     number_conflicts,
     speaker_conflicts,
+    stems,
+    tell_one_fact,
     time_conflicts,
     written_together,
 )
@@ -71,6 +71,7 @@ QUOTE_CONFIDENCE = 0.6  # one speaker's words quoted differently by two sources
 MIN_SLOT_WORDS = 2  # content words two unaligned sentences share before their values of one slot are compared
 CLAUSE_WORDS = 5  # word stems the clauses around two dates share before the dates are compared
 SMALL_CLAIM = 8  # members up to which the representative sentence is found in Python
+T = TypeVar("T")
 
 
 def clear_caches() -> None:
@@ -228,22 +229,16 @@ def _slot_pairs(units: list[Unit], names: NameIndex) -> dict[tuple[int, int], Sl
         for kind, position, start, end, day in _slot_values(unit, names):
             for word in context_words(unit.text, start, end) | day:
                 holders[(kind, word)].append((i, kind, position))
-    shared: Counter[tuple[tuple[int, str, int], tuple[int, str, int]]] = Counter()
-    for holding in holders.values():
-        if len(holding) > 1 and len({units[i].source for i, _, _ in holding}) > 1:
-            shared.update(
-                (first, second)
-                for first, second in combinations(holding, 2)
-                if units[first[0]].source != units[second[0]].source
-            )
+    shared = _cross_source_counts(holders.values(), lambda value: units[value[0]].source)
     pairs: dict[tuple[int, int], SlotPairs] = defaultdict(SlotPairs)
     for (first, second), count in shared.items():
         if count >= SLOT_CONTEXT_WORDS:
             getattr(pairs[(first[0], second[0])], first[1] + "s").add((first[2], second[2]))
     dated = {i: len(date_spans(unit.text)) for i, unit in enumerate(units)}
-    for i, j in _fact_pairs(units, [i for i, count in dated.items() if count]):
+    holding = [i for i, count in dated.items() if count]
+    for i, j in _fact_pairs(units, holding):
         pairs[(i, j)].dates.update(product(range(dated[i]), range(dated[j])))
-    for (i, first), (j, second) in _clause_pairs(units, [i for i, count in dated.items() if count]):
+    for (i, first), (j, second) in _clause_pairs(units, holding):
         pairs[(i, j)].dates.add((first, second))
     for (i, j), slots in pairs.items():
         if slots.dates:
@@ -277,16 +272,9 @@ def _clause_pairs(units: list[Unit], holding: list[int]) -> list[tuple[tuple[int
     for i in holding:
         text = units[i].text
         for position, (start, end, _) in enumerate(date_spans(text)):
-            for stem in {word.lower()[:STEM_LETTERS] for word in clause_words(text, start, end)}:
+            for stem in stems(clause_words(text, start, end)):
                 by_stem[stem].append((i, position))
-    shared: Counter[tuple[tuple[int, int], tuple[int, int]]] = Counter()
-    for holders in by_stem.values():
-        if len(holders) > 1:
-            shared.update(
-                (first, second)
-                for first, second in combinations(holders, 2)
-                if units[first[0]].source != units[second[0]].source
-            )
+    shared = _cross_source_counts(by_stem.values(), lambda date: units[date[0]].source)
     return [pair for pair, count in shared.items() if count >= CLAUSE_WORDS]
 
 
@@ -298,19 +286,26 @@ def _fact_pairs(units: list[Unit], holding: list[int]) -> list[tuple[int, int]]:
     for i in holding:
         for word in units[i].words:
             by_word[word].append(i)
-    shared: Counter[tuple[int, int]] = Counter()
-    for holders in by_word.values():
+    shared = _cross_source_counts(by_word.values(), lambda i: units[i].source)
+    return [
+        (first, second)
+        for (first, second), count in shared.items()
+        if tell_one_fact(count, len(units[first].words | units[second].words))
+    ]
+
+
+def _cross_source_counts(groups: Iterable[list[T]], source: Callable[[T], str]) -> Counter[tuple[T, T]]:
+    """For each pair of items of different sources, in how many of ``groups`` (the holders of one word,
+    say) both are, as (earlier item, later item) of a group's order."""
+    shared: Counter[tuple[T, T]] = Counter()
+    for holders in groups:
         if len(holders) > 1:
             shared.update(
                 (first, second)
                 for first, second in combinations(holders, 2)
-                if units[first].source != units[second].source
+                if source(first) != source(second)
             )
-    return [
-        (first, second)
-        for (first, second), count in shared.items()
-        if count >= FACT_WORDS and count >= FACT_OVERLAP * len(units[first].words | units[second].words)
-    ]
+    return shared
 
 
 def _slot_values(unit: Unit, names: NameIndex) -> list[tuple[str, int, int, int, set[str]]]:

@@ -421,7 +421,7 @@ def clause_overlap(first: str, span_a: tuple[int, int], second: str, span_b: tup
     """The share of the smaller of the two dates' clauses' words (``clause_words``, stems) that the
     other shares: one event told twice keeps the words around its date ("crashed into a residential
     area ... on Friday" / "crashed at a residential area ... on Tuesday"), whatever else each says."""
-    mine, theirs = _stems(clause_words(first, *span_a)), _stems(clause_words(second, *span_b))
+    mine, theirs = stems(clause_words(first, *span_a)), stems(clause_words(second, *span_b))
     smaller = min(len(mine), len(theirs))
     return round(len(mine & theirs) / smaller, 3) if smaller else 0.0
 
@@ -432,8 +432,8 @@ def event_overlap(first: str, span_a: tuple[int, int], second: str, span_b: tupl
     alike sentences ("launched ... Monday" / "is to dock ... Wednesday")."""
     mine, theirs = clause_words(first, *span_a), clause_words(second, *span_b)
     verbs = (event_verb(mine), event_verb(theirs))
-    return 0.5 * (bool(verbs[0]) and verbs[0] in _stems(theirs)) + 0.5 * (
-        bool(verbs[1]) and verbs[1] in _stems(mine)
+    return 0.5 * (bool(verbs[0]) and verbs[0] in stems(theirs)) + 0.5 * (
+        bool(verbs[1]) and verbs[1] in stems(mine)
     )
 
 
@@ -470,8 +470,15 @@ def _words(text: str) -> list[str]:
     ]
 
 
-def _stems(words: tuple[str, ...]) -> frozenset[str]:
+def stems(words: tuple[str, ...]) -> frozenset[str]:
+    """Crude stems of words: their first ``STEM_LETTERS`` letters, in lower case."""
     return frozenset(word.lower()[:STEM_LETTERS] for word in words)
+
+
+def tell_one_fact(shared: int, together: int) -> bool:
+    """Whether two sentences sharing ``shared`` of their ``together`` content words tell one fact in
+    other words: ``FACT_WORDS`` in common, and ``FACT_OVERLAP`` of all."""
+    return shared >= FACT_WORDS and shared >= FACT_OVERLAP * together
 
 
 def _date_shape(value: DateValue) -> tuple[bool, bool, bool, bool]:
@@ -547,8 +554,7 @@ def _slotted_names(
     pairs are none."""
     names = story.names
     given = slotted | _role_pairs(first.text, a.mentions, second.text, b.mentions)
-    shared = len(first.words & second.words)
-    one_fact = shared >= FACT_WORDS and shared >= FACT_OVERLAP * len(first.words | second.words)
+    one_fact = tell_one_fact(len(first.words & second.words), len(first.words | second.words))
     asked = set(product(range(len(a.mentions)), range(len(b.mentions)))) if one_fact else given
     mine_left = LeftNames(a.mentions, b.mentions, names, second.text)
     theirs_left = LeftNames(b.mentions, a.mentions, names, first.text)
