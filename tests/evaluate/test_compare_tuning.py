@@ -61,3 +61,14 @@ def test_held_aside_families_take_no_part_in_the_choices():
     assert result.model == fit_model(outcomes(), {"ferries", "cranes", "floods"})
     assert result.final_threshold == chosen_threshold(outcomes(), {"ferries", "cranes", "floods"})
     assert result.pooled.stories == 9 and result.held_aside.stories == 3
+
+
+def test_misses_of_held_aside_families_are_never_listed(capsys):
+    from newsynth.cli.compare import print_misses
+    from newsynth.evaluate.compare.tuning import HELD_ASIDE
+
+    shown = Outcomes([story("ferries", 0.2, 1), story(HELD_ASIDE[0], 0.2, 2)])
+    print_misses(shown, threshold=0.9)
+    listed = capsys.readouterr().out
+    assert "ferries-1" in listed and f"{HELD_ASIDE[0]}-2" not in listed
+    assert "held-aside" in listed

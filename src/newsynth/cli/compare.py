@@ -128,7 +128,18 @@ def print_figures(title: str, figures, timings: dict) -> None:
 
 
 def print_misses(outcomes, threshold: float) -> None:
+    """List what was missed or flagged, except on the held-aside families: reading their misses would
+    be tuning on them."""
+    from newsynth.evaluate.compare.tuning import HELD_ASIDE
+
+    hidden = [story for story in outcomes.stories if story.family in HELD_ASIDE]
+    if hidden:
+        click.echo(
+            f"(misses of the {len(hidden)} stories of held-aside families {', '.join(HELD_ASIDE)} not listed)"
+        )
     for story in outcomes.stories:
+        if story.family in HELD_ASIDE:
+            continue
         for outcome in story.plants:
             if outcome.confidence is None or outcome.confidence < threshold:
                 plant = outcome.plant
