@@ -142,6 +142,8 @@ class Conflict:
     note: str = ""  # what may explain it, e.g. "running tallies: the figures may be of different times"
     evidence: dict[str, float] = field(default_factory=dict, compare=False, repr=False)  # what it rests on
     readings: list[Reading] = field(default_factory=list)  # the values, each with all its articles
+    # the evidence of each sentence pair that found it: another model may rate another pair highest
+    alternatives: list[dict[str, float]] = field(default_factory=list, compare=False, repr=False)
 
     def value_readings(self) -> list[Reading]:
         """Each value with every article stating it: ``readings``, or else ``values`` grouped as written."""

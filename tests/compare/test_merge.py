@@ -48,6 +48,17 @@ def test_a_conflict_that_several_pairs_find_is_surer_than_one_pair_alone():
     assert merged.confidence > confidence_of(evidence)  # what one pair alone gives
 
 
+def test_a_merged_conflict_keeps_every_pairs_evidence_for_another_model_to_rate():
+    from newsynth.compare.slots import Evidence
+
+    close = Evidence(head=1.0, cue=1.0, place=0.5, similarity=0.4, lone=1.0, repeated=0.0).features()
+    loose = Evidence(head=0.0, cue=0.0, place=0.1, similarity=0.2, lone=0.0, repeated=0.0).features()
+    first = Conflict("number", {1: "3", 2: "4"}, "number of workers: 3 in [1], 4 in [2]", 0.8, "", close)
+    second = Conflict("number", {1: "3", 3: "4"}, "number of workers: 3 in [1], 4 in [3]", 0.3, "", loose)
+    [merged] = merged_conflicts([({1: "a", 2: "b"}, [first]), ({1: "a", 3: "c"}, [second])])
+    assert merged.alternatives == [{**close, "pairs": 0.5}, {**loose, "pairs": 0.5}]
+
+
 def named(first: tuple[int, str], second: tuple[int, str]) -> Conflict:
     (a, mine), (b, theirs) = first, second
     return Conflict("name", {a: mine, b: theirs}, f"person named: {mine} in [{a}], {theirs} in [{b}]", 0.7)

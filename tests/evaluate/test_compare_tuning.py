@@ -10,6 +10,7 @@ from newsynth.evaluate.compare.tuning import (
     doubtful_negative,
     fit_model,
     out_of_fold,
+    training_rows,
 )
 
 
@@ -72,3 +73,25 @@ def test_misses_of_held_aside_families_are_never_listed(capsys):
     listed = capsys.readouterr().out
     assert "ferries-1" in listed and f"{HELD_ASIDE[0]}-2" not in listed
     assert "held-aside" in listed
+
+
+def test_a_conflict_found_through_two_pairs_is_rescored_by_its_stronger_reading():
+    weak, strong = {"head": 0.0, "similarity": 0.1}, {"head": 1.0, "similarity": 0.9}
+    planted = Plant("number", "a1", 1, "It had 3 cranes.", "It had 5 cranes.", "3", "5")
+    found = PlantOutcome(planted, 0.4, weak, [weak, strong])
+    model = fit_model(outcomes(), {"cranes", "floods"})
+    rescored = Outcomes([StoryOutcome("s", "cranes", [], [], [found], 1.0, 2)]).rescored(model)
+    assert rescored.stories[0].plants[0].confidence == max(map(model.probability, (weak, strong)))
+
+
+def test_without_a_model_every_reading_is_learnt_from_and_one_conflict_weighs_one():
+    weak, strong = {"head": 0.0, "similarity": 0.1}, {"head": 1.0, "similarity": 0.9}
+    flag = Flag(
+        "number", "number of cranes: 3 in [1], 4 in [2]", 0.5, features=weak, alternatives=[weak, strong]
+    )
+    lone = Flag("number", "number of cranes: 3 in [1], 6 in [3]", 0.5, features=strong)
+    rows, labels, weights = training_rows(
+        Outcomes([StoryOutcome("s", "cranes", [], [flag, lone], [], 1.0, 2)]), {"cranes"}
+    )
+    assert rows == [weak, strong, strong] and labels == [0, 0, 0]
+    assert weights[0] == weights[1] == weights[2] / 2

@@ -98,8 +98,9 @@ def _merged(conflicts: list[Conflict]) -> Conflict:
     kind = strongest.kind
     readings = readings_of(kind, values)
     evidence, confidence = strongest.evidence, strongest.confidence
+    pairs = min(1.0, (len(conflicts) - 1) / 2)
     if evidence:  # the more pairs find it, the surer: re-read with that evidence
-        evidence = {**evidence, "pairs": min(1.0, (len(conflicts) - 1) / 2)}
+        evidence = {**evidence, "pairs": pairs}
         confidence = confidence_of(evidence)
     return Conflict(
         kind,
@@ -109,6 +110,12 @@ def _merged(conflicts: list[Conflict]) -> Conflict:
         strongest.note or next((c.note for c in conflicts if c.note), ""),
         evidence,
         readings,
+        [
+            {**member, "pairs": pairs}
+            for c in conflicts
+            for member in c.alternatives or [c.evidence]
+            if member
+        ],
     )
 
 

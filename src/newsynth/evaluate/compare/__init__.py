@@ -50,6 +50,10 @@ class Flag:
     confidence: float
     matches: frozenset[int] = frozenset()  # labelled conflicts it matches
     features: dict[str, float] = field(default_factory=dict)
+    alternatives: list[dict[str, float]] = field(default_factory=list)  # see ``evidence``
+
+    def evidence(self) -> list[dict[str, float]]:
+        return evidence_of(self.features, self.alternatives)
 
 
 @dataclass
@@ -57,6 +61,16 @@ class PlantOutcome:
     plant: Plant
     confidence: float | None  # of the strongest conflict naming the planted value; None: not flagged
     features: dict[str, float] = field(default_factory=dict)  # that conflict's evidence
+    alternatives: list[dict[str, float]] = field(default_factory=list)  # see ``evidence``
+
+    def evidence(self) -> list[dict[str, float]]:
+        return evidence_of(self.features, self.alternatives)
+
+
+def evidence_of(features: dict[str, float], alternatives: list[dict[str, float]]) -> list[dict[str, float]]:
+    """Every reading of the evidence another model may rate highest: each sentence pair's that found
+    the conflict (or, for a plant, any conflict naming the planted value); else the one kept."""
+    return alternatives or ([features] if features else [])
 
 
 @dataclass
@@ -142,18 +156,20 @@ class Outcomes:
         return total
 
     def rescored(self, model: ConfidenceModel) -> Outcomes:
-        """The same outcomes with every confidence recomputed from its evidence by another model."""
+        """The same outcomes with every confidence recomputed from its evidence by another model: the
+        highest over the evidence of the sentence pairs that found it, as merging keeps the strongest.
+        So the stored model, which chose what was kept on merging, does not decide the figures."""
 
-        def score(features: dict[str, float], old: float | None) -> float | None:
-            return model.probability(features) if features and old is not None else old
+        def score(evidence: list[dict[str, float]], old: float | None) -> float | None:
+            return max(model.probability(e) for e in evidence) if evidence and old is not None else old
 
         stories = [
             replace(
                 story,
                 flags=[
-                    replace(flag, confidence=score(flag.features, flag.confidence)) for flag in story.flags
+                    replace(flag, confidence=score(flag.evidence(), flag.confidence)) for flag in story.flags
                 ],
-                plants=[replace(p, confidence=score(p.features, p.confidence)) for p in story.plants],
+                plants=[replace(p, confidence=score(p.evidence(), p.confidence)) for p in story.plants],
             )
             for story in self.stories
         ]
@@ -232,7 +248,12 @@ def evaluate_records(
                 labels=[str(label.get("fact", "")) for label in labels],
                 flags=[
                     Flag(
-                        c.kind, c.description, c.confidence, matched_labels(c, sentences, labels), c.evidence
+                        c.kind,
+                        c.description,
+                        c.confidence,
+                        matched_labels(c, sentences, labels),
+                        c.evidence,
+                        c.alternatives,
                     )
                     for c, sentences in flag_sentences(comparison)
                 ],
@@ -270,7 +291,8 @@ def plant_outcome(story: Story, plant: Plant) -> PlantOutcome:
     if not naming:
         return PlantOutcome(plant, None)
     strongest = max(naming, key=lambda conflict: conflict.confidence)
-    return PlantOutcome(plant, strongest.confidence, strongest.evidence)
+    alternatives = [e for conflict in naming for e in evidence_of(conflict.evidence, conflict.alternatives)]
+    return PlantOutcome(plant, strongest.confidence, strongest.evidence, alternatives)
 
 
 def _names_value(value: str, plant: Plant) -> bool:

@@ -26,6 +26,7 @@ THRESHOLDS = tuple(round(0.05 * step, 2) for step in range(1, 20))
 MAX_FLAGS_PER_STORY = 0.3
 CLOSE_GAP = 0.10  # numbers this close, in one slot, may be a real disagreement nobody labelled
 DOUBTFUL_NEGATIVE = 0.25  # the weight of such a flag as a negative
+REFITS = 2  # each on the readings the previous fit rates strongest
 MODEL_C = 0.3  # inverse regularisation strength (of 0.3 and 1.0, the better CV objective)
 
 
@@ -56,17 +57,25 @@ def fit_model(outcomes: Outcomes, families: set[str]) -> ConfidenceModel:
 
     The kinds are fitted together: every feature once for all kinds and once more for each kind but
     numbers (``kind_columns``), so that a kind's weights are the shared ones plus its own, and the
-    regularisation keeps a kind with few examples (dates, times) close to the shared weights."""
+    regularisation keeps a kind with few examples (dates, times) close to the shared weights.
+
+    A conflict found through several sentence pairs has one reading of the evidence per pair, and is as
+    strong as its strongest. The first fit learns from all readings (each conflict weighing one in
+    all); each of ``REFITS`` more learns from the readings the previous fit rates strongest. So the fit
+    does not depend on the stored model, which chose the reading kept on merging."""
     from sklearn.linear_model import LogisticRegression
 
-    rows, labels, weights = training_rows(outcomes, families)
-    model = LogisticRegression(C=MODEL_C, max_iter=5000)
-    model.fit([kind_columns(row) for row in rows], labels, sample_weight=weights)
-    return model_of_kinds(model.coef_[0], float(model.intercept_[0]))
+    fitted = None
+    for _ in range(1 + REFITS):
+        rows, labels, weights = training_rows(outcomes, families, fitted)
+        model = LogisticRegression(C=MODEL_C, max_iter=5000)
+        model.fit([kind_columns(row) for row in rows], labels, sample_weight=weights)
+        fitted = model_of_kinds(model.coef_[0], float(model.intercept_[0]))
+    return fitted
 
 
 def training_rows(
-    outcomes: Outcomes, families: set[str]
+    outcomes: Outcomes, families: set[str], model: ConfidenceModel | None = None
 ) -> tuple[list[dict[str, float]], list[int], list[float]]:
     """The evidence of the families' conflicts and found plants, labels (1: one fact told two ways) and
     sample weights (see ``fit_model``)."""
@@ -75,17 +84,18 @@ def training_rows(
         if story.family not in families:
             continue
         for flag in story.flags:
-            if flag.features:
-                rows.append(flag.features)
+            readings = chosen(flag.evidence(), model)
+            for evidence in readings:
+                rows.append(evidence)
                 kinds.append("real" if flag.matches else "negative")
-                own.append(
-                    DOUBTFUL_NEGATIVE if not flag.matches and doubtful_negative(flag.features) else 1.0
-                )
+                doubtful = not flag.matches and doubtful_negative(evidence)
+                own.append((DOUBTFUL_NEGATIVE if doubtful else 1.0) / len(readings))
         for outcome in story.plants:
-            if outcome.features:
-                rows.append(outcome.features)
+            readings = chosen(outcome.evidence(), model)
+            for evidence in readings:
+                rows.append(evidence)
                 kinds.append("plant")
-                own.append(1.0)
+                own.append(1 / len(readings))
     counts = {
         kind: max(sum(w for k, w in zip(kinds, own, strict=True) if k == kind), 1.0)
         for kind in ("real", "plant", "negative")
@@ -94,6 +104,11 @@ def training_rows(
     share = {"real": 0.5, "plant": 0.5, "negative": 1.0}
     weights = [share[kind] * positives / counts[kind] * w for kind, w in zip(kinds, own, strict=True)]
     return rows, [int(kind != "negative") for kind in kinds], weights
+
+
+def chosen(evidence: list[dict[str, float]], model: ConfidenceModel | None) -> list[dict[str, float]]:
+    """The readings of the evidence to learn from: the strongest by ``model``; without one, all."""
+    return [max(evidence, key=model.probability)] if model and evidence else evidence
 
 
 def kind_columns(features: dict[str, float]) -> list[float]:
