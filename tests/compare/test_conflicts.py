@@ -73,6 +73,45 @@ def test_one_event_dated_twice_shares_its_verb_two_events_do_not():
     assert clause_overlap(crashed, span(crashed, "Friday"), crashes, span(crashes, "Tuesday")) > 0.5
 
 
+def test_what_happened_on_each_date_told_around_the_other_ties_them():
+    from newsynth.compare.conflicts import tied_words
+
+    def span(text: str, date: str) -> tuple[int, int]:
+        return text.index(date), text.index(date) + len(date)
+
+    launched = "The Orsk Sounder satellite was launched Tuesday from the Velt coast."
+    launch = "Minutes after the launch on Friday, the Orsk Sounder satellite fell into the sea."
+    docked = "The Orsk Sounder is to reach its orbit on Friday, its makers said."
+    assert tied_words(launched, span(launched, "Tuesday"), launch, span(launch, "Friday")) == 1.0
+    assert tied_words(launched, span(launched, "Tuesday"), docked, span(docked, "Friday")) == 0.0
+
+
+def test_a_date_only_one_sentence_states_against_the_date_other_sources_give_is_odd():
+    from newsynth.compare.align import Unit
+    from newsynth.compare.conflicts import StoryValues
+    from newsynth.compare.values import extract_dates
+
+    texts = {
+        "a1": "The Velt ferry sank on Sunday near Orsk.",
+        "a2": "The Velt ferry sank on Tuesday near Orsk.",
+        "a3": "Divers reached the ferry that sank on Sunday.",
+        "a4": "The ferry had left Orsk on Sunday morning.",
+    }
+    story = StoryValues(
+        sources={article: f"outlet-{article}" for article in texts},
+        states=lambda article, value: False,
+        names=None,  # type: ignore[arg-type]
+        dates_of=lambda article: extract_dates(texts[article]),
+    )
+    first, second = (
+        Unit(texts[article], article, n, f"outlet-{article}", 0) for n, article in ((1, "a1"), (2, "a2"))
+    )
+    sunday, tuesday = extract_dates(texts["a1"])[0], extract_dates(texts["a2"])[0]
+    assert (
+        story.dates(first, second, sunday, tuesday)["odd"] == 1.0
+    )  # Tuesday: one sentence, three outlets say Sunday
+
+
 def test_a_weekday_written_with_its_calendar_date_is_one_date():
     from newsynth.compare.conflicts import written_together
 

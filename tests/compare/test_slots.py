@@ -11,6 +11,7 @@ from newsynth.compare.slots import (
     KINDS,
     ConfidenceModel,
     Evidence,
+    odd_one_out,
     overlap_share,
     shared_share,
     stored_model,
@@ -48,6 +49,13 @@ def test_numbers_written_alike_but_for_one_digit_may_be_a_slip():
     assert not written_alike("100,000", "125,000")  # two digits changed
     assert not written_alike("8", "7")  # a single digit is no slip
     assert not written_alike("nine", "10")  # words
+
+
+def test_a_date_told_once_against_one_other_sources_tell_is_odd():
+    assert odd_one_out(1, {"harbour-post", "coast-radio", "ferry-wire"}) == 1.0  # two other sources
+    assert odd_one_out(1, {"harbour-post", "coast-radio"}) == 0.5
+    assert odd_one_out(1, {"harbour-post"}) == 0.0  # only the other sentence's own source
+    assert odd_one_out(2, {"harbour-post", "coast-radio", "ferry-wire"}) == 0.0  # told twice: a fact
 
 
 def test_each_kind_of_value_is_weighed_by_its_own_weights():

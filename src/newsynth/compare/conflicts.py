@@ -36,6 +36,7 @@ from newsynth.compare.slots import (
     nearest_words,
     note,
     number_label,
+    odd_one_out,
     overlap_share,
     place_overlap,
     same_kind,
@@ -83,6 +84,7 @@ SLOT_CONTEXT_WORDS = 2  # context words two dates or names of unaligned sentence
 CLAUSE_BOUNDARY = re.compile(r",(?!\d)|[;()\"]|:\s|\s-{1,2}\s")  # not "100,000" or "3:22"
 STEM_LETTERS = 5  # a crude stem: "launched", "launching" and "launch" share their first five letters
 MIN_CLAUSE_WORDS = 3
+EVENT_WORDS = 2  # the lower-case words nearest a date that tell what happened on it
 IRREGULAR_PAST = frozenset({
     "began", "blew", "broke", "brought", "built", "came", "caught", "drove", "fell", "flew", "fought",
     "found", "froze", "gave", "got", "grew", "held", "hit", "kept", "led", "left", "lost", "made", "met",
@@ -143,7 +145,16 @@ class StoryValues:
         def stating(value: DateValue) -> Callable[[str], bool]:
             return lambda article: any(value.stated_by(other) for other in self.dates_of(article))
 
-        return story_support(self._stating(first, stating(mine)), self._stating(second, stating(theirs)))
+        mine_sources = self._stating(first, stating(mine))
+        theirs_sources = self._stating(second, stating(theirs))
+        odd = max(
+            odd_one_out(self._told(mine), theirs_sources), odd_one_out(self._told(theirs), mine_sources)
+        )
+        return {**story_support(mine_sources, theirs_sources), "odd": odd}
+
+    def _told(self, value: DateValue) -> int:
+        """How many dates written in the story's sentences state ``value``."""
+        return sum(value.stated_by(other) for article in self.sources for other in self.dates_of(article))
 
     def _stating(self, unit: Unit, states: Callable[[str], bool]) -> set[str]:
         return {unit.source} | {source for article, source in self.sources.items() if states(article)}
@@ -389,6 +400,7 @@ def date_conflicts(
                 kind="date",
                 clause=clause_overlap(first.text, span_a, second.text, span_b),
                 event=event_overlap(first.text, span_a, second.text, span_b),
+                tied=tied_words(first.text, span_a, second.text, span_b),
                 **slot_fit(first, second, span_a, span_b, mine.text, theirs.text),
                 **story.dates(first, second, mine, theirs),
             )
@@ -435,6 +447,20 @@ def event_overlap(first: str, span_a: tuple[int, int], second: str, span_b: tupl
     return 0.5 * (bool(verbs[0]) and verbs[0] in stems(theirs)) + 0.5 * (
         bool(verbs[1]) and verbs[1] in stems(mine)
     )
+
+
+def tied_words(first: str, span_a: tuple[int, int], second: str, span_b: tuple[int, int]) -> float:
+    """Half for each date whose nearest lower-case words (``EVENT_WORDS`` of its clause: "crashed",
+    "liftoff", "launch") the other date's clause names too (stems): what happened on that day, verb or
+    noun, told around both dates."""
+    mine, theirs = clause_words(first, *span_a), clause_words(second, *span_b)
+    return 0.5 * bool(stems(_lower_case(mine)[:EVENT_WORDS]) & stems(theirs)) + 0.5 * bool(
+        stems(_lower_case(theirs)[:EVENT_WORDS]) & stems(mine)
+    )
+
+
+def _lower_case(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(word for word in words if word.islower())
 
 
 @lru_cache(maxsize=4096)

@@ -49,7 +49,7 @@ MEASURE_LABELS = {"distance": "distance", "duration": "duration", "mass": "weigh
 
 FEATURES = (
     "head", "cue", "place", "similarity", "aligned", "lone", "repeated", "hedge", "near", "shared",
-    "exclusive", "agreed", "pairs", "far", "overlap", "slip", "clause", "event", "role",
+    "exclusive", "agreed", "pairs", "far", "overlap", "slip", "clause", "event", "role", "odd", "tied",
     "time", "date", "name",
 )  # fmt: skip
 KIND_FEATURES = 3  # the last FEATURES are the kinds
@@ -131,6 +131,8 @@ class Evidence:
     clause: float = 0.0  # dates: the share of the words of the clause each date sits in that both share
     event: float = 0.0  # dates: each date's nearest verb is in the other's clause (half each)
     role: float = 0.0  # names: how surely the two names fill one role of the sentences (``place`` of names)
+    odd: float = 0.0  # dates, story-wide: one value stated in this sentence only, the other by other sources
+    tied: float = 0.0  # dates: each date's nearest words are in the other's clause (half each)
     kind: str = "number"
     gap: float | None = None  # numbers: their difference as a share of the larger (``far``; 0 for others)
 
@@ -165,6 +167,13 @@ def story_support(mine: set[str], theirs: set[str]) -> dict[str, float]:
         "exclusive": 1 - len(mine & theirs) / len(either) if either else 1.0,
         "agreed": min(1.0, (max(len(mine), len(theirs)) - 1) / 2),
     }
+
+
+def odd_one_out(told: int, rivals: set[str]) -> float:
+    """A value that only one sentence of the whole story states (``told`` 1), set against a value that
+    other sources state too (two count 1): one source's slip, rather than two facts each told by its
+    sources."""
+    return min(1.0, (len(rivals) - 1) / 2) if told == 1 else 0.0
 
 
 def hedged(first_text: str, second_text: str) -> float:
