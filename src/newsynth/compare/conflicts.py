@@ -683,10 +683,23 @@ def _name_evidence(
         lone=float(lone),
         repeated=float(_doubtful_names(mine, theirs, names)),
         hedge=hedged(first.text, second.text),
+        once=float(_one_off(mine, theirs, first, second, names)),
         kind="name",
         **slot_fit(first, second, (mine.start, mine.end), (theirs.start, theirs.end), mine.text, theirs.text),
         **story.names_of(first, second, mine, theirs),
     )
+
+
+def _one_off(mine: Mention, theirs: Mention, first: Unit, second: Unit, names: NameIndex) -> bool:
+    """A slip: one name is written once in the whole story, by a source that names the other's entity
+    elsewhere. Two actors of one event are mostly both named again, and a stray capitalised phrase
+    ("ABOVE VIDEO") stands beside the other name, not in its stead."""
+    return _once_instead(mine, theirs, first, names) or _once_instead(theirs, mine, second, names)
+
+
+def _once_instead(name: Mention, other: Mention, unit: Unit, names: NameIndex) -> bool:
+    """``name`` is written once in the story, and ``unit``'s article (where it stands) names ``other``."""
+    return names.mentions_in_story(name) == 1 and names.article_mentions(unit.article_id, other.key)
 
 
 def _best_name_conflict(
