@@ -131,7 +131,7 @@ class Evidence:
     clause: float = 0.0  # dates: the share of the words of the clause each date sits in that both share
     event: float = 0.0  # dates: each date's nearest verb is in the other's clause (half each)
     role: float = 0.0  # names: how surely the two names fill one role of the sentences (``place`` of names)
-    once: float = 0.0  # names: one is written once in the story, by a source naming the other elsewhere
+    once: float = 0.0  # names: one is written once in the story, which names the other elsewhere (a slip)
     kind: str = "number"
     gap: float | None = None  # numbers: their difference as a share of the larger (``far``; 0 for others)
 
