@@ -80,6 +80,46 @@ def test_name_conflict(story_of):
     assert conflict.values == {1: "Lena Brask", 2: "Otto Vrell"}
 
 
+def test_a_name_written_once_where_its_source_names_the_other_elsewhere_is_a_slip(story_of):
+    story = story_of(
+        [
+            "Mayor Lena Brask opened the new footbridge over the Velt River on Friday, two years late.",
+            "Lena Brask said the bridge would carry a thousand walkers a day.",
+        ],
+        [
+            "Mayor Otto Vrell opened the new footbridge over the Velt River on Friday, two years late.",
+            "Lena Brask, the mayor, thanked the builders for their patience.",
+        ],
+    )
+    (conflict,) = conflicts_of(compare_story(story), "name")
+    assert conflict.evidence["once"] == 1.0
+
+
+def test_a_name_written_once_where_two_other_articles_name_the_other_is_a_slip(story_of):
+    story = story_of(
+        ["Mayor Lena Brask opened the new footbridge over the Velt River on Friday, two years late."],
+        ["Mayor Otto Vrell opened the new footbridge over the Velt River on Friday, two years late."],
+        ["The footbridge cost Lena Brask's council twice what it had planned."],
+    )
+    conflicts = conflicts_of(compare_story(story), "name")
+    assert [c.evidence["once"] for c in conflicts if "Otto Vrell" in c.values.values()] == [1.0]
+
+
+def test_two_names_each_written_again_are_no_slip(story_of):
+    story = story_of(
+        [
+            "Mayor Lena Brask opened the new footbridge over the Velt River on Friday, two years late.",
+            "Lena Brask said the bridge would carry a thousand walkers a day.",
+        ],
+        [
+            "Mayor Otto Vrell opened the new footbridge over the Velt River on Friday, two years late.",
+            "Otto Vrell thanked the builders for their patience.",
+        ],
+    )
+    (conflict,) = conflicts_of(compare_story(story, join_confidence=0.0), "name")
+    assert conflict.evidence["once"] == 0.0
+
+
 def test_quote_worded_differently_by_one_speaker(story_of):
     story = story_of(
         ['"We will rebuild every flooded home in Marlow before the winter comes," said Mayor Lena Brask.'],

@@ -97,3 +97,16 @@ def test_an_opening_pronoun_with_a_contraction_is_no_name() -> None:
 def test_an_opening_plural_whose_singular_the_story_writes_is_no_name() -> None:
     sentences = ("Residents said the ferry would stay.", "One resident of Orsk Hollow disagreed.")
     assert names_in(*sentences) == [[], ["Orsk Hollow"]]
+
+
+def test_the_story_counts_each_entity_over_every_source() -> None:
+    index = build_index(
+        [
+            ("a", 0, "Mayor Lena Brask opened the footbridge on Friday."),
+            ("a", 1, "Brask said it was two years late."),
+            ("b", 0, "Lena Brask thanked the builders of Tollbridge."),
+        ]
+    )
+    brask, tollbridge = index.mentions[("a", 1)][0], index.mentions[("b", 0)][1]
+    assert index.mentions_in_story(brask) == 3
+    assert index.mentions_in_story(tollbridge) == 1

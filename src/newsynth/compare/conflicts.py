@@ -709,10 +709,26 @@ def _name_evidence(
         lone=float(lone),
         repeated=float(_doubtful_names(mine, theirs, names)),
         hedge=hedged(first.text, second.text),
+        once=float(_one_off(mine, theirs, first, second, names)),
         kind="name",
         **slot_fit(first, second, (mine.start, mine.end), (theirs.start, theirs.end), mine.text, theirs.text),
         **story.names_of(first, second, mine, theirs),
     )
+
+
+def _one_off(mine: Mention, theirs: Mention, first: Unit, second: Unit, names: NameIndex) -> bool:
+    """A slip: one name is written once in the whole story, where the story names the other's entity
+    too (``_once_instead``). Two actors of one event are mostly both named again, and a stray capitalised
+    phrase ("ABOVE VIDEO") stands beside the other name, not in its stead."""
+    return _once_instead(mine, theirs, first, names) or _once_instead(theirs, mine, second, names)
+
+
+def _once_instead(name: Mention, other: Mention, unit: Unit, names: NameIndex) -> bool:
+    """``name`` is written once in the story, and ``other`` is named by its article (``unit``'s) elsewhere
+    or by two articles: the story knows the entity ``name`` stands in for."""
+    if names.mentions_in_story(name) != 1:
+        return False
+    return names.article_mentions(unit.article_id, other.key) or names.articles_naming(other) >= 2
 
 
 def _best_name_conflict(

@@ -146,6 +146,7 @@ class NameIndex:
     display: dict[str, str] = field(default_factory=dict)  # canonical key -> name as written
     labels: dict[str, Label] = field(default_factory=dict)  # canonical key -> label
     per_article: dict[str, Counter[str]] = field(default_factory=dict)  # article id -> canonical counts
+    story_counts: Counter[str] = field(default_factory=Counter)  # canonical key -> mentions in the story
     memo: dict[tuple[str, str], bool] = field(default_factory=dict)  # answers that depend on two keys only
     expanded: dict[str, frozenset[str]] = field(default_factory=dict)  # key -> words, acronyms spelled out
 
@@ -154,6 +155,15 @@ class NameIndex:
 
     def label_of(self, mention: Mention) -> Label:
         return self.labels.get(self.entity_of(mention), "other")
+
+    def mentions_in_story(self, mention: Mention) -> int:
+        """How often the story names the mention's entity, in every source's sentences."""
+        return self.story_counts[self.entity_of(mention)]
+
+    def articles_naming(self, mention: Mention) -> int:
+        """How many articles name the mention's entity."""
+        entity = self.entity_of(mention)
+        return sum(counts[entity] > 0 for counts in self.per_article.values())
 
     def article_mentions(self, article_id: str, key: str) -> bool:
         counts = self.per_article.get(article_id)
@@ -513,6 +523,8 @@ def _count_mentions(index: NameIndex) -> None:
         counts = index.per_article.setdefault(article_id, Counter())
         for mention in found:
             counts[index.entity_of(mention)] += 1
+    for counts in index.per_article.values():
+        index.story_counts.update(counts)
 
 
 def related_names(index: NameIndex, first: Mention, second: Mention) -> bool:

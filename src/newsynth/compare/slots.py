@@ -50,7 +50,7 @@ MEASURE_LABELS = {"distance": "distance", "duration": "duration", "mass": "weigh
 FEATURES = (
     "head", "cue", "place", "similarity", "aligned", "lone", "repeated", "hedge", "near", "shared",
     "exclusive", "agreed", "pairs", "far", "overlap", "slip", "clause", "event", "role", "odd", "tied",
-    "time", "date", "name",
+    "once", "time", "date", "name",
 )  # fmt: skip
 KIND_FEATURES = 3  # the last FEATURES are the kinds
 BASE_FEATURES = FEATURES[:-KIND_FEATURES]
@@ -133,6 +133,7 @@ class Evidence:
     role: float = 0.0  # names: how surely the two names fill one role of the sentences (``place`` of names)
     odd: float = 0.0  # dates, story-wide: one value stated in this sentence only, the other by other sources
     tied: float = 0.0  # dates: each date's nearest words are in the other's clause (half each)
+    once: float = 0.0  # names: one is written once in the story, which names the other elsewhere (a slip)
     kind: str = "number"
     gap: float | None = None  # numbers: their difference as a share of the larger (``far``; 0 for others)
 
