@@ -11,8 +11,10 @@ from newsynth.compare.slots import (
     KINDS,
     ConfidenceModel,
     Evidence,
+    content_context,
     overlap_share,
     shared_share,
+    span_of,
     stored_model,
     written_alike,
 )
@@ -71,3 +73,12 @@ def test_a_model_fitted_on_other_features_is_refused_with_a_hint_to_refit():
     del data["date"]["slip"]
     with pytest.raises(ValueError, match="refit"):
         ConfidenceModel.from_dict(data)
+
+
+def test_stop_words_do_not_use_up_the_words_around_a_number():
+    first = "The barge sank near Tolvik, or Old Harbour, some 12 miles east of the port of Marrow."
+    second = "The barge went down off Tolvik, 20 kilometres east of the capital's port of Marrow, police say."
+    around_first = content_context(first, *span_of(first, "12 miles"))
+    around_second = content_context(second, *span_of(second, "20 kilometres"))
+    assert {"east", "port", "marrow"} <= around_first & around_second
+    assert "sank" not in around_first  # only the four nearest content words either side

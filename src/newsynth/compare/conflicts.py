@@ -30,6 +30,7 @@ from newsynth.compare.names import (
 from newsynth.compare.quotes import FoundQuote
 from newsynth.compare.slots import (
     Evidence,
+    content_context,
     context_words,
     hedged,
     near_score,
@@ -234,7 +235,7 @@ def _number_evidence(
     return Evidence(
         head=float(bool(mine.head and mine.head == theirs.head) or mine.identifier),
         cue=float(bool(mine.cue and mine.cue == theirs.cue)),
-        place=place_overlap(context_words(first.text, *span_a), context_words(second.text, *span_b)),
+        place=place_overlap(content_context(first.text, *span_a), content_context(second.text, *span_b)),
         similarity=pair.similarity,
         aligned=float(pair.aligned),
         lone=float(lone),

@@ -242,6 +242,20 @@ def context_words(text: str, start: int, end: int) -> set[str]:
     return {form for form in around if form}
 
 
+def content_context(text: str, start: int, end: int) -> set[str]:
+    """The ``WINDOW`` nearest content words (singular) either side of a value, within 80 characters: stop
+    words do not use up the window, so "some 31 miles south of Addis Ababa" and "62 kilometres southeast
+    of the capital Addis Ababa" share "Addis Ababa"."""
+    starts, ends, forms = _word_offsets(text)
+    first = bisect.bisect_left(starts, start - 80)  # the words within reach
+    last = bisect.bisect_right(ends, end + 80)
+    before = bisect.bisect_right(ends, start)
+    after = bisect.bisect_left(starts, end)
+    earlier = [form for form in reversed(forms[first:before]) if form][:WINDOW]
+    later = [form for form in forms[after:last] if form][:WINDOW]
+    return set(earlier) | set(later)
+
+
 @lru_cache(maxsize=4096)
 def _word_offsets(text: str) -> tuple[list[int], list[int], list[str]]:
     """Where each lower-cased run of letters of a text starts and ends, and its singular form ("" for a
