@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -12,12 +13,14 @@ from newsynth.compare.slots import (
     ConfidenceModel,
     Evidence,
     content_context,
+    elsewhen,
     overlap_share,
     shared_share,
     span_of,
     stored_model,
     written_alike,
 )
+from newsynth.compare.values import extract_dates
 
 
 def close_and_far() -> tuple[Evidence, Evidence]:
@@ -82,3 +85,17 @@ def test_stop_words_do_not_use_up_the_words_around_a_number():
     around_second = content_context(second, *span_of(second, "20 kilometres"))
     assert {"east", "port", "marrow"} <= around_first & around_second
     assert "sank" not in around_first  # only the four nearest content words either side
+
+
+def test_a_number_told_of_another_year_is_likely_another_event():
+    published = dt.date(2024, 5, 3)
+    today = "The ferry carried eight crew members when it sank on Friday."
+    back_then = "Its sister ship sank in 2011 with seven crew members aboard."
+    this_year = "The ferry, built in 2024, carried seven crew members."
+
+    def dated(text: str) -> tuple[list, dt.date]:
+        return extract_dates(text, published), published
+
+    assert elsewhen(dated(today), dated(back_then)) == 1.0
+    assert elsewhen(dated(today), dated(this_year)) == 0.0  # the article's own year tells no other time
+    assert elsewhen(dated(back_then), dated(back_then)) == 0.0

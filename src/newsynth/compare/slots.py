@@ -6,13 +6,15 @@ without one, the same word before it; times of day in one zone. A pair that pass
 the values cannot both be true (``Quantity.compatible``, ``ClockTime.compatible``). Its confidence sums
 the evidence that the two values answer one question (``Evidence``): the same noun, the same word
 before, the same words around them, how alike the two sentences are, whether each sentence holds only
-this one value of its kind; and it drops for numbers far apart (``far``), and when a source also states
-the other's value elsewhere (then the two numbers are likely two facts, not one fact told two ways).
+this one value of its kind; and it drops for numbers far apart (``far``), when a source also states
+the other's value elsewhere (then the two numbers are likely two facts, not one fact told two ways), and
+when only one sentence names another year than its article's (``elsewhen``: a number of another event).
 """
 
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import json
 import math
 import re
@@ -21,8 +23,9 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from newsynth.compare.text import STOP_WORDS, Caseless, _singular, normalize_punctuation, singular
-from newsynth.compare.values import MEASURES, ClockTime, Quantity
+from newsynth.compare.values import MEASURES, ClockTime, DateValue, Quantity
 
+DateValues = tuple[list[DateValue], dt.date | None]  # a sentence's dates and its article's date
 WINDOW = 4  # words either side of a value that make its context
 LETTER_RUN = re.compile(r"[a-z]+")
 SPECULATION = re.compile(
@@ -49,7 +52,7 @@ MEASURE_LABELS = {"distance": "distance", "duration": "duration", "mass": "weigh
 
 FEATURES = (
     "head", "cue", "place", "similarity", "aligned", "lone", "repeated", "hedge", "near", "shared",
-    "exclusive", "agreed", "pairs", "far", "overlap", "slip", "clause", "event", "role",
+    "exclusive", "agreed", "pairs", "far", "overlap", "slip", "clause", "event", "role", "elsewhen",
     "time", "date", "name",
 )  # fmt: skip
 KIND_FEATURES = 3  # the last FEATURES are the kinds
@@ -131,6 +134,7 @@ class Evidence:
     clause: float = 0.0  # dates: the share of the words of the clause each date sits in that both share
     event: float = 0.0  # dates: each date's nearest verb is in the other's clause (half each)
     role: float = 0.0  # names: how surely the two names fill one role of the sentences (``place`` of names)
+    elsewhen: float = 0.0  # numbers: one sentence names a year besides its article's that the other does not
     kind: str = "number"
     gap: float | None = None  # numbers: their difference as a share of the larger (``far``; 0 for others)
 
@@ -165,6 +169,20 @@ def story_support(mine: set[str], theirs: set[str]) -> dict[str, float]:
         "exclusive": 1 - len(mine & theirs) / len(either) if either else 1.0,
         "agreed": min(1.0, (max(len(mine), len(theirs)) - 1) / 2),
     }
+
+
+def elsewhen(first: DateValues, second: DateValues) -> float:
+    """1 when one sentence names a year, other than its article's, that the other does not name: a
+    number of another event ("seven crew members" of a crash "in 2010", in an article of 2019)."""
+    return float(_other_years(*first) != _other_years(*second))
+
+
+def _other_years(dates: list[DateValue], article_date: dt.date | None) -> frozenset[int]:
+    return frozenset(
+        date.year
+        for date in dates
+        if date.year and not date.resolved and (article_date is None or date.year != article_date.year)
+    )
 
 
 def hedged(first_text: str, second_text: str) -> float:
