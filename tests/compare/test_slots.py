@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -11,12 +12,16 @@ from newsynth.compare.slots import (
     KINDS,
     ConfidenceModel,
     Evidence,
+    content_context,
+    elsewhen,
     odd_one_out,
     overlap_share,
     shared_share,
+    span_of,
     stored_model,
     written_alike,
 )
+from newsynth.compare.values import extract_dates
 
 
 def close_and_far() -> tuple[Evidence, Evidence]:
@@ -79,3 +84,26 @@ def test_a_model_fitted_on_other_features_is_refused_with_a_hint_to_refit():
     del data["date"]["slip"]
     with pytest.raises(ValueError, match="refit"):
         ConfidenceModel.from_dict(data)
+
+
+def test_stop_words_do_not_use_up_the_words_around_a_number():
+    first = "The barge sank near Tolvik, or Old Harbour, some 12 miles east of the port of Marrow."
+    second = "The barge went down off Tolvik, 20 kilometres east of the capital's port of Marrow, police say."
+    around_first = content_context(first, *span_of(first, "12 miles"))
+    around_second = content_context(second, *span_of(second, "20 kilometres"))
+    assert {"east", "port", "marrow"} <= around_first & around_second
+    assert "sank" not in around_first  # only the four nearest content words either side
+
+
+def test_a_number_told_of_another_year_is_likely_another_event():
+    published = dt.date(2024, 5, 3)
+    today = "The ferry carried eight crew members when it sank on Friday."
+    back_then = "Its sister ship sank in 2011 with seven crew members aboard."
+    this_year = "The ferry, built in 2024, carried seven crew members."
+
+    def dated(text: str) -> tuple[list, dt.date]:
+        return extract_dates(text, published), published
+
+    assert elsewhen(dated(today), dated(back_then)) == 1.0
+    assert elsewhen(dated(today), dated(this_year)) == 0.0  # the article's own year tells no other time
+    assert elsewhen(dated(back_then), dated(back_then)) == 0.0

@@ -180,6 +180,12 @@ def test_a_number_written_onto_letters_is_part_of_a_name():
     assert [q.text for q in found] == ["91"]
 
 
+def test_a_number_with_capitals_glued_after_it_is_part_of_a_name():
+    found = extract_quantities("The Corvan 7XR rocket rose 9 ft off the pad with 12 satellites.")
+    assert [q.text for q in found] == ["9 ft", "12"]
+    assert only_quantity("a 9ft sea wall").unit == "distance"
+
+
 def test_numbers_written_in_words_as_reporters_write_them():
     assert only_quantity("Eighty two people died in the Osswen blast.").low == 82
     assert only_quantity("Two dozen people were hurt.").low == 24

@@ -30,7 +30,9 @@ from newsynth.compare.names import (
 from newsynth.compare.quotes import FoundQuote
 from newsynth.compare.slots import (
     Evidence,
+    content_context,
     context_words,
+    elsewhen,
     hedged,
     near_score,
     nearest_words,
@@ -245,12 +247,13 @@ def _number_evidence(
     return Evidence(
         head=float(bool(mine.head and mine.head == theirs.head) or mine.identifier),
         cue=float(bool(mine.cue and mine.cue == theirs.cue)),
-        place=place_overlap(context_words(first.text, *span_a), context_words(second.text, *span_b)),
+        place=place_overlap(content_context(first.text, *span_a), content_context(second.text, *span_b)),
         similarity=pair.similarity,
         aligned=float(pair.aligned),
         lone=float(lone),
         repeated=float(story.states(second.article_id, mine) or story.states(first.article_id, theirs)),
         hedge=hedged(first.text, second.text),
+        elsewhen=elsewhen((a.dates, a.article_date), (b.dates, b.article_date)),
         gap=_gap(mine, theirs),
         **_slip_and_fit(first, second, span_a, span_b, mine, theirs),
         **story.numbers(first, second, mine, theirs),

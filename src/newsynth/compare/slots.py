@@ -6,13 +6,15 @@ without one, the same word before it; times of day in one zone. A pair that pass
 the values cannot both be true (``Quantity.compatible``, ``ClockTime.compatible``). Its confidence sums
 the evidence that the two values answer one question (``Evidence``): the same noun, the same word
 before, the same words around them, how alike the two sentences are, whether each sentence holds only
-this one value of its kind; and it drops for numbers far apart (``far``), and when a source also states
-the other's value elsewhere (then the two numbers are likely two facts, not one fact told two ways).
+this one value of its kind; and it drops for numbers far apart (``far``), when a source also states
+the other's value elsewhere (then the two numbers are likely two facts, not one fact told two ways), and
+when only one sentence names another year than its article's (``elsewhen``: a number of another event).
 """
 
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import json
 import math
 import re
@@ -21,8 +23,9 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from newsynth.compare.text import STOP_WORDS, Caseless, _singular, normalize_punctuation, singular
-from newsynth.compare.values import MEASURES, ClockTime, Quantity
+from newsynth.compare.values import MEASURES, ClockTime, DateValue, Quantity
 
+DateValues = tuple[list[DateValue], dt.date | None]  # a sentence's dates and its article's date
 WINDOW = 4  # words either side of a value that make its context
 LETTER_RUN = re.compile(r"[a-z]+")
 SPECULATION = re.compile(
@@ -50,7 +53,7 @@ MEASURE_LABELS = {"distance": "distance", "duration": "duration", "mass": "weigh
 FEATURES = (
     "head", "cue", "place", "similarity", "aligned", "lone", "repeated", "hedge", "near", "shared",
     "exclusive", "agreed", "pairs", "far", "overlap", "slip", "clause", "event", "role", "odd", "tied",
-    "once", "time", "date", "name",
+    "once", "elsewhen", "time", "date", "name",
 )  # fmt: skip
 KIND_FEATURES = 3  # the last FEATURES are the kinds
 BASE_FEATURES = FEATURES[:-KIND_FEATURES]
@@ -134,6 +137,7 @@ class Evidence:
     odd: float = 0.0  # dates, story-wide: one value stated in this sentence only, the other by other sources
     tied: float = 0.0  # dates: each date's nearest words are in the other's clause (half each)
     once: float = 0.0  # names: one is written once in the story, which names the other elsewhere (a slip)
+    elsewhen: float = 0.0  # numbers: one sentence names a year besides its article's that the other does not
     kind: str = "number"
     gap: float | None = None  # numbers: their difference as a share of the larger (``far``; 0 for others)
 
@@ -175,6 +179,20 @@ def odd_one_out(told: int, rivals: set[str]) -> float:
     other sources state too (two count 1): one source's slip, rather than two facts each told by its
     sources."""
     return min(1.0, (len(rivals) - 1) / 2) if told == 1 else 0.0
+
+
+def elsewhen(first: DateValues, second: DateValues) -> float:
+    """1 when one sentence names a year, other than its article's, that the other does not name: a
+    number of another event ("seven crew members" of a crash "in 2010", in an article of 2019)."""
+    return float(_other_years(*first) != _other_years(*second))
+
+
+def _other_years(dates: list[DateValue], article_date: dt.date | None) -> frozenset[int]:
+    return frozenset(
+        date.year
+        for date in dates
+        if date.year and not date.resolved and (article_date is None or date.year != article_date.year)
+    )
 
 
 def hedged(first_text: str, second_text: str) -> float:
@@ -250,6 +268,20 @@ def context_words(text: str, start: int, end: int) -> set[str]:
         forms[k] for k in range(after, min(len(forms), after + WINDOW)) if ends[k] <= end + 60
     ]
     return {form for form in around if form}
+
+
+def content_context(text: str, start: int, end: int) -> set[str]:
+    """The ``WINDOW`` nearest content words (singular) either side of a value, within 80 characters: stop
+    words do not use up the window, so "some 31 miles south of Addis Ababa" and "62 kilometres southeast
+    of the capital Addis Ababa" share "Addis Ababa"."""
+    starts, ends, forms = _word_offsets(text)
+    first = bisect.bisect_left(starts, start - 80)  # the words within reach
+    last = bisect.bisect_right(ends, end + 80)
+    before = bisect.bisect_right(ends, start)
+    after = bisect.bisect_left(starts, end)
+    earlier = [form for form in reversed(forms[first:before]) if form][:WINDOW]
+    later = [form for form in forms[after:last] if form][:WINDOW]
+    return set(earlier) | set(later)
 
 
 @lru_cache(maxsize=4096)

@@ -364,7 +364,7 @@ def extract_quantities(text: str) -> list[Quantity]:
     resume = 0  # tokens before this belong to the last number read
     starts = [i for i, token in enumerate(tokens) if token[0].isdigit() or token.lower() in NUMBER_STARTS]
     for position in starts:  # where ``_vague_at`` or ``_number_at`` can read a number
-        if position < resume or _glued_to_name(masked, matches[position].start()):
+        if position < resume or _glued_to_name(masked, matches[position].start(), matches[position].end()):
             continue
         first = position - 1 if position > 0 and tokens[position - 1] == "$" else position
 
@@ -378,10 +378,13 @@ def extract_quantities(text: str) -> list[Quantity]:
     return quantities
 
 
-def _glued_to_name(text: str, start: int) -> bool:
-    """A number written onto letters before it is part of a name: "A320", "PK8303", "PK-8303"."""
+def _glued_to_name(text: str, start: int, end: int) -> bool:
+    """A number written onto letters before it is part of a name: "A320", "PK8303", "PK-8303"; so is
+    one with capitals glued after it: "Falcon 9FT", "737MAX" (a measure is "9 ft" or "9ft")."""
     before = text[max(0, start - 2) : start]
-    return before[-1:].isalpha() or (before[-1:] == "-" and before[:1].isupper())
+    after = text[end : end + 2]
+    glued_after = len(after) == 2 and after.isupper() and after.isalpha()
+    return before[-1:].isalpha() or (before[-1:] == "-" and before[:1].isupper()) or glued_after
 
 
 def _mask_dates(text: str) -> str:
