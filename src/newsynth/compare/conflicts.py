@@ -126,9 +126,9 @@ Telling = tuple[Unit, Callable[[str], bool], Callable[[], int]]
 
 @dataclass
 class StoryValues:
-    """Which independent sources of the story state a value anywhere, and how often the story tells it,
-    read only for candidates. Each kind has its own sense of "states the same value": a compatible
-    number of the same kind (``states``), a date that states it, a mention of the same entity."""
+    """Which independent sources of the story state a value anywhere, and how often the story tells it
+    (``odd``), read only for candidates. Each kind has its own sense of "states the same value": a
+    compatible number of the same kind (``states``), a date that states it, a mention of one entity."""
 
     sources: dict[str, str]  # article id -> its independent source
     states: States

@@ -9,6 +9,8 @@ before, the same words around them, how alike the two sentences are, whether eac
 this one value of its kind; and it drops for numbers far apart (``far``), when a source also states
 the other's value elsewhere (then the two numbers are likely two facts, not one fact told two ways), and
 when only one sentence names another year than its article's (``elsewhen``: a number of another event).
+Dates and names also weigh a lone dissenter (``odd_one_out``): one value told once against a rival the
+other sources tell.
 """
 
 from __future__ import annotations
