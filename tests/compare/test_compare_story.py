@@ -92,7 +92,7 @@ def test_a_name_written_once_where_its_source_names_the_other_elsewhere_is_a_sli
         ],
     )
     (conflict,) = conflicts_of(compare_story(story), "name")
-    assert conflict.evidence["once"] == 1.0
+    assert conflict.evidence["odd"] == 0.5  # Lena Brask: two sources, one besides the rival sentence's
 
 
 def test_a_name_written_once_where_two_other_articles_name_the_other_is_a_slip(story_of):
@@ -102,7 +102,18 @@ def test_a_name_written_once_where_two_other_articles_name_the_other_is_a_slip(s
         ["The footbridge cost Lena Brask's council twice what it had planned."],
     )
     conflicts = conflicts_of(compare_story(story), "name")
-    assert [c.evidence["once"] for c in conflicts if "Otto Vrell" in c.values.values()] == [1.0]
+    assert [c.evidence["odd"] for c in conflicts if "Otto Vrell" in c.values.values()] == [0.5]
+
+
+def test_a_name_written_once_against_a_name_three_sources_use_is_a_lone_dissenter(story_of):
+    story = story_of(
+        ["Mayor Lena Brask opened the new footbridge over the Velt River on Friday, two years late."],
+        ["Mayor Otto Vrell opened the new footbridge over the Velt River on Friday, two years late."],
+        ["The footbridge cost Lena Brask's council twice what it had planned."],
+        ["Lena Brask cut the ribbon before a crowd of walkers."],
+    )
+    conflicts = conflicts_of(compare_story(story), "name")
+    assert [c.evidence["odd"] for c in conflicts if "Otto Vrell" in c.values.values()] == [1.0]
 
 
 def test_two_names_each_written_again_are_no_slip(story_of):
@@ -117,7 +128,7 @@ def test_two_names_each_written_again_are_no_slip(story_of):
         ],
     )
     (conflict,) = conflicts_of(compare_story(story, join_confidence=0.0), "name")
-    assert conflict.evidence["once"] == 0.0
+    assert conflict.evidence["odd"] == 0.0
 
 
 def test_quote_worded_differently_by_one_speaker(story_of):

@@ -56,7 +56,7 @@ def test_numbers_written_alike_but_for_one_digit_may_be_a_slip():
     assert not written_alike("nine", "10")  # words
 
 
-def test_a_date_told_once_against_one_other_sources_tell_is_odd():
+def test_a_value_told_once_against_one_other_sources_tell_is_a_lone_dissenter():
     assert odd_one_out(1, {"harbour-post", "coast-radio", "ferry-wire"}) == 1.0  # two other sources
     assert odd_one_out(1, {"harbour-post", "coast-radio"}) == 0.5
     assert odd_one_out(1, {"harbour-post"}) == 0.0  # only the other sentence's own source

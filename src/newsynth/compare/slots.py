@@ -9,6 +9,8 @@ before, the same words around them, how alike the two sentences are, whether eac
 this one value of its kind; and it drops for numbers far apart (``far``), when a source also states
 the other's value elsewhere (then the two numbers are likely two facts, not one fact told two ways), and
 when only one sentence names another year than its article's (``elsewhen``: a number of another event).
+Dates and names also weigh a lone dissenter (``odd_one_out``): one value told once against a rival the
+other sources tell.
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ MEASURE_LABELS = {"distance": "distance", "duration": "duration", "mass": "weigh
 FEATURES = (
     "head", "cue", "place", "similarity", "aligned", "lone", "repeated", "hedge", "near", "shared",
     "exclusive", "agreed", "pairs", "far", "overlap", "slip", "clause", "event", "role", "odd", "tied",
-    "once", "elsewhen", "time", "date", "name",
+    "elsewhen", "time", "date", "name",
 )  # fmt: skip
 KIND_FEATURES = 3  # the last FEATURES are the kinds
 BASE_FEATURES = FEATURES[:-KIND_FEATURES]
@@ -134,9 +136,8 @@ class Evidence:
     clause: float = 0.0  # dates: the share of the words of the clause each date sits in that both share
     event: float = 0.0  # dates: each date's nearest verb is in the other's clause (half each)
     role: float = 0.0  # names: how surely the two names fill one role of the sentences (``place`` of names)
-    odd: float = 0.0  # dates, story-wide: one value stated in this sentence only, the other by other sources
+    odd: float = 0.0  # story-wide: a lone dissenter (``odd_one_out``), any kind of value
     tied: float = 0.0  # dates: each date's nearest words are in the other's clause (half each)
-    once: float = 0.0  # names: one is written once in the story, which names the other elsewhere (a slip)
     elsewhen: float = 0.0  # numbers: one sentence names a year besides its article's that the other does not
     kind: str = "number"
     gap: float | None = None  # numbers: their difference as a share of the larger (``far``; 0 for others)
@@ -175,10 +176,12 @@ def story_support(mine: set[str], theirs: set[str]) -> dict[str, float]:
 
 
 def odd_one_out(told: int, rivals: set[str]) -> float:
-    """A value that only one sentence of the whole story states (``told`` 1), set against a value that
-    other sources state too (two count 1): one source's slip, rather than two facts each told by its
-    sources."""
-    return min(1.0, (len(rivals) - 1) / 2) if told == 1 else 0.0
+    """A lone dissenter: a value told once in the whole story (``told`` 1: this sentence only), set
+    against a rival value that the story tells elsewhere, by sources besides the rival sentence's own
+    (``rivals``, the sources stating it anywhere; two more count 1). One source's slip, rather than two
+    facts each told again by their sources. What "states the same value" means is each kind's own: a
+    compatible number of the same kind, a date stating it, a name of the same entity."""
+    return min(1.0, (len(rivals) - 1) / 2) if told <= 1 else 0.0
 
 
 def elsewhen(first: DateValues, second: DateValues) -> float:
