@@ -454,25 +454,6 @@ def test_names_placed_alike_in_reworded_sentences_of_one_fact_are_compared(story
     assert conflict.values == {1: "Lena Brask", 2: "Otto Vrell"}
 
 
-def test_the_only_names_left_by_reworded_sentences_of_one_fact_are_compared_wherever_they_sit(story_of):
-    # the sentences do not align and the two names sit at opposite ends, but the sentences tell one fact
-    # (the evacuation ordered on Tuesday after the levee failed) and each leaves one person unmatched
-    story = story_of(
-        [
-            "Mayor Ilse Varga ordered the evacuation of Dunmere on Tuesday after the old levee failed in the "
-            "night, flooding cellars, schools and the grain market beside the canal.",
-            "The water is falling.",
-        ],
-        [
-            "Hundreds of frightened families left Dunmere by bus and tractor when the old levee failed, and "
-            "the evacuation, praised by neighbours, was ordered on Tuesday by Pell Orrin.",
-            "Rain is expected.",
-        ],
-    )
-    (conflict,) = conflicts_of(compare_story(story, join_confidence=0.0), "name")
-    assert conflict.values == {1: "Ilse Varga", 2: "Pell Orrin"}
-
-
 def test_one_flight_written_with_and_without_its_number_is_no_name_conflict(story_of):
     story = story_of(
         ["Flight VK 4410 from Tollbridge crashed near Orsk Hollow on Friday."],

@@ -596,8 +596,7 @@ def _slotted_names(
     """The mention pairs that may fill one slot and are rivals (neither name stated by the other
     sentence): the given pairs, those given one role word (``same_role``), and, when the sentences tell
     one fact in other words (``FACT_WORDS`` content words in common, ``FACT_OVERLAP`` of their words),
-    those that sit in one place of both (``placed_alike``) or are its only rival pair (the one name each
-    sentence leaves that the other may have replaced, wherever it sits). What the evidence needs of the whole
+    those that sit in one place of both (``placed_alike``). What the evidence needs of the whole
     sentences (the names left unmatched, the lined-up places) is read once some pair is a rival: most
     pairs are none."""
     names = story.names
@@ -620,8 +619,8 @@ def _slotted_names(
     candidates = []
     for position_a, position_b in rivals:
         mine, theirs = a.mentions[position_a], b.mentions[position_b]
-        if (position_a, position_b) not in given and (id(mine), id(theirs)) not in alike and len(rivals) > 1:
-            continue  # asked only as a pair of one fact: compared where the names sit alike, or alone
+        if (position_a, position_b) not in given and (id(mine), id(theirs)) not in alike:
+            continue  # asked only as a pair of one fact: compared where the names sit alike
         if slots is None:
             lone = _one_unmatched_entity_each(a, b, names)
             slots = same_slot_names(first.text, a.mentions, second.text, b.mentions) | alike
