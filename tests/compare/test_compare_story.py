@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsynth.compare import compare_story
 from newsynth.records import Claim, Comparison
 
@@ -95,25 +97,22 @@ def test_a_name_written_once_where_its_source_names_the_other_elsewhere_is_a_sli
     assert conflict.evidence["odd"] == 0.5  # Lena Brask: two sources, one besides the rival sentence's
 
 
-def test_a_name_written_once_where_two_other_articles_name_the_other_is_a_slip(story_of):
+@pytest.mark.parametrize(
+    ("more", "odd"),
+    [
+        ([], 0.5),  # the rival named by one source besides the rival sentence's own
+        ([["Lena Brask cut the ribbon before a crowd of walkers."]], 1.0),  # by two: a lone dissenter
+    ],
+)
+def test_a_name_written_once_where_other_articles_name_the_other_is_a_slip(story_of, more, odd):
     story = story_of(
         ["Mayor Lena Brask opened the new footbridge over the Velt River on Friday, two years late."],
         ["Mayor Otto Vrell opened the new footbridge over the Velt River on Friday, two years late."],
         ["The footbridge cost Lena Brask's council twice what it had planned."],
+        *more,
     )
     conflicts = conflicts_of(compare_story(story), "name")
-    assert [c.evidence["odd"] for c in conflicts if "Otto Vrell" in c.values.values()] == [0.5]
-
-
-def test_a_name_written_once_against_a_name_three_sources_use_is_a_lone_dissenter(story_of):
-    story = story_of(
-        ["Mayor Lena Brask opened the new footbridge over the Velt River on Friday, two years late."],
-        ["Mayor Otto Vrell opened the new footbridge over the Velt River on Friday, two years late."],
-        ["The footbridge cost Lena Brask's council twice what it had planned."],
-        ["Lena Brask cut the ribbon before a crowd of walkers."],
-    )
-    conflicts = conflicts_of(compare_story(story), "name")
-    assert [c.evidence["odd"] for c in conflicts if "Otto Vrell" in c.values.values()] == [1.0]
+    assert [c.evidence["odd"] for c in conflicts if "Otto Vrell" in c.values.values()] == [odd]
 
 
 def test_two_names_each_written_again_are_no_slip(story_of):

@@ -59,11 +59,13 @@ def test_the_clause_around_a_date_and_its_nearest_verb():
     assert event_verb(("crashed", "plane")) == "crash"  # cut to a stem
 
 
+def span(text: str, date: str) -> tuple[int, int]:
+    """Where ``date`` is written in ``text``."""
+    return text.index(date), text.index(date) + len(date)
+
+
 def test_one_event_dated_twice_shares_its_verb_two_events_do_not():
     from newsynth.compare.conflicts import clause_overlap, event_overlap
-
-    def span(text: str, date: str) -> tuple[int, int]:
-        return text.index(date), text.index(date) + len(date)
 
     crashed = "A Corvel Air plane crashed into a field near Dunmere on Friday afternoon."
     crashes = "Rescuers reached the field near Dunmere where the Corvel Air plane crashed on Tuesday."
@@ -75,9 +77,6 @@ def test_one_event_dated_twice_shares_its_verb_two_events_do_not():
 
 def test_what_happened_on_each_date_told_around_the_other_ties_them():
     from newsynth.compare.conflicts import tied_words
-
-    def span(text: str, date: str) -> tuple[int, int]:
-        return text.index(date), text.index(date) + len(date)
 
     launched = "The Orsk Sounder satellite was launched Tuesday from the Velt coast."
     launch = "Minutes after the launch on Friday, the Orsk Sounder satellite fell into the sea."
