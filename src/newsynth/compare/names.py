@@ -160,11 +160,6 @@ class NameIndex:
         """How often the story names the mention's entity, in every source's sentences."""
         return self.story_counts[self.entity_of(mention)]
 
-    def articles_naming(self, mention: Mention) -> int:
-        """How many articles name the mention's entity."""
-        entity = self.entity_of(mention)
-        return sum(counts[entity] > 0 for counts in self.per_article.values())
-
     def article_mentions(self, article_id: str, key: str) -> bool:
         counts = self.per_article.get(article_id)
         return counts is not None and counts[self.canonical.get(key, key)] > 0
