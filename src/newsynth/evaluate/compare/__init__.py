@@ -43,8 +43,18 @@ SEED = 20141007
 TIMING_REPEATS = 3
 
 
+class Readings:
+    """Something found with ``features`` (the evidence kept) and ``alternatives`` (every reading)."""
+
+    features: dict[str, float]
+    alternatives: list[dict[str, float]]
+
+    def evidence(self) -> list[dict[str, float]]:
+        return evidence_of(self.features, self.alternatives)
+
+
 @dataclass
-class Flag:
+class Flag(Readings):
     kind: str
     description: str
     confidence: float
@@ -52,19 +62,13 @@ class Flag:
     features: dict[str, float] = field(default_factory=dict)
     alternatives: list[dict[str, float]] = field(default_factory=list)  # see ``evidence``
 
-    def evidence(self) -> list[dict[str, float]]:
-        return evidence_of(self.features, self.alternatives)
-
 
 @dataclass
-class PlantOutcome:
+class PlantOutcome(Readings):
     plant: Plant
     confidence: float | None  # of the strongest conflict naming the planted value; None: not flagged
     features: dict[str, float] = field(default_factory=dict)  # that conflict's evidence
     alternatives: list[dict[str, float]] = field(default_factory=list)  # see ``evidence``
-
-    def evidence(self) -> list[dict[str, float]]:
-        return evidence_of(self.features, self.alternatives)
 
 
 def evidence_of(features: dict[str, float], alternatives: list[dict[str, float]]) -> list[dict[str, float]]:
