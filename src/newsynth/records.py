@@ -128,7 +128,7 @@ class Reading:
     articles: list[int]
 
 
-SHOW_CONFIDENCE = 0.7  # conflicts from this confidence on are shown to readers; chosen by eval-compare --cv
+SHOW_CONFIDENCE = 0.65  # conflicts from this confidence on are shown to readers; chosen by eval-compare --cv
 
 
 @dataclass

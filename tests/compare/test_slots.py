@@ -12,6 +12,7 @@ from newsynth.compare.slots import (
     KINDS,
     ConfidenceModel,
     Evidence,
+    agree_elsewhere,
     content_context,
     elsewhen,
     odd_one_out,
@@ -21,7 +22,7 @@ from newsynth.compare.slots import (
     stored_model,
     written_alike,
 )
-from newsynth.compare.values import extract_dates
+from newsynth.compare.values import extract_dates, extract_quantities
 
 
 def close_and_far() -> tuple[Evidence, Evidence]:
@@ -107,3 +108,17 @@ def test_a_number_told_of_another_year_is_likely_another_event():
     assert elsewhen(dated(today), dated(back_then)) == 1.0
     assert elsewhen(dated(today), dated(this_year)) == 0.0  # the article's own year tells no other time
     assert elsewhen(dated(back_then), dated(back_then)) == 0.0
+
+
+def test_sentences_agreeing_on_another_figure_tell_one_set_of_figures():
+    def numbers(text: str) -> list:
+        return extract_quantities(text)
+
+    first = numbers("The dead included 21 Velmorans and 14 Ostlanders, the ferry line said.")
+    second = numbers("Among the dead were 21 Velmorans and six Ostlanders.")
+    other = numbers("The dead included 30 Velmorans and six Ostlanders.")
+    assert agree_elsewhere(first, second, first[1], second[1]) == 1.0  # 21 Velmorans in both
+    assert agree_elsewhere(first, other, first[1], other[1]) == 0.0  # 21 and 30 Velmorans differ too
+    named = numbers("The Velmor 7 ferry carried 40 cars.")
+    renamed = numbers("The Velmor 7 ferry carried 55 cars.")
+    assert agree_elsewhere(named, renamed, named[1], renamed[1]) == 0.0  # a name's number anchors nothing

@@ -109,6 +109,15 @@ def test_heads_of_peoples_totals_tallies_and_identifiers():
     assert pad.identifier and not pad.compatible(only_quantity("It left from Launch Pad 30 at dawn."))
 
 
+def test_a_descending_pair_of_counts_is_a_tally_not_a_range():
+    (tally,) = extract_quantities("The council threw out the plan by a 31-12 vote on Monday.")
+    (margin,) = extract_quantities("It was the council's heaviest 19-vote defeat in years.")
+    (span,) = extract_quantities("Between 12 and 31 ferries were idle.")
+    assert tally.head == "vote tally" and margin.head == "vote"
+    assert (span.low, span.high, span.head) == (12, 31, "ferry")  # counts that rise are a range
+    assert only_quantity("Brask won 3-1 at home.").head == "tally"
+
+
 def test_times_of_day_with_zones_and_approximations():
     (exact,) = extract_times("The storm made landfall at 7:15 am (1115 GMT) near Marlow.")
     (around,) = extract_times("The storm made landfall around 7:20 a.m. near Marlow.")

@@ -30,6 +30,7 @@ from newsynth.compare.names import (
 from newsynth.compare.quotes import FoundQuote
 from newsynth.compare.slots import (
     Evidence,
+    agree_elsewhere,
     content_context,
     context_words,
     elsewhen,
@@ -272,6 +273,7 @@ def _number_evidence(
         repeated=float(story.states(second.article_id, mine) or story.states(first.article_id, theirs)),
         hedge=hedged(first.text, second.text),
         elsewhen=elsewhen((a.dates, a.article_date), (b.dates, b.article_date)),
+        anchor=agree_elsewhere(a.quantities, b.quantities, mine, theirs),
         gap=_gap(mine, theirs),
         **_slip_and_fit(first, second, span_a, span_b, mine, theirs),
         **story.numbers(first, second, mine, theirs),

@@ -55,7 +55,7 @@ MEASURE_LABELS = {"distance": "distance", "duration": "duration", "mass": "weigh
 FEATURES = (
     "head", "cue", "place", "similarity", "aligned", "lone", "repeated", "hedge", "near", "shared",
     "exclusive", "agreed", "pairs", "far", "overlap", "slip", "clause", "event", "role", "odd", "tied",
-    "elsewhen", "time", "date", "name",
+    "elsewhen", "anchor", "time", "date", "name",
 )  # fmt: skip
 KIND_FEATURES = 3  # the last FEATURES are the kinds
 BASE_FEATURES = FEATURES[:-KIND_FEATURES]
@@ -139,6 +139,7 @@ class Evidence:
     odd: float = 0.0  # story-wide: a lone dissenter (``odd_one_out``), any kind of value
     tied: float = 0.0  # dates: each date's nearest words are in the other's clause (half each)
     elsewhen: float = 0.0  # numbers: one sentence names a year besides its article's that the other does not
+    anchor: float = 0.0  # numbers: the sentences agree on another number of one kind (``agree_elsewhere``)
     kind: str = "number"
     gap: float | None = None  # numbers: their difference as a share of the larger (``far``; 0 for others)
 
@@ -195,6 +196,22 @@ def _other_years(dates: list[DateValue], article_date: dt.date | None) -> frozen
         date.year
         for date in dates
         if date.year and not date.resolved and (article_date is None or date.year != article_date.year)
+    )
+
+
+def agree_elsewhere(first: list[Quantity], second: list[Quantity], mine: Quantity, theirs: Quantity) -> float:
+    """1 when the two sentences state another number of one kind alike ("32 Kenyans" in both, beside
+    "17 Ethiopians" / "nine Ethiopians"): they tell one set of figures, so the two that differ are one
+    figure told two ways, not figures of two things. Identifiers ("Falcon 9") are left out: most
+    sentences of a story name them alike."""
+    return float(
+        any(
+            same_kind(one, other) and one.compatible(other)
+            for one in first
+            if one is not mine and not one.identifier
+            for other in second
+            if other is not theirs
+        )
     )
 
 

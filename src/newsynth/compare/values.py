@@ -479,18 +479,19 @@ def _quantity_at(
     vague = _vague_at(tokens, position)
     if vague is not None:
         (low, high), end = vague
-        approximate, granularity = True, 1.0
+        approximate, granularity, tally = True, 1.0, False
     else:
         number = _number_at(tokens, position)
         if number is None:
             return None
         low, end = number
         high = low
-        approximate = False
+        approximate, tally = False, False
         granularity = _granularity(tokens, position, end)
         span = _range_end(tokens, end)
         if span is not None:
             high, end = span
+            tally = high < low  # "391-242": a vote or a score, two counts told together
             high = max(high, low)
             if high < 100 <= low:  # "80,000 to 120" is not a range; a different fact
                 high = low
@@ -512,6 +513,8 @@ def _quantity_at(
         head = measure
     elif head:
         head += _head_extension(tokens, end)
+    if tally:  # compared only with another tally: "391-242 vote" is not a "230-vote" margin
+        head = f"{head} tally".strip() if not head.endswith(" tally") else head
     cue = next((slot[1:] for slot in slots if slot.startswith("~")), "")
     identifier = _identifier(tokens, position)
     quantity = Quantity(
