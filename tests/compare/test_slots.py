@@ -19,6 +19,7 @@ from newsynth.compare.slots import (
     overlap_share,
     shared_share,
     span_of,
+    speculative,
     stored_model,
     written_alike,
 )
@@ -122,3 +123,16 @@ def test_sentences_agreeing_on_another_figure_tell_one_set_of_figures():
     named = numbers("The Velmor 7 ferry carried 40 cars.")
     renamed = numbers("The Velmor 7 ferry carried 55 cars.")
     assert agree_elsewhere(named, renamed, named[1], renamed[1]) == 0.0  # a name's number anchors nothing
+
+
+@pytest.mark.parametrize(
+    ("sentence", "is_speculative"),
+    [
+        ("The ferry may carry up to 300 passengers, officials said.", True),
+        ("The toll is expected to rise.", True),
+        ("The bridge reopened on May 30 after repairs.", False),
+        ("Mrs May told the council the plan had passed.", False),
+    ],
+)
+def test_may_speculates_only_in_lower_case(sentence: str, is_speculative: bool) -> None:
+    assert speculative(sentence) is is_speculative

@@ -31,7 +31,9 @@ DateValues = tuple[list[DateValue], dt.date | None]  # a sentence's dates and it
 WINDOW = 4  # words either side of a value that make its context
 LETTER_RUN = re.compile(r"[a-z]+")
 SPECULATION = re.compile(
-    r"\b(?:could|might|may|would|expected|estimated?|projected|forecast|feared|likely|reportedly|up to)\b",
+    r"\b(?:could|might|would|expected|estimated?|projected|forecast|feared|likely|reportedly|up to)\b"
+    # "may" in lower case only: "May" is the month or a name ("on May 30", "Mrs May")
+    r"|\b(?-i:may)\b",
     re.IGNORECASE,
 )
 TALLY = re.compile(r"\b(?:at least|so far|confirmed|rose to|risen to|climbed to|as of)\b", re.IGNORECASE)
