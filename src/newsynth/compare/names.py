@@ -189,6 +189,8 @@ def find_mentions(text: str) -> list[Mention]:
 def _pieces(run: str) -> list[str]:
     """A run of capitalised words cut where one name ends and another begins (``NAME_BREAK``), and after
     an adjective compound, which describes what follows ("Tarn-led Harbour Board") and ends no name."""
+    if "-" not in run:
+        return NAME_BREAK.split(run)
     pieces = []
     for piece in NAME_BREAK.split(run):
         start = 0
@@ -239,10 +241,10 @@ def _trimmed_mention(text: str, start: int, run: str) -> Mention | None:
 def _time_zone(text: str, start: int, written: str) -> bool:
     """A code ending in "T" (for "time") right after a clock time is a time zone ("6:45am AEST")."""
     return (
-        written.isupper()
-        and written.isalpha()
-        and written.endswith("T")
+        written.endswith("T")
         and len(written) <= 5
+        and written.isupper()
+        and written.isalpha()
         and bool(CLOCK_BEFORE.search(text[:start]))
     )
 
@@ -360,6 +362,8 @@ def _split_glued_names(index: NameIndex) -> None:
     """A run the story writes once, whose words after the first open a longer name it writes elsewhere,
     is two names with a comma lost between them ("Taking to VidTube Lena Brask said" after "Lena Brask
     Holm"): the first word and the rest."""
+    if not any(m.key.count(" ") >= 2 for found in index.mentions.values() for m in found):
+        return
     counts = Counter(m.key for found in index.mentions.values() for m in found)
     openings = {tuple(words[:length]) for key in counts for words in [key.split()] for length in (2, 3)
                 if length < len(words)}  # fmt: skip
@@ -395,9 +399,9 @@ def _set_in_capitals(mention: Mention, lower_words: set[str]) -> bool:
     """Common words set in capitals for emphasis ("WATCH THE LAUNCH" over a clip): words in capitals
     that the story writes in lower case elsewhere, most of them. One word in capitals is left alone:
     an acronym may spell a common word ("US")."""
-    words = mention.text.split()
-    if mention.dateline or len(words) < 2 or not mention.text.isupper():
+    if not mention.text.isupper() or mention.dateline or " " not in mention.text:
         return False
+    words = mention.text.split()
     common = sum(word.lower().strip(".'") in lower_words for word in words)
     return 2 * common > len(words)
 
