@@ -459,3 +459,14 @@ def test_one_flight_written_with_and_without_its_number_is_no_name_conflict(stor
         ["Flight VK-4410 from Tollbridge crashed near Orsk Hollow on Friday."],
     )
     assert conflicts_of(compare_story(story, join_confidence=0.0), "name") == []
+
+
+def test_a_name_in_an_adjective_compound_rivals_only_another_compound(story_of):
+    story = story_of(
+        ["In June the court dissolved the Tarnco-led lower house of Marlow parliament, judges said."],
+        ["In June the court dissolved the Harbour Assembly, lower house of Marlow parliament, judges said."],
+        ["In June the court dissolved the Brackwater-led lower house of Marlow parliament, judges said."],
+    )
+    values = [sorted(c.values.values()) for c in conflicts_of(compare_story(story), "name")]
+    assert ["Brackwater", "Tarnco"] in values
+    assert not any("Harbour Assembly" in pair for pair in values)

@@ -110,3 +110,54 @@ def test_the_story_counts_each_entity_over_every_source() -> None:
     brask, tollbridge = index.mentions[("a", 1)][0], index.mentions[("b", 0)][1]
     assert index.mentions_in_story(brask) == 3
     assert index.mentions_in_story(tollbridge) == 1
+
+
+def test_a_preposition_before_a_possessive_name_says_nothing_of_its_kind() -> None:
+    (owner,) = find_mentions("The crash was a setback to Tarnco's network of satellites.")
+    (place,) = find_mentions("The satellite fell to Velmora on Tuesday.")
+    assert (owner.cue_label, place.cue_label) == (None, "place")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("The rocket lifted off at 6:45am KVST on Friday from Orsk Hollow.", ["Orsk Hollow"]),
+        ("The ferry left at 21:10 WKT, the harbour said.", []),
+        ("At 3 p.m. TXA said the ferry would stay.", ["TXA"]),  # a code not ending in "T": no zone
+    ],
+)
+def test_a_code_for_a_time_zone_after_a_clock_time_is_no_name(sentence: str, names: list[str]) -> None:
+    assert [mention.text for mention in find_mentions(sentence)] == names
+
+
+def test_an_adjective_compound_ends_a_name_and_describes_what_follows() -> None:
+    mentions = find_mentions("The judges dissolved the Tarnco-dominated Harbour Board of Marlow.")
+    assert [(m.text, m.modifier) for m in mentions] == [("Tarnco", True), ("Harbour Board of Marlow", False)]
+
+
+def test_a_plural_possessor_stays_inside_the_name() -> None:
+    mentions = find_mentions("The Women's Rowing League and Marlow's mayor met.")
+    assert [m.text for m in mentions] == ["Women's Rowing League", "Marlow"]
+
+
+def test_common_words_set_in_capitals_are_no_name() -> None:
+    sentences = ("WATCH THE LAUNCH: the TarnX rocket rose over Orsk Hollow.", "We came to watch the launch.")
+    assert names_in(*sentences) == [["TarnX", "Orsk Hollow"], []]
+
+
+def test_an_acronym_in_capitals_stays_a_name() -> None:
+    sentences = ("The US TXA said the ferry would stay.", "They came to watch us.")
+    assert names_in(*sentences) == [["US TXA"], []]
+
+
+def test_a_name_glued_to_the_word_before_it_is_split_off() -> None:
+    sentences = (
+        "Taking to VidTube Lena Brask thanked the crews.",
+        "Premier Lena Brask Holm visited the site.",
+    )
+    assert names_in(*sentences) == [["VidTube", "Lena Brask"], ["Lena Brask Holm"]]
+
+
+def test_a_name_opening_with_a_modifier_is_not_split() -> None:
+    sentences = ("The Royal Harbour Board met.", "Members of the Harbour Board of Marlow left.")
+    assert names_in(*sentences) == [["Royal Harbour Board"], ["Harbour Board of Marlow"]]

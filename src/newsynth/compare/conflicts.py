@@ -565,8 +565,8 @@ def name_conflicts(
     candidates = []
     for mine in mine_left:
         for theirs in theirs_left:
-            if _known_to_both(mine, theirs, first, second, names):
-                continue
+            if _known_to_both(mine, theirs, first, second, names) or mine.modifier != theirs.modifier:
+                continue  # a name in an adjective compound ("Tarnco-led") rivals only another
             if slots is None:
                 slots = same_slot_names(first.text, a.mentions, second.text, b.mentions)
                 slots |= placed_alike(first.text, mine_left, second.text, theirs_left)
@@ -878,6 +878,10 @@ def _known_to_both(mine: Mention, theirs: Mention, first: Unit, second: Unit, na
 
 
 def _kinds_may_rival(mine: Mention, theirs: Mention, names: NameIndex) -> bool:
+    """Not of two known, different kinds, and both or neither in an adjective compound ("Tarnco-led
+    board" describes the board: its rival is another compound, not the board's own name)."""
+    if mine.modifier != theirs.modifier:
+        return False
     labels = {names.label_of(mine), names.label_of(theirs)}
     return len(labels) == 1 or "other" in labels
 

@@ -46,6 +46,7 @@ NAME_RUN = re.compile(
 )
 
 NAME_BREAK = re.compile(
+    r"(?<!People's)(?<!Children's)(?<!Women's)(?<!Men's)"  # a plural possessor names: "People's Assembly"
     r"(?<='s) (?!(?:Republic|Party|Army|Liberation|Democratic|Court|Bank|Hospital|College|School|Church)\b)"
     r"| (?=(?:Director|Chairman|President|Minister|Secretary|Spokesman|Spokeswoman|Chief|Judge|Professor"
     r"|Attorney|Governor|Gov\.|Sen\.|Senator|Rep\.|Mayor|Ambassador|Commissioner) [A-Z])"
@@ -56,6 +57,8 @@ DATELINE = re.compile(
 ADJECTIVE_SUFFIX = re.compile(
     r"-(?:led|based|backed|born|run|owned|dominated|controlled|style|era|made|funded|linked|related|affiliated)$"
 )
+ADJECTIVE_COMPOUND = re.compile(ADJECTIVE_SUFFIX.pattern[:-1] + " ")
+CLOCK_BEFORE = re.compile(r"\d(?::\d\d)?\s*[ap]\.?m\.?\s*$|\d:\d\d\s*$")  # "6:45am ", "1 p.m. "
 CONTRACTION = re.compile(r"'(?:re|ll|ve|d|t|m)\b")
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
 DAY_OR_YEAR_NEXT = re.compile(r"\s+\d")
@@ -134,6 +137,7 @@ class Mention:
     sentence_initial: bool
     cue_label: Label | None = None  # what the words around it say it is
     possessive: bool = False  # written with "'s"
+    modifier: bool = False  # in an adjective compound ("Tarnco-led"): it describes what follows
     dateline: bool = False  # in a dateline ("FLINT, Mich. —"): where the story was filed, not a fact
 
 
@@ -173,13 +177,28 @@ def find_mentions(text: str) -> list[Mention]:
     mentions = []
     for match in NAME_RUN.finditer(text):
         start = match.start()
-        for piece in NAME_BREAK.split(match.group(0)):  # "Korea's UN", "Agency Director Jane Roe": two names
+        for piece in _pieces(match.group(0)):  # "Korea's UN", "Agency Director Jane Roe": two names
             mention = _trimmed_mention(text, start, piece)
             if mention is not None:
                 mention.dateline = mention.start < dateline_end
                 mentions.append(mention)
             start += len(piece) + 1
     return mentions
+
+
+def _pieces(run: str) -> list[str]:
+    """A run of capitalised words cut where one name ends and another begins (``NAME_BREAK``), and after
+    an adjective compound, which describes what follows ("Tarn-led Harbour Board") and ends no name."""
+    if "-" not in run:
+        return NAME_BREAK.split(run)
+    pieces = []
+    for piece in NAME_BREAK.split(run):
+        start = 0
+        for compound in ADJECTIVE_COMPOUND.finditer(piece):
+            pieces.append(piece[start : compound.end() - 1])
+            start = compound.end()
+        pieces.append(piece[start:])
+    return pieces
 
 
 def _trimmed_mention(text: str, start: int, run: str) -> Mention | None:
@@ -201,9 +220,12 @@ def _trimmed_mention(text: str, start: int, run: str) -> Mention | None:
     if not parts:
         return None
     written = ADJECTIVE_SUFFIX.sub("", " ".join(parts))  # "Brotherhood-led" -> "Brotherhood"
+    modifier = written != " ".join(parts)
     possessive = written.endswith(("'s", "'"))
     if possessive:
         written = written.rsplit("'", 1)[0]
+    if _time_zone(text, start, written):
+        return None
     key = fold(CODE_HYPHEN.sub("", written))  # "PK-8303" = "PK8303"
     if CONTRACTION.search(written):
         return None
@@ -212,8 +234,19 @@ def _trimmed_mention(text: str, start: int, run: str) -> Mention | None:
         return None
     initial = not text[:start].strip() or text[:start].rstrip()[-1:] in "\"'(:"
     named_kind = written.split()[-1].lower() in KIND_WORDS  # "St Mary's Hospital": the last word decides
-    label = (None if named_kind else cue) or _cue_label(text, start, written)
-    return Mention(written, key, start, start + len(written), initial, label, possessive)
+    label = (None if named_kind else cue) or _cue_label(text, start, written, possessive)
+    return Mention(written, key, start, start + len(written), initial, label, possessive, modifier=modifier)
+
+
+def _time_zone(text: str, start: int, written: str) -> bool:
+    """A code ending in "T" (for "time") right after a clock time is a time zone ("6:45am AEST")."""
+    return (
+        written.endswith("T")
+        and len(written) <= 5
+        and written.isupper()
+        and written.isalpha()
+        and bool(CLOCK_BEFORE.search(text[:start]))
+    )
 
 
 def _bare(word: str) -> str:
@@ -233,7 +266,7 @@ def _month_as_surname(text: str, start: int, parts: list[str], cue: Label | None
     return not DAY_OR_YEAR_NEXT.match(text, end)
 
 
-def _cue_label(text: str, start: int, written: str) -> Label | None:
+def _cue_label(text: str, start: int, written: str, possessive: bool = False) -> Label | None:
     words = [word.lower().strip(".") for word in written.split()]
     if words[-1] in ORGANIZATION_WORDS or (
         len(words) > 2 and words[1] == "of" and words[0] in ORGANIZATION_WORDS
@@ -251,8 +284,8 @@ def _cue_label(text: str, start: int, written: str) -> Label | None:
     after = text[start + len(written) : start + len(written) + 25]
     if PERSON_AFTER.match(after) and len(words) > 1:
         return "person"
-    if before and before[-1].lower() in PLACE_CUES and len(words) <= 3:
-        return "place"
+    if before and before[-1].lower() in PLACE_CUES and len(words) <= 3 and not possessive:
+        return "place"  # not "to Tarnco's network": the preposition governs what the name owns
     return None
 
 
@@ -296,8 +329,10 @@ def build_index(
         index.mentions[key] = [
             m
             for m in found
-            if not m.sentence_initial or _looks_like_name(m, texts[key], capitalised_inside, lower_words)
+            if (not m.sentence_initial or _looks_like_name(m, texts[key], capitalised_inside, lower_words))
+            and not _set_in_capitals(m, lower_words)
         ]
+    _split_glued_names(index)
     labels = _labels_from_cues(index)
     _label_with_ner(index, sentences, labels, ner_budget)
     _merge_aliases(index, labels)
@@ -321,6 +356,54 @@ def _looks_like_name(
         return False  # an opening adverb ("Instead, ..."), not a name with an aside ("Brask, the mayor,")
     common_form = mention.key.endswith(("ing", "ed", "ly", "ness", "tion", "ment", "ers"))
     return len(mention.key) > 3 and not common_form and mention.key not in STOP_WORDS
+
+
+def _split_glued_names(index: NameIndex) -> None:
+    """A run the story writes once, whose words after the first open a longer name it writes elsewhere,
+    is two names with a comma lost between them ("Taking to VidTube Lena Brask said" after "Lena Brask
+    Holm"): the first word and the rest."""
+    if not any(m.key.count(" ") >= 2 for found in index.mentions.values() for m in found):
+        return
+    counts = Counter(m.key for found in index.mentions.values() for m in found)
+    openings = {tuple(words[:length]) for key in counts for words in [key.split()] for length in (2, 3)
+                if length < len(words)}  # fmt: skip
+    for place, found in index.mentions.items():
+        if any(_glued(mention, counts, openings) for mention in found):
+            index.mentions[place] = [part for m in found for part in _unglued(m, counts, openings)]
+
+
+def _glued(mention: Mention, counts: Counter[str], openings: set[tuple[str, ...]]) -> bool:
+    words = mention.key.split()
+    text_words = mention.text.split()
+    return (
+        counts[mention.key] == 1
+        and len(words) == len(text_words) >= 3
+        and tuple(words[1:4]) in openings
+        and words[1] not in CONNECTOR_WORDS
+        and words[-1] not in KIND_WORDS  # "Royal Harbour Board": a name may open with a modifier
+    )
+
+
+def _unglued(mention: Mention, counts: Counter[str], openings: set[tuple[str, ...]]) -> list[Mention]:
+    if not _glued(mention, counts, openings):
+        return [mention]
+    first, rest = mention.text.split(" ", 1)
+    rest_start = mention.start + len(first) + 1
+    return [
+        Mention(first, fold(first), mention.start, mention.start + len(first), mention.sentence_initial),
+        Mention(rest, fold(rest), rest_start, mention.end, False, mention.cue_label, mention.possessive),
+    ]
+
+
+def _set_in_capitals(mention: Mention, lower_words: set[str]) -> bool:
+    """Common words set in capitals for emphasis ("WATCH THE LAUNCH" over a clip): words in capitals
+    that the story writes in lower case elsewhere, most of them. One word in capitals is left alone:
+    an acronym may spell a common word ("US")."""
+    if not mention.text.isupper() or mention.dateline or " " not in mention.text:
+        return False
+    words = mention.text.split()
+    common = sum(word.lower().strip(".'") in lower_words for word in words)
+    return 2 * common > len(words)
 
 
 def _labels_from_cues(index: NameIndex) -> dict[str, Counter[Label]]:
