@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from newsynth.compare.text import STOP_WORDS, Caseless, _singular, normalize_punctuation, singular
+from newsynth.compare.text import STOP_WORDS, Caseless, normalize_punctuation, singular
 from newsynth.compare.values import MEASURES, ClockTime, DateValue, Quantity
 
 DateValues = tuple[list[DateValue], dt.date | None]  # a sentence's dates and its article's date
@@ -308,9 +308,15 @@ def content_context(text: str, start: int, end: int) -> set[str]:
 def _word_offsets(text: str) -> tuple[list[int], list[int], list[str]]:
     """Where each lower-cased run of letters of a text starts and ends, and its singular form ("" for a
     stop word), read once per sentence."""
-    matches = list(LETTER_RUN.finditer(normalize_punctuation(text).lower()))
-    forms = ["" if m.group() in STOP_WORDS else _singular(m.group()) for m in matches]
+    matches = list(LETTER_RUN.finditer(text.lower()))  # straightened quotes would move no letter
+    forms = [_context_form(m.group()) for m in matches]
     return [m.start() for m in matches], [m.end() for m in matches], forms
+
+
+@lru_cache(maxsize=65536)
+def _context_form(word: str) -> str:
+    """A lower-case word's singular form, "" for a stop word."""
+    return "" if word in STOP_WORDS else singular(word)
 
 
 def nearest_words(text: str, start: int, end: int) -> tuple[str, str]:

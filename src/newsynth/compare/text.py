@@ -55,11 +55,6 @@ def singular(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=65536)
-def _singular(word: str) -> str:
-    return singular(word)
-
-
 def words(text: str) -> list[str]:
     return WORD_PATTERN.findall(normalize_punctuation(text))
 
@@ -73,20 +68,17 @@ def content_words(text: str) -> frozenset[str]:
 @lru_cache(maxsize=4096)
 def content_word_forms(text: str) -> tuple[tuple[str, str, str], ...]:
     """Each word of ``content_words``, in order, as (written, lower-cased, plural-folded)."""
-    found = []
-    for word in LETTER_WORD.findall(normalize_punctuation(text)):  # the words of ``words`` but numbers
-        forms = _content_forms(word)
-        if forms is not None:
-            found.append((word, *forms))
-    return tuple(found)
+    written = LETTER_WORD.findall(normalize_punctuation(text))  # the words of ``words`` but numbers
+    return tuple([forms for word in written if (forms := _content_forms(word)) is not None])
 
 
 @lru_cache(maxsize=65536)
-def _content_forms(word: str) -> tuple[str, str] | None:
-    """A written word lower-cased and plural-folded; None for a stop word or a word of two letters."""
+def _content_forms(word: str) -> tuple[str, str, str] | None:
+    """A written word as written, lower-cased and plural-folded; None for a stop word or a word of two
+    letters."""
     lowered = word.lower().strip("'-")
     if len(lowered) > 2 and lowered not in STOP_WORDS:
-        return lowered, singular(lowered)
+        return word, lowered, singular(lowered)
     return None
 
 
