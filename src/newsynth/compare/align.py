@@ -7,6 +7,7 @@ claims (connected components). Wire copies align with their original only when n
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -63,13 +64,10 @@ def _tfidf(documents: list[list[str]]) -> sparse.csr_array | None:
     counts: list[int] = []
     indptr = [0]
     for terms in documents:
-        row: dict[int, int] = {}
-        for term in terms:
-            column = vocabulary.setdefault(term, len(vocabulary))
-            row[column] = row.get(column, 0) + 1
-        for column in sorted(row):
-            indices.append(column)
-            counts.append(row[column])
+        row = Counter([vocabulary.setdefault(term, len(vocabulary)) for term in terms])
+        columns = sorted(row)
+        indices += columns
+        counts += [row[column] for column in columns]
         indptr.append(len(indices))
     if not vocabulary:
         return None

@@ -325,7 +325,7 @@ def _weekday_value(
 
 
 def _previous_word(text: str, position: int) -> str:
-    before = [word.lower() for word in re.findall(r"[A-Za-z]+", text[max(0, position - 30) : position])]
+    before = [word.lower() for word in LETTERS.findall(text[max(0, position - 30) : position])]
     before = [word for word in before if word not in CLOCK_WORDS]
     return before[-1] if before else ""
 
@@ -341,6 +341,7 @@ def parse_iso_date(value: str | None) -> dt.date | None:
 
 NUMBER_WORDS = frozenset(SMALL_NUMBERS) | frozenset(VAGUE_PLURALS) | {"hundred"}
 LOWER_LETTERS = re.compile(r"[a-z]+")
+LETTERS = re.compile(r"[A-Za-z]+")
 
 
 @lru_cache(maxsize=8192)
@@ -362,7 +363,13 @@ def extract_quantities(text: str) -> list[Quantity]:
     tokens = [match.group(0) for match in matches]
     quantities: list[Quantity] = []
     resume = 0  # tokens before this belong to the last number read
-    starts = [i for i, token in enumerate(tokens) if token[0].isdigit() or token.lower() in NUMBER_STARTS]
+    starts = [  # most tokens are lower-case words, looked up without lower-casing them again
+        i
+        for i, token in enumerate(tokens)
+        if token[0].isdigit()
+        or token in NUMBER_STARTS
+        or (not token.islower() and token.lower() in NUMBER_STARTS)
+    ]
     for position in starts:  # where ``_vague_at`` or ``_number_at`` can read a number
         if position < resume or _glued_to_name(masked, matches[position].start(), matches[position].end()):
             continue
@@ -827,7 +834,7 @@ def _times_with_spans(text: str) -> tuple[tuple[int, int, ClockTime], ...]:
 
 def _clock_time(text: str, match: re.Match[str]) -> ClockTime | None:
     hour, minute, half, zone = match.group("hour", "minute", "half", "zone")
-    before = re.findall(r"[a-z]+", text[max(0, match.start() - 25) : match.start()].lower())[-2:]
+    before = LOWER_LETTERS.findall(text[max(0, match.start() - 25) : match.start()].lower())[-2:]
     cued = bool(set(before) & TIME_CUES)
     if not (half or zone or (minute and match.group("sep") == ":") or (minute and cued)):
         return None  # "13.15" alone is a decimal; "13.15 local time" and "at 13.15" are times
