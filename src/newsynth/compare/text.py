@@ -16,6 +16,7 @@ LETTER_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 POSSESSIVE = re.compile(r"'s\b")
 NOT_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
 QUOTE_CHARS = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "’": "'", "‘": "'", "–": "-", "—": "-"})
+QUOTE_PAIRS = tuple((chr(char), plain) for char, plain in QUOTE_CHARS.items())
 
 
 def normalize_punctuation(text: str) -> str:
@@ -25,7 +26,12 @@ def normalize_punctuation(text: str) -> str:
 
 @lru_cache(maxsize=8192)
 def _translated(text: str) -> str:
-    return text.translate(QUOTE_CHARS)
+    # ``text.translate(QUOTE_CHARS)``, several times faster: translate looks up every character of a
+    # non-ASCII text in the table, a replacement scans in C for one; no replacement makes a character
+    # that another one replaces
+    for char, plain in QUOTE_PAIRS:
+        text = text.replace(char, plain)
+    return text
 
 
 @lru_cache(maxsize=8192)
