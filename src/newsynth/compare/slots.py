@@ -22,6 +22,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 from newsynth.compare.text import STOP_WORDS, Caseless, normalize_punctuation, singular
@@ -29,7 +30,7 @@ from newsynth.compare.values import MEASURES, ClockTime, DateValue, Quantity
 
 DateValues = tuple[list[DateValue], dt.date | None]  # a sentence's dates and its article's date
 WINDOW = 4  # words either side of a value that make its context
-LETTER_RUN = re.compile(r"[a-z]+")
+LETTER_RUN = re.compile(r"([a-z]+)")  # captured, so that splitting on it keeps the runs
 SPECULATION = re.compile(
     r"\b(?:could|might|may|would|expected|estimated?|projected|forecast|feared|likely|reportedly|up to)\b",
     re.IGNORECASE,
@@ -308,9 +309,9 @@ def content_context(text: str, start: int, end: int) -> set[str]:
 def _word_offsets(text: str) -> tuple[list[int], list[int], list[str]]:
     """Where each lower-cased run of letters of a text starts and ends, and its singular form ("" for a
     stop word), read once per sentence."""
-    matches = list(LETTER_RUN.finditer(text.lower()))  # straightened quotes would move no letter
-    forms = [_context_form(m.group()) for m in matches]
-    return [m.start() for m in matches], [m.end() for m in matches], forms
+    pieces = LETTER_RUN.split(text.lower())  # gap, run, gap, ..., run, gap (straightened quotes move no letter)
+    bounds = list(accumulate(map(len, pieces)))  # where each piece ends
+    return bounds[0:-1:2], bounds[1::2], list(map(_context_form, pieces[1::2]))
 
 
 @lru_cache(maxsize=65536)
