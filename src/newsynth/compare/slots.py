@@ -309,7 +309,7 @@ def content_context(text: str, start: int, end: int) -> set[str]:
 def _word_offsets(text: str) -> tuple[list[int], list[int], list[str]]:
     """Where each lower-cased run of letters of a text starts and ends, and its singular form ("" for a
     stop word), read once per sentence."""
-    pieces = LETTER_RUN.split(text.lower())  # gap, run, gap, ..., run, gap (straightened quotes move no letter)
+    pieces = LETTER_RUN.split(text.lower())  # gap, run, ..., run, gap (straightened quotes move no letter)
     bounds = list(accumulate(map(len, pieces)))  # where each piece ends
     return bounds[0:-1:2], bounds[1::2], list(map(_context_form, pieces[1::2]))
 
