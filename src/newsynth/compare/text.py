@@ -75,7 +75,7 @@ def content_words(text: str) -> frozenset[str]:
 def content_word_forms(text: str) -> tuple[tuple[str, str, str], ...]:
     """Each word of ``content_words``, in order, as (written, lower-cased, plural-folded)."""
     written = LETTER_WORD.findall(normalize_punctuation(text))  # the words of ``words`` but numbers
-    return tuple([forms for word in written if (forms := _content_forms(word)) is not None])
+    return tuple(filter(None, map(_content_forms, written)))  # None for a stop word, else a triple
 
 
 @lru_cache(maxsize=65536)
