@@ -76,7 +76,7 @@ T = TypeVar("T")
 
 def clear_caches() -> None:
     """Forget memoised word and date analyses, so that timing a story measures it from cold."""
-    from newsynth.compare import conflicts, names, slots, text, values
+    from newsynth.compare import conflicts, merge, names, slots, text, values
 
     for cached in (
         conflicts.clause_words,
@@ -95,6 +95,7 @@ def clear_caches() -> None:
         slots._context_form,
         slots.speculative,
         names._initials,
+        merge.value_key,
     ):
         cached.cache_clear()
 
