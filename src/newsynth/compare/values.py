@@ -225,7 +225,7 @@ class DateValue:
 
 def extract_dates(text: str, article_date: dt.date | None = None) -> list[DateValue]:
     """The dates of a sentence, weekdays resolved against the article's date when it is known."""
-    found = [_resolved(value, article_date) for _, _, value in _dates_with_spans(text)]
+    found = [_resolved(value, article_date) for _, _, value in _dates_with_spans(normalize_punctuation(text))]
     return [value for value in found if value.year or value.month or value.weekday is not None]
 
 
@@ -233,7 +233,7 @@ def date_spans(text: str) -> list[tuple[int, int, DateValue]]:
     """The dates of a sentence with their character spans, weekdays unresolved."""
     return [
         (start, end, value)
-        for start, end, value in _dates_with_spans(text)
+        for start, end, value in _dates_with_spans(normalize_punctuation(text))
         if value.year or value.month or value.weekday is not None
     ]
 
@@ -249,7 +249,9 @@ def _resolved(value: DateValue, article_date: dt.date | None) -> DateValue:
 
 @lru_cache(maxsize=4096)
 def _dates_with_spans(text: str) -> tuple[tuple[int, int, DateValue], ...]:
-    """Each date of the text with its span, weekdays unresolved (one reading serves every article)."""
+    """Each date of the text with its span, weekdays unresolved (one reading serves every article).
+    Callers pass the text with straightened punctuation (``normalize_punctuation``): one entry of the
+    cache serves a sentence and its straightened form."""
     text = normalize_punctuation(text)
     present = _date_parts(text)
     if not present:
