@@ -52,8 +52,8 @@ IRREGULAR_PLURALS = {"people": "person", "men": "man", "women": "woman", "childr
 def singular(word: str) -> str:
     """A crude plural folding, enough to match "pages" with "page", "casualties" with "casualty" and
     "people" with "persons"."""
-    if word in IRREGULAR_PLURALS:
-        return IRREGULAR_PLURALS[word]
+    if not word.endswith("s"):  # most words; no irregular plural ends so
+        return IRREGULAR_PLURALS.get(word, word)
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
