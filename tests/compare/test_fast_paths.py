@@ -10,7 +10,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from newsynth.compare.align import _analyzer, _tfidf
 from newsynth.compare.conflicts import _one_name
 from newsynth.compare.names import NameIndex, find_mentions
-from newsynth.compare.quotes import REPORTED, SPEECH, SPEECH_VERBS
+from newsynth.compare.quotes import REPORTED, SPEECH, SPEECH_VERBS, _speech_verbs
+from newsynth.compare.text import QUOTE_CHARS, normalize_punctuation
 
 SENTENCES = [
     "The Brask county council said on Tuesday that it would close the old quarry road for good.",
@@ -29,6 +30,18 @@ def test_caseless_patterns_match_the_spans_of_ignorecase_ones():
         assert [m.span() for m in SPEECH.finditer(text)] == [m.span() for m in plain_speech.finditer(text)]
         ours, plain = REPORTED.search(text), plain_reported.search(text)
         assert (ours and ours.span("clause")) == (plain and plain.span("clause"))
+
+
+def test_speech_verbs_skipped_by_the_word_check_are_those_the_pattern_finds():
+    plain_speech = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
+    for text in [*SENTENCES, "A saidfoo and a said2 hold no verb; nor does unsaid."]:
+        assert [m.span() for m in _speech_verbs(text)] == [m.span() for m in plain_speech.finditer(text)]
+
+
+def test_punctuation_is_straightened_as_the_translation_table_says():
+    text = "“Dock 4 – the ‘old’ one — is shut,” said Åsa Brekk’s deputy. „Ja‟ she said… café"
+    assert normalize_punctuation(text) == text.translate(QUOTE_CHARS)
+    assert normalize_punctuation(text).count('"') == 4
 
 
 def test_tfidf_rows_give_scikit_learns_cosines_to_the_bit():

@@ -76,7 +76,7 @@ T = TypeVar("T")
 
 def clear_caches() -> None:
     """Forget memoised word and date analyses, so that timing a story measures it from cold."""
-    from newsynth.compare import conflicts, names, slots, text, values
+    from newsynth.compare import conflicts, merge, names, slots, text, values
 
     for cached in (
         conflicts.clause_words,
@@ -86,15 +86,16 @@ def clear_caches() -> None:
         text.content_words,
         text.content_word_forms,
         text._translated,
-        text._singular,
         text._content_forms,
         values._dates_with_spans,
         values.may_hold_number,
         values._times_with_spans,
         slots.counted_words,
         slots._word_offsets,
+        slots._context_form,
         slots.speculative,
         names._initials,
+        merge.value_key,
     ):
         cached.cache_clear()
 
@@ -300,10 +301,11 @@ def _cross_source_counts(groups: Iterable[list[T]], source: Callable[[T], str]) 
     shared: Counter[tuple[T, T]] = Counter()
     for holders in groups:
         if len(holders) > 1:
+            tagged = [(holder, source(holder)) for holder in holders]  # each holder's source looked up once
             shared.update(
                 (first, second)
-                for first, second in combinations(holders, 2)
-                if source(first) != source(second)
+                for (first, mine), (second, theirs) in combinations(tagged, 2)
+                if mine != theirs
             )
     return shared
 

@@ -59,20 +59,16 @@ def _tfidf(documents: list[list[str]]) -> sparse.csr_array | None:
     (row entries in order of first use, columns in alphabetical order), without its per-call
     validation; the row norms are summed in another order, so cosines may differ in the last bit."""
     vocabulary: dict[str, int] = {}
-    indices: list[int] = []
-    counts: list[int] = []
-    indptr = [0]
-    for terms in documents:
-        row: dict[int, int] = {}
-        for term in terms:
-            column = vocabulary.setdefault(term, len(vocabulary))
-            row[column] = row.get(column, 0) + 1
-        for column in sorted(row):
-            indices.append(column)
-            counts.append(row[column])
-        indptr.append(len(indices))
+    first_use = [vocabulary.setdefault(term, len(vocabulary)) for terms in documents for term in terms]
     if not vocabulary:
         return None
+    size = len(vocabulary)
+    document_of = np.repeat(np.arange(len(documents), dtype=np.int64), [len(terms) for terms in documents])
+    # one sort counts each term of each row and leaves a row's entries in order of first use
+    keys, term_counts = np.unique(document_of * size + np.asarray(first_use), return_counts=True)
+    row_of, indices = np.divmod(keys, size)
+    indptr = np.zeros(len(documents) + 1, dtype=np.int32)
+    np.cumsum(np.bincount(row_of, minlength=len(documents)), out=indptr[1:])
     alphabetical = np.empty(len(vocabulary), dtype=np.int32)
     alphabetical[[vocabulary[term] for term in sorted(vocabulary)]] = np.arange(len(vocabulary))
     columns = alphabetical[np.asarray(indices, dtype=np.int32)]
@@ -81,7 +77,7 @@ def _tfidf(documents: list[list[str]]) -> sparse.csr_array | None:
     idf /= frequency
     np.log(idf, out=idf)
     idf += 1.0
-    weights = np.asarray(counts, dtype=np.float64)
+    weights = term_counts.astype(np.float64)
     np.log(weights, out=weights)
     weights += 1.0
     weights *= idf[columns]
@@ -90,9 +86,7 @@ def _tfidf(documents: list[list[str]]) -> sparse.csr_array | None:
     norms = np.sqrt(np.bincount(rows, weights=weights * weights, minlength=len(documents)))
     norms[norms == 0] = 1.0
     weights /= np.repeat(norms, lengths)  # each row to unit length, as sklearn's normalize does
-    return sparse.csr_array(
-        (weights, columns, np.asarray(indptr, dtype=np.int32)), shape=(len(documents), len(vocabulary))
-    )
+    return sparse.csr_array((weights, columns, indptr), shape=(len(documents), size))
 
 
 def _analyzer(text: str) -> list[str]:

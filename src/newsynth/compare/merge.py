@@ -12,6 +12,7 @@ that gives two values of one slot is in two entries, one per value, so that neit
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from newsynth.compare.slots import confidence_of
 from newsynth.compare.text import fold
@@ -65,6 +66,7 @@ def _without_clashes(group: list[int], conflicts: list[Conflict]) -> list[list[i
     return [members for members, _ in parts]
 
 
+@lru_cache(maxsize=4096)
 def value_key(kind: str, value: str) -> object:
     """What a value is worth, whatever its writing: a number's interval, else its folded words."""
     if kind == "number":

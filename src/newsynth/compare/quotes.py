@@ -25,6 +25,8 @@ SPEECH_VERBS = (
 )
 
 SPEECH = Caseless(rf"\b(?:{SPEECH_VERBS})\b")
+SPEECH_WORDS = frozenset(SPEECH_VERBS.split("|"))
+LETTER_RUN = re.compile(r"[a-z]+")
 PRONOUN_SPEECH = Caseless(rf"\b(?:he|she)\s+(?:\w+\s+)?(?:{SPEECH_VERBS})\b")
 SPEECH_PRONOUN = Caseless(rf"\b(?:{SPEECH_VERBS})\s+(?:he|she)\b")
 QUOTED = re.compile(r'"([^"]{2,}?)"')
@@ -86,7 +88,7 @@ def find_quotes(article_id: str, sentences: list[Sentence], names: NameIndex) ->
         mentions = names.mentions.get((article_id, sentence.index), [])
         quotes = _quoted(text)
         outside = _blanked(text, quotes)
-        verbs = list(SPEECH.finditer(outside))
+        verbs = _speech_verbs(outside)
         named = _named_speaker(outside, verbs, mentions)
         speaker = names.entity_of(named) if named else _pronoun_speaker(outside, verbs, last_person)
         if speaker is None and quotes and not LETTERS.search(outside):
@@ -101,6 +103,14 @@ def find_quotes(article_id: str, sentences: list[Sentence], names: NameIndex) ->
         last_quoted = speaker if quotes else None
         last_person = _person_named(speaker, outside, mentions, names) or last_person
     return found
+
+
+def _speech_verbs(outside: str) -> list[re.Match[str]]:
+    """The speech verbs of a sentence. In ASCII text each is a whole run of letters, so a sentence with
+    no such run (most sentences) is passed without the slower search over every verb."""
+    if outside.isascii() and SPEECH_WORDS.isdisjoint(LETTER_RUN.findall(outside.lower())):
+        return []
+    return list(SPEECH.finditer(outside))
 
 
 def _quoted(text: str) -> list[re.Match[str]]:

@@ -22,14 +22,15 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import accumulate
 from pathlib import Path
 
-from newsynth.compare.text import STOP_WORDS, Caseless, _singular, normalize_punctuation, singular
+from newsynth.compare.text import STOP_WORDS, Caseless, normalize_punctuation, singular
 from newsynth.compare.values import MEASURES, ClockTime, DateValue, Quantity
 
 DateValues = tuple[list[DateValue], dt.date | None]  # a sentence's dates and its article's date
 WINDOW = 4  # words either side of a value that make its context
-LETTER_RUN = re.compile(r"[a-z]+")
+LETTER_RUN = re.compile(r"([a-z]+)")  # captured, so that splitting on it keeps the runs
 SPECULATION = re.compile(
     r"\b(?:could|might|would|expected|estimated?|projected|forecast|feared|likely|reportedly|up to)\b"
     # "may" in lower case only: "May" is the month or a name ("on May 30", "Mrs May")
@@ -310,9 +311,15 @@ def content_context(text: str, start: int, end: int) -> set[str]:
 def _word_offsets(text: str) -> tuple[list[int], list[int], list[str]]:
     """Where each lower-cased run of letters of a text starts and ends, and its singular form ("" for a
     stop word), read once per sentence."""
-    matches = list(LETTER_RUN.finditer(normalize_punctuation(text).lower()))
-    forms = ["" if m.group() in STOP_WORDS else _singular(m.group()) for m in matches]
-    return [m.start() for m in matches], [m.end() for m in matches], forms
+    pieces = LETTER_RUN.split(text.lower())  # gap, run, ..., run, gap (straightened quotes move no letter)
+    bounds = list(accumulate(map(len, pieces)))  # where each piece ends
+    return bounds[0:-1:2], bounds[1::2], list(map(_context_form, pieces[1::2]))
+
+
+@lru_cache(maxsize=65536)
+def _context_form(word: str) -> str:
+    """A lower-case word's singular form, "" for a stop word."""
+    return "" if word in STOP_WORDS else singular(word)
 
 
 def nearest_words(text: str, start: int, end: int) -> tuple[str, str]:

@@ -225,7 +225,7 @@ class DateValue:
 
 def extract_dates(text: str, article_date: dt.date | None = None) -> list[DateValue]:
     """The dates of a sentence, weekdays resolved against the article's date when it is known."""
-    found = [_resolved(value, article_date) for _, _, value in _dates_with_spans(text)]
+    found = [_resolved(value, article_date) for _, _, value in _dates_with_spans(normalize_punctuation(text))]
     return [value for value in found if value.year or value.month or value.weekday is not None]
 
 
@@ -233,7 +233,7 @@ def date_spans(text: str) -> list[tuple[int, int, DateValue]]:
     """The dates of a sentence with their character spans, weekdays unresolved."""
     return [
         (start, end, value)
-        for start, end, value in _dates_with_spans(text)
+        for start, end, value in _dates_with_spans(normalize_punctuation(text))
         if value.year or value.month or value.weekday is not None
     ]
 
@@ -249,7 +249,9 @@ def _resolved(value: DateValue, article_date: dt.date | None) -> DateValue:
 
 @lru_cache(maxsize=4096)
 def _dates_with_spans(text: str) -> tuple[tuple[int, int, DateValue], ...]:
-    """Each date of the text with its span, weekdays unresolved (one reading serves every article)."""
+    """Each date of the text with its span, weekdays unresolved (one reading serves every article).
+    Callers pass the text with straightened punctuation (``normalize_punctuation``): one entry of the
+    cache serves a sentence and its straightened form."""
     text = normalize_punctuation(text)
     present = _date_parts(text)
     if not present:
@@ -325,7 +327,7 @@ def _weekday_value(
 
 
 def _previous_word(text: str, position: int) -> str:
-    before = [word.lower() for word in re.findall(r"[A-Za-z]+", text[max(0, position - 30) : position])]
+    before = [word.lower() for word in LETTERS.findall(text[max(0, position - 30) : position])]
     before = [word for word in before if word not in CLOCK_WORDS]
     return before[-1] if before else ""
 
@@ -341,6 +343,7 @@ def parse_iso_date(value: str | None) -> dt.date | None:
 
 NUMBER_WORDS = frozenset(SMALL_NUMBERS) | frozenset(VAGUE_PLURALS) | {"hundred"}
 LOWER_LETTERS = re.compile(r"[a-z]+")
+LETTERS = re.compile(r"[A-Za-z]+")
 
 
 @lru_cache(maxsize=8192)
@@ -362,7 +365,13 @@ def extract_quantities(text: str) -> list[Quantity]:
     tokens = [match.group(0) for match in matches]
     quantities: list[Quantity] = []
     resume = 0  # tokens before this belong to the last number read
-    starts = [i for i, token in enumerate(tokens) if token[0].isdigit() or token.lower() in NUMBER_STARTS]
+    starts = [  # most tokens are lower-case words, looked up without lower-casing them again
+        i
+        for i, token in enumerate(tokens)
+        if token[0].isdigit()
+        or token in NUMBER_STARTS
+        or (not token.islower() and token.lower() in NUMBER_STARTS)
+    ]
     for position in starts:  # where ``_vague_at`` or ``_number_at`` can read a number
         if position < resume or _glued_to_name(masked, matches[position].start(), matches[position].end()):
             continue
@@ -827,7 +836,7 @@ def _times_with_spans(text: str) -> tuple[tuple[int, int, ClockTime], ...]:
 
 def _clock_time(text: str, match: re.Match[str]) -> ClockTime | None:
     hour, minute, half, zone = match.group("hour", "minute", "half", "zone")
-    before = re.findall(r"[a-z]+", text[max(0, match.start() - 25) : match.start()].lower())[-2:]
+    before = LOWER_LETTERS.findall(text[max(0, match.start() - 25) : match.start()].lower())[-2:]
     cued = bool(set(before) & TIME_CUES)
     if not (half or zone or (minute and match.group("sep") == ":") or (minute and cued)):
         return None  # "13.15" alone is a decimal; "13.15 local time" and "at 13.15" are times
