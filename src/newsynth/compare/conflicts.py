@@ -426,9 +426,11 @@ def date_conflicts(
                 event=event_overlap(first.text, span_a, second.text, span_b),
                 tied=tied_words(first.text, span_a, second.text, span_b),
                 slip=float(
-                    misdated_in(a.dates, position, together, a.article_date)
-                    or misdated_in(b.dates, b.dates.index(theirs), theirs_together, b.article_date)
-                ),
+                    misdated_in(a.dates, position, together, a.article_date or b.article_date)
+                    or misdated_in(
+                        b.dates, b.dates.index(theirs), theirs_together, b.article_date or a.article_date
+                    )
+                ),  # an undated article's year is near that of the other, which tells one event
                 **slot_fit(first, second, span_a, span_b, mine.text, theirs.text),
                 **story.dates(first, second, mine, theirs),
             )
