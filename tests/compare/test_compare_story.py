@@ -338,6 +338,29 @@ def test_a_weekday_told_with_the_same_calendar_date_is_still_compared(story_of):
     assert conflict.values == {1: "March 29", 2: "Saturday"}  # the written date before the guessed one
 
 
+def test_a_weekday_that_its_calendar_date_did_not_fall_on_is_read_as_a_slip(story_of):
+    story = story_of(
+        ["Officials on Sunday, March 29 removed 300 goats from a farm near Orsk Hollow."],
+        ["Officials on Saturday, March 29 removed 300 goats from a farm near Orsk Hollow."],
+        ["Officials on Sunday, March 22 removed 300 goats from a farm near Orsk Hollow."],
+        dates=["2026-03-30", "2026-03-30", "2026-03-30"],
+    )  # March 29, 2026 was a Sunday, and so was March 22
+    conflicts = conflicts_of(compare_story(story, join_confidence=0.0), "date")
+    slips = {frozenset(c.values.values()): c.evidence["slip"] for c in conflicts}
+    assert slips[frozenset({"Sunday", "Saturday"})] == 1.0
+    assert slips[frozenset({"March 29", "March 22"})] == 0.0
+
+
+def test_an_undated_article_is_read_in_the_year_of_the_article_it_is_compared_with(story_of):
+    story = story_of(
+        ["Officials on Saturday, March 29 removed 300 goats from a farm near Orsk Hollow."],
+        ["Officials on Sunday, March 29 removed 300 goats from a farm near Orsk Hollow."],
+        dates=[None, "2026-03-30"],
+    )
+    (conflict,) = conflicts_of(compare_story(story, join_confidence=0.0), "date")
+    assert conflict.evidence["slip"] == 1.0
+
+
 def test_names_filling_one_slot_of_sentences_that_do_not_align_are_compared(story_of):
     story = story_of(
         ["The capsule lifted off from Kestle Point carrying Tarn Space pilots Ilse Varga and Oren Malik."],

@@ -236,3 +236,22 @@ def test_a_guessed_weekday_states_no_calendar_day_weeks_away():
     assert sunday.compatible(only_date("The ferry sank on June 2."))
     assert sunday.compatible(only_date("The ferry is to be raised on June 9."))  # the coming Sunday
     assert not sunday.compatible(only_date("The ferry sank on May 5."))  # a Sunday a month before
+
+
+def test_a_weekday_that_its_own_calendar_date_did_not_fall_on_is_misdated():
+    from newsynth.compare.values import misdated
+
+    published = dt.date(2015, 4, 1)  # March 29, 2015 was a Sunday
+    saturday, march_29 = extract_dates("Goats were taken on Saturday, March 29, from a farm.", published)
+    sunday, same_day = extract_dates("Goats were taken on Sunday, March 29, from a farm.", published)
+    assert misdated(saturday, march_29, published)
+    assert not misdated(sunday, same_day, published)
+    assert not misdated(saturday, march_29, None)  # no year to read the calendar in
+
+
+def test_a_date_without_its_year_is_read_in_the_year_nearest_the_article():
+    from newsynth.compare.values import misdated
+
+    published = dt.date(2016, 1, 2)  # December 30, 2015 was a Wednesday; in 2016 a Friday
+    wednesday, december_30 = extract_dates("The ferry sank on Wednesday, December 30, off Velt.", published)
+    assert not misdated(wednesday, december_30, published)

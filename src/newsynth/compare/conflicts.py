@@ -66,6 +66,7 @@ from newsynth.compare.values import (
     extract_dates,
     extract_quantities,
     extract_times,
+    misdated,
 )
 from newsynth.records import Conflict
 
@@ -424,6 +425,12 @@ def date_conflicts(
                 clause=clause_overlap(first.text, span_a, second.text, span_b),
                 event=event_overlap(first.text, span_a, second.text, span_b),
                 tied=tied_words(first.text, span_a, second.text, span_b),
+                slip=float(
+                    misdated_in(a.dates, position, together, a.article_date or b.article_date)
+                    or misdated_in(
+                        b.dates, b.dates.index(theirs), theirs_together, b.article_date or a.article_date
+                    )
+                ),  # an undated article's year is near that of the other, which tells one event
                 **slot_fit(first, second, span_a, span_b, mine.text, theirs.text),
                 **story.dates(first, second, mine, theirs),
             )
@@ -439,6 +446,15 @@ def _agrees(value: DateValue, dates: list[DateValue], position: int, together: s
         return False
     told = [position] + [other for held, other in together if held == position]
     return all(value.compatible(dates[k]) for k in told if value.comparable(dates[k]))
+
+
+def misdated_in(
+    dates: list[DateValue], position: int, together: set[tuple[int, int]], article_date: dt.date | None
+) -> bool:
+    """Whether the date at ``position``, written as one with another ("Saturday, March 29"), names a
+    weekday that its day of the month did not fall on (``misdated``)."""
+    told = [position] + [other for held, other in together if held == position]
+    return any(misdated(dates[one], dates[other], article_date) for one in told for other in told)
 
 
 def written_together(text: str) -> set[tuple[int, int]]:

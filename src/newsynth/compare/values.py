@@ -223,6 +223,27 @@ class DateValue:
             return None
 
 
+def misdated(weekday: DateValue, calendar: DateValue, article_date: dt.date | None) -> bool:
+    """Whether a weekday written as one date with a day of a month ("Saturday, March 29") names another
+    day of the week than that day fell on (in its year, else the year nearest the article's date): a
+    slip, since the calendar settles the weekday."""
+    if weekday.weekday is None or not (weekday.resolved or weekday.month is None):
+        return False  # a weekday alone, not the weekday of a calendar date
+    if calendar.resolved or calendar.month is None or calendar.day is None:
+        return False
+    day = calendar.calendar_day() if calendar.year else _nearest_day(calendar, article_date)
+    return day is not None and day.weekday() != weekday.weekday
+
+
+def _nearest_day(value: DateValue, article_date: dt.date | None) -> dt.date | None:
+    """A day of a month without its year, in the year that puts it nearest the article's date."""
+    if article_date is None:
+        return None
+    days = [value.calendar_day(article_date.year + shift) for shift in (-1, 0, 1)]
+    known = [day for day in days if day is not None]
+    return min(known, key=lambda day: abs(day - article_date)) if known else None
+
+
 def extract_dates(text: str, article_date: dt.date | None = None) -> list[DateValue]:
     """The dates of a sentence, weekdays resolved against the article's date when it is known."""
     found = [_resolved(value, article_date) for _, _, value in _dates_with_spans(normalize_punctuation(text))]
