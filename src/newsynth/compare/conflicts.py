@@ -880,8 +880,10 @@ def _left_unmatched(mention: Mention, others: list[Mention], names: NameIndex, o
     """``_unmatched_names`` of one mention, ``others`` without their datelines."""
     if mention.dateline or is_demonym(mention.key.split()):
         return False
+    known = names.memo  # ``_one_name``'s answers, looked up here first: most pairs were asked before
     for other in others:
-        if _one_name(mention, other, names):
+        answer = known.get((mention.key, other.key))
+        if answer or (answer is None and _one_name(mention, other, names)):
             return False
     return not (other_text and _named_generically(mention, other_text))
 
