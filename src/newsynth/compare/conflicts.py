@@ -615,9 +615,9 @@ def _slotted_names(
     sentences (the names left unmatched, the lined-up places) is read once some pair is a rival: most
     pairs are none."""
     names = story.names
-    given = slotted | _role_pairs(first.text, a.mentions, second.text, b.mentions)
     one_fact = tell_one_fact(len(first.words & second.words), len(first.words | second.words))
-    asked = set(product(range(len(a.mentions)), range(len(b.mentions)))) if one_fact else given
+    given = None if one_fact else slotted | _role_pairs(first.text, a.mentions, second.text, b.mentions)
+    asked = given if given is not None else set(product(range(len(a.mentions)), range(len(b.mentions))))
     mine_left = LeftNames(a.mentions, b.mentions, names, second.text)
     theirs_left = LeftNames(b.mentions, a.mentions, names, first.text)
     rivals = [
@@ -629,6 +629,8 @@ def _slotted_names(
     ]  # every candidate is one of these: a rival pair of names left unmatched
     if not rivals:
         return []
+    if given is None:  # every pair was asked: the given ones are read for the rivals only
+        given = slotted | _role_pairs(first.text, a.mentions, second.text, b.mentions)
     places = Lineup(first.text, a.mentions, second.text, b.mentions, mine_left.mentions, theirs_left.mentions)
     lone = None
     candidates = []
