@@ -571,23 +571,20 @@ def name_conflicts(
         found = _slotted_names(first, second, a, b, pair, slotted, story)
         return _best_name_conflict(first, second, found, names)
     mine_left = _unmatched_names(a.mentions, b.mentions, names, second.text)
-    theirs_left = _unmatched_names(b.mentions, a.mentions, names, first.text)
+    theirs_left = _unmatched_names(b.mentions, a.mentions, names, first.text) if mine_left else []
     if not (mine_left and theirs_left):
         return []
     kinds_mine, kinds_theirs = _entities_of(mine_left, names), _entities_of(theirs_left, names)
     lone = Lone(single=kinds_mine == 1 or kinds_theirs == 1, pair=kinds_mine == kinds_theirs == 1)
     strong = pair.aligned and pair.similarity >= STRONG_THRESHOLD
-    slots = None  # read at the first rival pair
+    places = Lineup(first.text, a.mentions, second.text, b.mentions, lambda: mine_left, lambda: theirs_left)
     candidates = []
     for mine in mine_left:
         for theirs in theirs_left:
             if _known_to_both(mine, theirs, first, second, names) or mine.modifier != theirs.modifier:
                 continue  # a name in an adjective compound ("Tarnco-led") rivals only another
-            if slots is None:
-                slots = same_slot_names(first.text, a.mentions, second.text, b.mentions)
-                slots |= placed_alike(first.text, mine_left, second.text, theirs_left)
             context = _context_score(first.text, mine, second.text, theirs)
-            in_slot = (id(mine), id(theirs)) in slots or same_role(first.text, mine, second.text, theirs)
+            in_slot = places.in_slot(mine, theirs)
             if not (_kinds_may_rival(mine, theirs, names) or in_slot):
                 continue  # a person is no rival of a place, unless the sentences line up around both
             if in_slot:
@@ -618,9 +615,9 @@ def _slotted_names(
     sentences (the names left unmatched, the lined-up places) is read once some pair is a rival: most
     pairs are none."""
     names = story.names
-    given = slotted | _role_pairs(first.text, a.mentions, second.text, b.mentions)
     one_fact = tell_one_fact(len(first.words & second.words), len(first.words | second.words))
-    asked = set(product(range(len(a.mentions)), range(len(b.mentions)))) if one_fact else given
+    given = None if one_fact else slotted | _role_pairs(first.text, a.mentions, second.text, b.mentions)
+    asked = given if given is not None else set(product(range(len(a.mentions)), range(len(b.mentions))))
     mine_left = LeftNames(a.mentions, b.mentions, names, second.text)
     theirs_left = LeftNames(b.mentions, a.mentions, names, first.text)
     rivals = [
@@ -632,18 +629,19 @@ def _slotted_names(
     ]  # every candidate is one of these: a rival pair of names left unmatched
     if not rivals:
         return []
-    alike = placed_alike(first.text, mine_left.mentions(), second.text, theirs_left.mentions())
-    lone, slots = False, None
+    if given is None:  # every pair was asked: the given ones are read for the rivals only
+        given = slotted | _role_pairs(first.text, a.mentions, second.text, b.mentions)
+    places = Lineup(first.text, a.mentions, second.text, b.mentions, mine_left.mentions, theirs_left.mentions)
+    lone = None
     candidates = []
     for position_a, position_b in rivals:
         mine, theirs = a.mentions[position_a], b.mentions[position_b]
-        if (position_a, position_b) not in given and (id(mine), id(theirs)) not in alike:
+        if (position_a, position_b) not in given and not places.alike(mine, theirs):
             continue  # asked only as a pair of one fact: compared where the names sit alike
-        if slots is None:
-            lone = _one_unmatched_entity_each(a, b, names)
-            slots = same_slot_names(first.text, a.mentions, second.text, b.mentions) | alike
+        if lone is None:
+            lone = mine_left.entities() == 1 == theirs_left.entities()
         context = _context_score(first.text, mine, second.text, theirs)
-        in_slot = (id(mine), id(theirs)) in slots or same_role(first.text, mine, second.text, theirs)
+        in_slot = places.in_slot(mine, theirs)
         context += 2 * in_slot
         evidence = _name_evidence(first, second, mine, theirs, names, pair, in_slot, context, lone, story)
         candidates.append((evidence, mine, theirs))
@@ -660,15 +658,67 @@ class LeftNames:
         self.names = names
         self.other_text = other_text
         self.known: dict[int, bool] = {}
+        self.unnamed: dict[int, bool] = {}  # position -> named by none of ``others``
 
     def __contains__(self, position: int) -> bool:
         if position not in self.known:
-            mention = self.all[position]
-            self.known[position] = _left_unmatched(mention, self.others, self.names, self.other_text)
+            self.known[position] = self.named_by_none(position) and not (
+                self.other_text and _named_generically(self.all[position], self.other_text)
+            )
         return self.known[position]
+
+    def named_by_none(self, position: int) -> bool:
+        """Left unmatched by the other sentence's names, whatever its common nouns."""
+        if position not in self.unnamed:
+            self.unnamed[position] = _left_unmatched(self.all[position], self.others, self.names, "")
+        return self.unnamed[position]
 
     def mentions(self) -> list[Mention]:
         return [mention for position, mention in enumerate(self.all) if position in self]
+
+    def entities(self) -> int:
+        """How many entities the mentions named by none of ``others`` name (``_entities_of``)."""
+        return len(
+            {
+                self.names.entity_of(mention)
+                for position, mention in enumerate(self.all)
+                if self.named_by_none(position)
+            }
+        )
+
+
+class Lineup:
+    """Whether two names fill one place of two sentences (``same_role``, ``same_slot_names``, or
+    ``placed_alike`` of the names each leaves unmatched): each test of the whole sentences run when a
+    pair first needs it, as a pair given one role word needs none."""
+
+    def __init__(
+        self,
+        first_text: str,
+        first_mentions: list[Mention],
+        second_text: str,
+        second_mentions: list[Mention],
+        mine_left: Callable[[], list[Mention]],
+        theirs_left: Callable[[], list[Mention]],
+    ):
+        self.texts = (first_text, second_text)
+        self.mentions = (first_mentions, second_mentions)
+        self.left = (mine_left, theirs_left)
+        self.placed: set[tuple[int, int]] | None = None
+        self.slotted: set[tuple[int, int]] | None = None
+
+    def alike(self, mine: Mention, theirs: Mention) -> bool:
+        """The two names sit in one place of the sentences (``placed_alike``)."""
+        if self.placed is None:
+            self.placed = placed_alike(self.texts[0], self.left[0](), self.texts[1], self.left[1]())
+        return (id(mine), id(theirs)) in self.placed
+
+    def in_slot(self, mine: Mention, theirs: Mention) -> bool:
+        if same_role(self.texts[0], mine, self.texts[1], theirs) or self.alike(mine, theirs):
+            return True
+        if self.slotted is None:
+            self.slotted = same_slot_names(self.texts[0], self.mentions[0], self.texts[1], self.mentions[1])
+        return (id(mine), id(theirs)) in self.slotted
 
 
 def _role_pairs(
@@ -832,8 +882,10 @@ def _left_unmatched(mention: Mention, others: list[Mention], names: NameIndex, o
     """``_unmatched_names`` of one mention, ``others`` without their datelines."""
     if mention.dateline or is_demonym(mention.key.split()):
         return False
+    known = names.memo  # ``_one_name``'s answers, looked up here first: most pairs were asked before
     for other in others:
-        if _one_name(mention, other, names):
+        answer = known.get((mention.key, other.key))
+        if answer or (answer is None and _one_name(mention, other, names)):
             return False
     return not (other_text and _named_generically(mention, other_text))
 

@@ -505,7 +505,7 @@ def _merge_aliases(index: NameIndex, labels: dict[str, Counter[Label]]) -> None:
     for key in keys:
         canonical = index.canonical[key]
         index.display.setdefault(canonical, written.get(canonical, canonical))
-        merged = Counter(labels[canonical])
+        merged = labels[canonical]
         index.labels[canonical] = merged.most_common(1)[0][0] if merged else "other"
     for key in keys:
         if not labels[index.canonical[key]] and labels[key]:
@@ -535,8 +535,15 @@ def _alias_target(
     surname = len(people) == 1 and people[0].split()[-1] == key  # "Brask" after "Lena Brask"
     if len(people) == 1 and (surname or not (labels[key]["place"] or labels[key]["organization"])):
         return people[0]
+    if len(key) < 6:
+        return None  # too short to be a spelling variant (``_spelling_variant``)
     return next(
-        (other for other in same_length_before if len(other) > 5 and _spelling_variant(key, other)), None
+        (
+            other
+            for other in same_length_before
+            if len(other) > 5 and other[0] == key[0] and _spelling_variant(key, other)
+        ),
+        None,
     )
 
 
