@@ -678,13 +678,8 @@ class LeftNames:
 
     def entities(self) -> int:
         """How many entities the mentions named by none of ``others`` name (``_entities_of``)."""
-        return len(
-            {
-                self.names.entity_of(mention)
-                for position, mention in enumerate(self.all)
-                if self.named_by_none(position)
-            }
-        )
+        unnamed = [mention for position, mention in enumerate(self.all) if self.named_by_none(position)]
+        return _entities_of(unnamed, self.names)
 
 
 class Lineup:
